@@ -1,0 +1,122 @@
+package vn.smartprovince.shared.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vn.smartprovince.shared.json.Json;
+
+/**
+ * What a handler needs from an API Gateway HTTP API (payload format 2.0) event, without AWS
+ * types. Header names are lower case, as API Gateway delivers them.
+ */
+public record HttpRequest(
+        String routeKey,
+        String method,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        Map<String, String> headers,
+        List<String> cookies,
+        String body,
+        String requestId,
+        String sourceIp,
+        Instant time,
+        Map<String, Object> authorizer) {
+
+    /** Bodies above this are refused with 413 before any parsing. */
+    public static final int MAX_BODY_CHARS = 256 * 1024;
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(queryParameters.get(name));
+    }
+
+    public Language language() {
+        return Language.fromAcceptLanguage(headers.get("accept-language"));
+    }
+
+    /** The body as a JSON object; a missing, oversized, non-JSON or non-object body is a 4xx. */
+    public JsonNode jsonBody() {
+        if (body == null || body.isBlank()) {
+            throw ApiException.invalid(new FieldError("body", "REQUIRED",
+                    "Thiếu nội dung yêu cầu.", "The request body is missing."));
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, null);
+        }
+        String contentType = headers.getOrDefault("content-type", "application/json");
+        if (!contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null);
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, null);
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalid(new FieldError("body", "NOT_AN_OBJECT",
+                    "Nội dung phải là một đối tượng JSON.", "The body must be a JSON object."));
+        }
+        return node;
+    }
+
+    /** Reads a payload format 2.0 event. */
+    public static HttpRequest fromEvent(JsonNode event) {
+        JsonNode context = event.path("requestContext");
+        JsonNode http = context.path("http");
+        String body = textOrNull(event.get("body"));
+        if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        event.path("headers").fields().forEachRemaining(
+                e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        List<String> cookies = new java.util.ArrayList<>();
+        event.path("cookies").forEach(c -> cookies.add(c.asText()));
+        Map<String, Object> authorizer = Collections.emptyMap();
+        JsonNode lambda = context.path("authorizer").path("lambda");
+        if (lambda.isObject()) {
+            authorizer = Json.MAPPER.convertValue(lambda, Json.MAPPER.getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+        }
+        long epoch = context.path("timeEpoch").asLong(0);
+        return new HttpRequest(
+                event.path("routeKey").asText(""),
+                http.path("method").asText(""),
+                event.path("rawPath").asText(http.path("path").asText("")),
+                strings(event.path("pathParameters")),
+                strings(event.path("queryStringParameters")),
+                Collections.unmodifiableMap(headers),
+                List.copyOf(cookies),
+                body,
+                context.path("requestId").asText(""),
+                http.path("sourceIp").asText(""),
+                epoch > 0 ? Instant.ofEpochMilli(epoch) : Instant.now(),
+                authorizer);
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

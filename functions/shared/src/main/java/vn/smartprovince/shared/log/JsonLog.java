@@ -1,0 +1,67 @@
+package vn.smartprovince.shared.log;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+import vn.smartprovince.shared.json.Json;
+
+/**
+ * One JSON object per line, the format of every log the system writes (functions on Lambda,
+ * the local runtime on a laptop). Fields: time, level, message, then the caller's fields such as
+ * requestId, function, route, status, latencyMs. Callers pass identifiers and measurements only:
+ * never tokens, secrets, phone numbers, ID numbers or citizens' free text.
+ */
+public final class JsonLog {
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private static volatile PrintStream out = System.out;
+
+    private JsonLog() {
+    }
+
+    /** Tests and the local runtime may capture the stream. */
+    public static void redirect(PrintStream stream) {
+        out = stream;
+    }
+
+    public static void info(String message, Map<String, ?> fields) {
+        write(Level.INFO, message, fields, null);
+    }
+
+    public static void warn(String message, Map<String, ?> fields) {
+        write(Level.WARN, message, fields, null);
+    }
+
+    public static void error(String message, Map<String, ?> fields, Throwable error) {
+        write(Level.ERROR, message, fields, error);
+    }
+
+    public static String line(Level level, String message, Map<String, ?> fields, Throwable error) {
+        ObjectNode node = Json.object();
+        node.put("time", Instant.now().toString());
+        node.put("level", level.name());
+        node.put("message", message);
+        fields.forEach((key, value) -> node.set(key, Json.MAPPER.valueToTree(value)));
+        if (error != null) {
+            // The class and our own frames locate a bug; exception messages may echo input, so
+            // only the type and the top frames are written.
+            node.put("errorType", error.getClass().getName());
+            StackTraceElement[] trace = error.getStackTrace();
+            StringBuilder frames = new StringBuilder();
+            for (int i = 0; i < Math.min(trace.length, 8); i++) {
+                frames.append(trace[i]).append('\n');
+            }
+            node.put("errorFrames", frames.toString());
+        }
+        return Json.write(node);
+    }
+
+    public static void write(Level level, String message, Map<String, ?> fields, Throwable error) {
+        String line = line(level, message, fields, error);
+        PrintStream stream = out;
+        synchronized (stream) {
+            stream.println(line);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package vn.smartprovince.local.template;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** An {@code AWS::Serverless::HttpApi}: its authorizers, default authorizer, CORS and stage. */
+public record HttpApiSpec(String logicalId, String stageName, String defaultAuthorizer,
+                          Map<String, AuthorizerSpec> authorizers, Map<String, Object> cors) {
+
+    /**
+     * A Lambda authorizer (REQUEST, payload 2.0): the function that decides, where the identity
+     * comes from ({@code $request.header.Authorization}), simple responses, cache seconds.
+     */
+    public record AuthorizerSpec(String name, String functionId, List<String> identitySources,
+                                 String payloadFormatVersion, boolean simpleResponses, int reauthorizeSeconds) {
+    }
+
+    public static List<HttpApiSpec> all(Template template) {
+        List<HttpApiSpec> list = new java.util.ArrayList<>();
+        for (Template.Resource resource : template.resourcesOfType("AWS::Serverless::HttpApi")) {
+            list.add(of(resource));
+        }
+        boolean implicitUsed = FunctionSpec.all(template).stream().flatMap(f -> f.routes().stream())
+                .anyMatch(r -> r.apiId().equals(FunctionSpec.IMPLICIT_HTTP_API));
+        if (implicitUsed && list.stream().noneMatch(a -> a.logicalId().equals(FunctionSpec.IMPLICIT_HTTP_API))) {
+            list.add(new HttpApiSpec(FunctionSpec.IMPLICIT_HTTP_API, "$default", null, Map.of(), Map.of()));
+        }
+        return list;
+    }
+
+    static HttpApiSpec of(Template.Resource resource) {
+        Map<String, Object> p = resource.properties();
+        Map<String, Object> auth = Template.map(p.get("Auth"));
+        Map<String, AuthorizerSpec> authorizers = new LinkedHashMap<>();
+        Template.map(auth.get("Authorizers")).forEach((name, raw) -> {
+            Map<String, Object> a = Template.map(raw);
+            if (!a.containsKey("FunctionArn")) {
+                return; // JWT authorizers are not Lambda authorizers; API Gateway validates those itself.
+            }
+            Map<String, Object> identity = Template.map(a.get("Identity"));
+            List<String> sources = new java.util.ArrayList<>();
+            for (Object header : listOf(identity.get("Headers"))) {
+                sources.add("$request.header." + header);
+            }
+            for (Object query : listOf(identity.get("QueryStrings"))) {
+                sources.add("$request.querystring." + query);
+            }
+            authorizers.put(name, new AuthorizerSpec(name, Intrinsics.logicalIdOf(a.get("FunctionArn")), sources,
+                    Objects.toString(a.get("AuthorizerPayloadFormatVersion"), "2.0"),
+                    Boolean.parseBoolean(Objects.toString(a.get("EnableSimpleResponses"), "false")),
+                    Integer.parseInt(Objects.toString(identity.get("ReauthorizeEvery"), "300"))));
+        });
+        return new HttpApiSpec(resource.logicalId(), Objects.toString(p.get("StageName"), "$default"),
+                auth.get("DefaultAuthorizer") == null ? null : auth.get("DefaultAuthorizer").toString(),
+                authorizers, Template.map(p.get("CorsConfiguration")));
+    }
+
+    private static List<?> listOf(Object value) {
+        return value instanceof List<?> list ? list : List.of();
+    }
+}

@@ -47,16 +47,33 @@ public record FunctionSpec(
     /** The implicit API SAM creates for HttpApi events without ApiId. */
     public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
+    /** Every function, for templates whose numeric and handler properties are literals. */
     public static List<FunctionSpec> all(Template template) {
+        return all(template, null);
+    }
+
+    /**
+     * Every function, with properties that may be intrinsics (e.g. {@code MemorySize:
+     * !FindInMap [...]}) resolved by the stack's resolver. Functions whose Condition is false
+     * are left out, as CloudFormation does not create them.
+     */
+    public static List<FunctionSpec> all(Template template, Intrinsics resolver) {
         List<FunctionSpec> list = new ArrayList<>();
         for (Template.Resource resource : template.resourcesOfType("AWS::Serverless::Function")) {
-            list.add(of(resource));
+            if (resolver != null && resource.condition() != null && !resolver.condition(resource.condition())) {
+                continue;
+            }
+            list.add(of(resource, resolver));
         }
         return list;
     }
 
-    static FunctionSpec of(Template.Resource resource) {
+    static FunctionSpec of(Template.Resource resource, Intrinsics resolver) {
         Map<String, Object> p = resource.properties();
+        java.util.function.ToIntBiFunction<Object, Integer> integer = (value, fallback) ->
+                integer(resolver == null ? literal(value, resource.logicalId()) : resolver.resolve(value), fallback);
+        java.util.function.Function<Object, String> text = value -> value == null ? null
+                : resolver == null ? Objects.toString(literal(value, resource.logicalId())) : resolver.resolveString(value);
         String id = resource.logicalId();
         List<HttpRoute> routes = new ArrayList<>();
         List<SqsEventSource> sqs = new ArrayList<>();
@@ -78,28 +95,28 @@ public record FunctionSpec(
                     routes.add(new HttpRoute(name, api, method, path, auth == null ? null : auth.toString(), id));
                 }
                 case "SQS" -> sqs.add(new SqsEventSource(name, Intrinsics.logicalIdOf(props.get("Queue")),
-                        integer(props.get("BatchSize"), 10),
-                        integer(props.get("MaximumBatchingWindowInSeconds"), 0),
+                        integer.applyAsInt(props.get("BatchSize"), 10),
+                        integer.applyAsInt(props.get("MaximumBatchingWindowInSeconds"), 0),
                         list(props.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-                        integer(Template.map(props.get("ScalingConfig")).get("MaximumConcurrency"), 2),
+                        integer.applyAsInt(Template.map(props.get("ScalingConfig")).get("MaximumConcurrency"), 2),
                         !"false".equalsIgnoreCase(String.valueOf(props.getOrDefault("Enabled", "true"))), id));
                 case "DynamoDB" -> streams.add(new StreamEventSource(name, Intrinsics.logicalIdOf(props.get("Stream")),
                         Objects.toString(props.get("StartingPosition"), "LATEST"),
-                        integer(props.get("BatchSize"), 100),
-                        integer(props.get("MaximumBatchingWindowInSeconds"), 0),
+                        integer.applyAsInt(props.get("BatchSize"), 100),
+                        integer.applyAsInt(props.get("MaximumBatchingWindowInSeconds"), 0),
                         list(props.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-                        integer(props.get("MaximumRetryAttempts"), -1),
+                        integer.applyAsInt(props.get("MaximumRetryAttempts"), -1),
                         !"false".equalsIgnoreCase(String.valueOf(props.getOrDefault("Enabled", "true"))), id));
                 default -> throw new TemplateException(id + "." + name + ": event type " + type
                         + " is not run by the local runtime");
             }
         });
         return new FunctionSpec(id,
-                Objects.toString(p.get("Handler"), null),
-                Objects.toString(p.get("Runtime"), "java21"),
+                text.apply(p.get("Handler")),
+                Objects.requireNonNullElse(text.apply(p.get("Runtime")), "java21"),
                 p.get("CodeUri"),
-                integer(p.get("Timeout"), 3),
-                integer(p.get("MemorySize"), 128),
+                integer.applyAsInt(p.get("Timeout"), 3),
+                integer.applyAsInt(p.get("MemorySize"), 128),
                 Template.map(Template.map(p.get("Environment")).get("Variables")),
                 List.copyOf(routes), List.copyOf(sqs), List.copyOf(streams), p);
     }
@@ -113,6 +130,15 @@ public record FunctionSpec(
         } catch (NumberFormatException e) {
             throw new TemplateException("expected a number, got " + value);
         }
+    }
+
+    /** Without a resolver only literals can be read; an intrinsic here needs the stack's parameter values. */
+    private static Object literal(Object value, String logicalId) {
+        if (value instanceof Map<?, ?> map && Template.isIntrinsic(map)) {
+            throw new TemplateException(logicalId + ": " + map.keySet().iterator().next()
+                    + " needs the stack's parameter values: read functions with FunctionSpec.all(template, intrinsics)");
+        }
+        return value;
     }
 
     private static List<String> list(Object value) {

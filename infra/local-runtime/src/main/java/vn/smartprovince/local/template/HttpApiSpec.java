@@ -22,8 +22,9 @@ public record HttpApiSpec(String logicalId, String stageName, String defaultAuth
         for (Template.Resource resource : template.resourcesOfType("AWS::Serverless::HttpApi")) {
             list.add(of(resource));
         }
-        boolean implicitUsed = FunctionSpec.all(template).stream().flatMap(f -> f.routes().stream())
-                .anyMatch(r -> r.apiId().equals(FunctionSpec.IMPLICIT_HTTP_API));
+        boolean implicitUsed = template.resourcesOfType("AWS::Serverless::Function").stream()
+                .flatMap(f -> Template.map(f.properties().get("Events")).values().stream().map(Template::map))
+                .anyMatch(e -> "HttpApi".equals(e.get("Type")) && !Template.map(e.get("Properties")).containsKey("ApiId"));
         if (implicitUsed && list.stream().noneMatch(a -> a.logicalId().equals(FunctionSpec.IMPLICIT_HTTP_API))) {
             list.add(new HttpApiSpec(FunctionSpec.IMPLICIT_HTTP_API, "$default", null, Map.of(), Map.of()));
         }

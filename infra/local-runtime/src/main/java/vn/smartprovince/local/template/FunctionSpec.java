@@ -26,9 +26,9 @@ public record FunctionSpec(
     /** An {@code HttpApi} event: METHOD path on an API; authorizer null = the API's default, "NONE" = public. */
     public record HttpRoute(String eventName, String apiId, String method, String path, String authorizer,
                             String functionId) {
-        /** API Gateway's route key, e.g. {@code GET /v1/reports/{id}} or {@code ANY /{proxy+}}. */
+        /** API Gateway's route key, e.g. {@code GET /v1/reports/{id}}, {@code ANY /{proxy+}} or {@code $default}. */
         public String routeKey() {
-            return method + " " + path;
+            return path.equals("$default") ? "$default" : method + " " + path;
         }
     }
 

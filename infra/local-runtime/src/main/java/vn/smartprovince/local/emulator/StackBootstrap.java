@@ -110,11 +110,8 @@ public final class StackBootstrap {
 
     private static void checkFunctions(BootstrappedStack stack) {
         Template template = stack.template();
-        for (FunctionSpec function : FunctionSpec.all(template)) {
-            Template.Resource resource = template.resources().get(function.logicalId());
-            if (!stack.conditionHolds(resource)) {
-                continue;
-            }
+        // Functions whose Condition is false are left out by FunctionSpec.all.
+        for (FunctionSpec function : FunctionSpec.all(template, stack.intrinsics())) {
             stack.environment(function.logicalId());
             for (FunctionSpec.SqsEventSource source : function.sqsSources()) {
                 Template.Resource queue = source.queueId() == null ? null : template.resources().get(source.queueId());

@@ -52,9 +52,10 @@ public final class ProvinceConfigLoader {
     private static final Pattern ICON = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     private static final String ICON_EN = "lower-case letters, digits, '_' or '-', at most 40 characters";
     private static final String ICON_VI = "chữ thường không dấu, chữ số, '_' hoặc '-', tối đa 40 ký tự";
-    private static final Pattern ZALO_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    private static final String ZALO_ID_EN = "a Zalo id: letters, digits, '_' or '-'";
-    private static final String ZALO_ID_VI = "mã Zalo: chữ cái, chữ số, '_' hoặc '-'";
+    /** Zalo's app, OA and ZNS template ids are numeric (as template.yaml's ZaloAppId). */
+    private static final Pattern ZALO_ID = Pattern.compile("[0-9]{1,32}");
+    private static final String ZALO_ID_EN = "a numeric Zalo id (1-32 digits)";
+    private static final String ZALO_ID_VI = "mã Zalo dạng số (1-32 chữ số)";
     private static final Pattern PARAM = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,49}");
     private static final String PARAM_EN = "a parameter name: letters, digits or '_', starting with a letter";
     private static final String PARAM_VI = "tên tham số: chữ cái, chữ số hoặc '_', bắt đầu bằng chữ cái";
@@ -88,6 +89,32 @@ public final class ProvinceConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the province configuration " + file, e);
         }
+    }
+
+    /**
+     * Checks files from the command line: prints every problem (or a summary) and exits 1 when a
+     * file is not valid. See infra/demo/README.md for the Maven command.
+     */
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: ProvinceConfigLoader <province.json>...");
+            System.exit(2);
+        }
+        boolean valid = true;
+        for (String arg : args) {
+            try {
+                ProvinceConfig config = load(Path.of(arg));
+                System.out.println(arg + ": valid" + (config.demo() ? " (demo data)" : "") + ": province "
+                        + config.province().code() + ", " + config.areas().size() + " areas, "
+                        + config.agencies().size() + " agencies, " + config.categories().size() + " categories, "
+                        + config.routing().rules().size() + " routing rules, calendar for "
+                        + config.holidayCalendar().stream().map(year -> String.valueOf(year.year())).toList());
+            } catch (InvalidConfigException | UncheckedIOException e) {
+                System.out.println(e.getMessage());
+                valid = false;
+            }
+        }
+        System.exit(valid ? 0 : 1);
     }
 
     public static ProvinceConfig parse(String json, String source) {

@@ -150,6 +150,8 @@ public final class ProvinceConfigLoader {
         private final Map<String, JsonAt> agencyIds = new HashMap<>();
         private final Map<String, Agency> agencies = new HashMap<>();
         private final Map<String, JsonAt> categoryCodes = new HashMap<>();
+        private final Map<String, JsonAt> years = new HashMap<>();
+        private final Map<String, JsonAt> templateKeys = new HashMap<>();
 
         Reader(StrictJson json) {
             this.json = json;
@@ -452,8 +454,6 @@ public final class ProvinceConfigLoader {
 
         // -------------------------------------------------------------- calendar
 
-        private final Map<String, JsonAt> years = new HashMap<>();
-
         private HolidayYear holidayYear(JsonAt at) {
             Fields fields = json.object(at);
             if (fields == null) {
@@ -522,8 +522,6 @@ public final class ProvinceConfigLoader {
         }
 
         // -------------------------------------------------------------- notification templates
-
-        private final Map<String, JsonAt> templateKeys = new HashMap<>();
 
         private NotificationTemplate template(JsonAt at) {
             Fields fields = json.object(at);

@@ -248,7 +248,7 @@ public final class StrictJson {
         if (!is(value, JsonAt.Type.STRING, "a date YYYY-MM-DD", "một ngày dạng YYYY-MM-DD")) {
             return null;
         }
-        String text = value.string().strip();
+        String text = TextRules.normalise(value.string());
         if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             try {
                 return LocalDate.parse(text);

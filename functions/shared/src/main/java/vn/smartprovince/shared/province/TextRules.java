@@ -11,9 +11,25 @@ public final class TextRules {
     private TextRules() {
     }
 
-    /** NFC and trimmed; does not check for control characters (see {@link #firstControlCharacter}). */
+    /**
+     * NFC and trimmed of white space, including no-break spaces and zero-width spaces (common in
+     * text pasted from web pages); does not check for control characters (see {@link #firstControlCharacter}).
+     */
     public static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        int start = 0;
+        int end = nfc.length();
+        while (start < end && blank(nfc.codePointAt(start))) {
+            start += Character.charCount(nfc.codePointAt(start));
+        }
+        while (end > start && blank(nfc.codePointBefore(end))) {
+            end -= Character.charCount(nfc.codePointBefore(end));
+        }
+        return nfc.substring(start, end);
+    }
+
+    private static boolean blank(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0xFEFF;
     }
 
     /**

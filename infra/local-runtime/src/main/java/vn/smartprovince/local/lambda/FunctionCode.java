@@ -130,6 +130,12 @@ public final class FunctionCode {
             return target;
         }
         Files.createDirectories(base);
+        // A stopped JVM can leave a staging folder behind; this function's are never in use now.
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(base, functionId + ".extracting-*")) {
+            for (Path leftover : leftovers) {
+                deleteRecursively(leftover);
+            }
+        }
         // Extract beside the target and swap it in, so a failed or concurrent extraction never
         // leaves a half-written package where the next start would take it as complete.
         Path staging = Files.createTempDirectory(base, functionId + ".extracting-");

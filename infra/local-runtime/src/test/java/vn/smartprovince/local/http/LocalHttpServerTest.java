@@ -400,6 +400,46 @@ class LocalHttpServerTest {
     }
 
     @Test
+    void apiWithANamedStageIsServedUnderItsStage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path project)
+            throws Exception {
+        java.nio.file.Files.writeString(project.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Stage: { Type: String, Default: prod }
+                Resources:
+                  StagedApi:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      StageName: !Ref Stage
+                  HelloFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java21
+                      Handler: x.Hello
+                      CodeUri: code
+                      Events:
+                        Hello:
+                          Type: HttpApi
+                          Properties: { ApiId: !Ref StagedApi, Method: GET, Path: /hello }
+                """);
+        Template template = Template.load(project.resolve("template.yaml"));
+        // Answers with the event it got, as the body of a 200.
+        FunctionInvoker echo = (functionId, event) -> event;
+        try (LocalHttpServer staged = LocalHttpServer.start(template, FixtureStack.intrinsics(template), echo, 0)) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    staged.baseUri().resolve("/prod/hello")).GET().build(), BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            JsonNode event = Json.read(response.body());
+            assertEquals("GET /hello", event.path("routeKey").asText());
+            assertEquals("/prod/hello", event.path("rawPath").asText());
+            assertEquals("prod", event.path("requestContext").path("stage").asText());
+            assertEquals(404, client.send(HttpRequest.newBuilder(staged.baseUri().resolve("/hello")).GET().build(),
+                    BodyHandlers.ofString()).statusCode());
+            assertEquals(List.of("GET " + staged.baseUri() + "/prod/hello -> HelloFunction"), staged.routes());
+        }
+    }
+
+    @Test
     void routesAreListedForTheLauncher() {
         assertTrue(server.routes().contains("GET http://127.0.0.1:" + server.port() + "/v1/echo/{id} -> EchoFunction"),
                 server.routes().toString());

@@ -358,7 +358,12 @@ public final class BootstrappedStack implements Intrinsics.Resources {
         if (resource.condition() == null) {
             return true;
         }
-        return conditions.computeIfAbsent(resource.condition(), intrinsics::condition);
+        Boolean holds = conditions.get(resource.condition());
+        if (holds == null) {
+            holds = intrinsics.condition(resource.condition());
+            conditions.put(resource.condition(), holds);
+        }
+        return holds;
     }
 
     // ---------------------------------------------------------------- helpers

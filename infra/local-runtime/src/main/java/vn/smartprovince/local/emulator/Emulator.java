@@ -89,8 +89,10 @@ public final class Emulator implements AutoCloseable {
     // ---------------------------------------------------------------- factories
 
     /**
-     * The launcher's choice: the given endpoint if it answers (never stopped by us), otherwise a
-     * moto started on {@code port} (the given endpoint's port when it names this machine).
+     * The launcher's choice: the given endpoint if it answers (never stopped by us); else, with no
+     * endpoint given, a moto or LocalStack already answering on {@code port} of this machine (kept
+     * running too); otherwise a moto started on {@code port} (the given endpoint's port when it
+     * names this machine).
      *
      * @param endpointUrl e.g. {@code System.getenv("AWS_ENDPOINT_URL")}; null or blank = none given
      * @param port        port for a moto we start (4566 for the dev launcher, 0 = any free port)
@@ -108,6 +110,14 @@ public final class Emulator implements AutoCloseable {
             JsonLog.warn("emulator endpoint does not answer, starting moto_server",
                     Map.of("endpoint", uri.toString(), "port", ownPort));
             return startMoto(ownPort, region);
+        }
+        if (port > 0) {
+            // An emulator left running on the port (a launcher killed without its shutdown hook, or
+            // one started by hand) is used as it is rather than failing on a taken port.
+            URI local = URI.create("http://127.0.0.1:" + port);
+            if (answers(local) && detect(local) != Kind.OTHER) {
+                return connect(local, region);
+            }
         }
         return startMoto(port, region);
     }
@@ -128,12 +138,16 @@ public final class Emulator implements AutoCloseable {
      * @param port 0 picks a free port
      */
     public static Emulator startMoto(int port, String region) {
+        return startMoto(port, region, Objects.requireNonNullElse(System.getenv("MOTO_SERVER"), "moto_server"));
+    }
+
+    static Emulator startMoto(int port, String region, String executable) {
         EmulatorException last = null;
         // A free port found here may be taken before moto binds it; retry a few times then.
         for (int attempt = 0; attempt < (port == 0 ? 3 : 1); attempt++) {
             int chosen = port == 0 ? freePort() : port;
             try {
-                return launchMoto(chosen, Region.of(region));
+                return launchMoto(chosen, Region.of(region), executable);
             } catch (PortInUse e) {
                 last = e;
             }
@@ -147,13 +161,12 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static Emulator launchMoto(int port, Region region) {
+    private static Emulator launchMoto(int port, Region region, String executable) {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         if (answers(endpoint)) {
             throw new PortInUse("port " + port + " is already in use by another server (" + endpoint
                     + "); pass its URL as AWS_ENDPOINT_URL to use it, or choose another port");
         }
-        String executable = Objects.requireNonNullElse(System.getenv("MOTO_SERVER"), "moto_server");
         Path log;
         try {
             log = Files.createTempFile("moto-server-" + port + "-", ".log");
@@ -416,10 +429,11 @@ public final class Emulator implements AutoCloseable {
 
     /** LocalStack answers {@code /_localstack/health}, moto {@code /moto-api/config}. */
     static Kind detect(URI endpoint) {
-        if (status(endpoint.resolve("/_localstack/health")) == 200) {
+        if (status(endpoint.resolve("/_localstack/health")) / 100 == 2) {
             return Kind.LOCALSTACK;
         }
-        if (status(endpoint.resolve("/moto-api/config")) == 200) {
+        // moto answers 201 here.
+        if (status(endpoint.resolve("/moto-api/config")) / 100 == 2) {
             return Kind.MOTO;
         }
         return Kind.OTHER;

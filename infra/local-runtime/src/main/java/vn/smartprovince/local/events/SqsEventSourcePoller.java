@@ -63,6 +63,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
      * @param queueUrl the queue's URL in the emulator ({@code !Ref Queue})
      * @param queueArn the queue's ARN ({@code eventSourceARN} of every record)
      * @param region   {@code awsRegion} of every record
+     * @param sqs      a client whose socket timeout exceeds the 20 s long poll, such as
+     *                 {@code Emulator.sqs()} (30 s); {@code AwsClients.sqs} (10 s) would time out
      */
     public SqsEventSourcePoller(FunctionSpec.SqsEventSource source, String queueUrl, String queueArn, String region,
                                 SqsClient sqs, FunctionInvoker invoker) {

@@ -80,6 +80,10 @@ public final class LocalHttpServer implements AutoCloseable {
         public Options withHost(String newHost) {
             return new Options(newHost, port, threads, integrationTimeout, clock);
         }
+
+        public Options withIntegrationTimeout(Duration newTimeout) {
+            return new Options(host, port, threads, newTimeout, clock);
+        }
     }
 
     /** One HttpApi: its routes, authorizers and CORS, with the ids API Gateway would give it. */
@@ -276,7 +280,8 @@ public final class LocalHttpServer implements AutoCloseable {
             response = PayloadV2.response(invokeWithin(route.functionId(), event));
         } catch (FunctionError e) {
             response = switch (e.kind()) {
-                case TIMEOUT -> GatewayResponse.message(503, "Service Unavailable");
+                // A function that runs past its own Timeout is a function error to API Gateway (500);
+                // only the gateway's 30 s integration timeout below answers 503.
                 case NOT_FOUND -> GatewayResponse.notFound(); // a route whose function the invoker does not have
                 default -> GatewayResponse.internalError();
             };

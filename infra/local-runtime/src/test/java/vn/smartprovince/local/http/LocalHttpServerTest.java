@@ -201,15 +201,28 @@ class LocalHttpServerTest {
     }
 
     @Test
-    void functionErrorIs500AndTimeoutIs503() throws Exception {
+    void functionErrorAndFunctionTimeoutAre500() throws Exception {
         HttpResponse<String> failed = get("/v1/fail");
         assertEquals(500, failed.statusCode());
         assertEquals("{\"message\":\"Internal Server Error\"}", failed.body());
         assertTrue(failed.headers().firstValue("apigw-requestid").isPresent());
 
         HttpResponse<String> slow = get("/v1/slow");
-        assertEquals(503, slow.statusCode());
-        assertEquals("{\"message\":\"Service Unavailable\"}", slow.body());
+        assertEquals(500, slow.statusCode(), "a Lambda timeout is a function error to API Gateway");
+        assertEquals("{\"message\":\"Internal Server Error\"}", slow.body());
+    }
+
+    @Test
+    void theGatewaysIntegrationTimeoutIs503() throws Exception {
+        Template template = FixtureStack.template();
+        // The function's own Timeout (1 s) is longer than this gateway's integration timeout.
+        try (LocalHttpServer impatient = LocalHttpServer.start(template, FixtureStack.intrinsics(template), functions,
+                LocalHttpServer.Options.onPort(0).withIntegrationTimeout(Duration.ofMillis(200)))) {
+            HttpResponse<String> slow = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + impatient.port() + "/v1/slow")).GET().build(), BodyHandlers.ofString());
+            assertEquals(503, slow.statusCode());
+            assertEquals("{\"message\":\"Service Unavailable\"}", slow.body());
+        }
     }
 
     @Test

@@ -1,14 +1,10 @@
 package vn.smartprovince.testkit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import vn.smartprovince.local.LocalParameters;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.emulator.StackBootstrap;
@@ -180,28 +177,16 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
     }
 
     private Map<String, String> parametersFor(Template template) {
+        // Tests run the stack with the local runtime's values (infra/local-stack.properties) for
+        // the parameters the template declares; what a test sets wins.
         Map<String, String> values = new LinkedHashMap<>();
-        Properties defaults = testParameterValues();
-        template.parameters().forEach((name, declaration) -> {
-            if (!declaration.containsKey("Default") && !parameters.containsKey(name)
-                    && defaults.getProperty(name) != null) {
-                values.put(name, defaults.getProperty(name));
+        LocalParameters.of(RepoRoot.get()).forEach((name, value) -> {
+            if (template.parameters().containsKey(name)) {
+                values.put(name, value);
             }
         });
         values.putAll(parameters);
         return values;
-    }
-
-    private static Properties testParameterValues() {
-        Properties properties = new Properties();
-        try (InputStream in = AwsEmulatorExtension.class.getResourceAsStream("test-stack-parameters.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package vn.smartprovince.testkit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository's root: the nearest folder at or above {@code user.dir} that holds {@code template.yaml}. */
@@ -25,12 +24,11 @@ public final class RepoRoot {
     }
 
     static Path find(Path start) {
-        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir;
-            }
+        try {
+            return vn.smartprovince.local.LocalParameters.repoRoot(start);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage()
+                    + "; run the tests inside the repository, or give the kit a template path", e);
         }
-        throw new IllegalStateException("no template.yaml in " + start.toAbsolutePath() + " or any folder above it;"
-                + " run the tests inside the repository, or give the kit a template path");
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -136,7 +134,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     .get(QueueAttributeName.VISIBILITY_TIMEOUT);
             if (visibility != null && Integer.parseInt(visibility) <= source.batchingWindowSeconds()) {
                 JsonLog.warn("queue visibility timeout is not longer than the batching window; messages may be"
-                        + " delivered twice", with(fields(), "visibilityTimeout", Integer.parseInt(visibility),
+                        + " delivered twice", PollerSupport.with(fields(), "visibilityTimeout", Integer.parseInt(visibility),
                         "batchingWindowSeconds", source.batchingWindowSeconds()));
             }
         } catch (SdkException | NumberFormatException e) {
@@ -176,7 +174,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             } catch (SdkException e) {
                 backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 30_000);
                 if (!closed) {
-                    JsonLog.warn("sqs receive failed", with(fields(), "errorType", e.getClass().getName(),
+                    JsonLog.warn("sqs receive failed", PollerSupport.with(fields(), "errorType", e.getClass().getName(),
                             "error", String.valueOf(e.getMessage()), "retryInMs", backoff));
                 }
                 pause(backoff);
@@ -273,7 +271,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             }
         }
         int deleted = delete(done);
-        Map<String, Object> log = with(fields(), "size", batch.size(), "failed", batch.size() - done.size(),
+        Map<String, Object> log = PollerSupport.with(fields(), "size", batch.size(), "failed", batch.size() - done.size(),
                 "deleted", deleted, "latencyMs", (System.nanoTime() - started) / 1_000_000);
         if (error != null) {
             log.put("error", error);
@@ -297,11 +295,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 var response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
                 deleted += response.successful().size();
                 if (!response.failed().isEmpty()) {
-                    JsonLog.warn("sqs delete failed for some messages", with(fields(), "failed",
+                    JsonLog.warn("sqs delete failed for some messages", PollerSupport.with(fields(), "failed",
                             response.failed().stream().map(f -> f.code()).toList()));
                 }
             } catch (SdkException e) {
-                JsonLog.warn("sqs delete failed", with(fields(), "errorType", e.getClass().getName(),
+                JsonLog.warn("sqs delete failed", PollerSupport.with(fields(), "errorType", e.getClass().getName(),
                         "error", String.valueOf(e.getMessage())));
             }
         }
@@ -386,25 +384,10 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private void pause(long millis) {
-        try {
-            stop.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollerSupport.pause(stop, millis);
     }
 
     private Map<String, Object> fields() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("function", source.functionId());
-        map.put("source", source.eventName());
-        map.put("queue", queueArn);
-        return map;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> map, Object... keyValues) {
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i].toString(), keyValues[i + 1]);
-        }
-        return map;
+        return PollerSupport.fields(source.functionId(), source.eventName(), "queue", queueArn);
     }
 }

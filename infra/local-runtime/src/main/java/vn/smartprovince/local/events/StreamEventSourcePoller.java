@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -131,7 +130,7 @@ public final class StreamEventSourcePoller implements AutoCloseable {
         thread = new Thread(this::run, "stream-" + source.functionId() + "-" + source.eventName());
         thread.setDaemon(true);
         thread.start();
-        JsonLog.info("stream event source started", with(fields(), "startingPosition", source.startingPosition(),
+        JsonLog.info("stream event source started", PollerSupport.with(fields(), "startingPosition", source.startingPosition(),
                 "batchSize", source.batchSize(), "shards", shards.size()));
         return this;
     }
@@ -168,7 +167,7 @@ public final class StreamEventSourcePoller implements AutoCloseable {
                 backoff = 0;
             } catch (SdkException e) {
                 backoff = backoff == 0 ? 500 : Math.min(backoff * 2, 30_000);
-                JsonLog.warn("stream read failed", with(fields(), "errorType", e.getClass().getName(),
+                JsonLog.warn("stream read failed", PollerSupport.with(fields(), "errorType", e.getClass().getName(),
                         "error", String.valueOf(e.getMessage()), "retryInMs", backoff));
                 pause(backoff);
                 continue;
@@ -323,7 +322,7 @@ public final class StreamEventSourcePoller implements AutoCloseable {
         } finally {
             invoking = false;
         }
-        Map<String, Object> log = with(fields(), "shard", shard.shardId, "size", batch.size(),
+        Map<String, Object> log = PollerSupport.with(fields(), "shard", shard.shardId, "size", batch.size(),
                 "failed", batch.size() - done, "latencyMs", (System.nanoTime() - started) / 1_000_000);
         if (done == batch.size()) {
             shard.pending = new ArrayList<>();
@@ -399,25 +398,10 @@ public final class StreamEventSourcePoller implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private void pause(long millis) {
-        try {
-            stop.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollerSupport.pause(stop, millis);
     }
 
     private Map<String, Object> fields() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("function", source.functionId());
-        map.put("source", source.eventName());
-        map.put("stream", streamArn);
-        return map;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> map, Object... keyValues) {
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i].toString(), keyValues[i + 1]);
-        }
-        return map;
+        return PollerSupport.fields(source.functionId(), source.eventName(), "stream", streamArn);
     }
 }

@@ -826,7 +826,8 @@ public final class ColdStartBenchmark {
             String line = String.format(Locale.ROOT, "machine during the runs: %.1f s; CPU of other processes %.0f ms"
                     + " (%.0f%% of one core; includes the measured JVMs' exits); load average %s before, %s after",
                     windowMs / 1000, other, share * 100, loadAverage, after.loadAverage);
-            return share > 0.10 ? line + "\nWARNING: other processes were busy during the runs: the figures above are"
+            // Idle, the exits of 2 x runs JVMs and the kernel's share come to ~5-8% of one core here.
+            return share > 0.20 ? line + "\nWARNING: other processes were busy during the runs: the figures above are"
                     + " inflated; run again on an idle machine" : line;
         }
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.smartprovince.shared.config.Env;
 
@@ -30,6 +31,11 @@ public final class AwsClients {
 
     public static SqsClient sqs(Env env) {
         return configure(SqsClient.builder(), env, "SQS").httpClient(httpClient()).build();
+    }
+
+    /** Endpoint override: {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, else {@code AWS_ENDPOINT_URL}. */
+    public static SecretsManagerClient secretsManager(Env env) {
+        return configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER").httpClient(httpClient()).build();
     }
 
     static SdkHttpClient httpClient() {

@@ -283,7 +283,8 @@ public final class Intrinsics {
             Object argument = entry.getValue();
             switch (entry.getKey().toString()) {
                 case "Ref":
-                    return argument.toString();
+                    // SAM's !Ref Function.Alias / Function.Version name the function's alias or version.
+                    return argument.toString().split("\\.", 2)[0];
                 case "Fn::GetAtt":
                     return argument instanceof List<?> list ? list.get(0).toString()
                             : argument.toString().split("\\.", 2)[0];

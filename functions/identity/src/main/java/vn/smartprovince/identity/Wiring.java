@@ -1,0 +1,82 @@
+package vn.smartprovince.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.secrets.Secrets;
+import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
+import vn.smartprovince.shared.zalo.ZaloClient;
+
+/**
+ * Builds the identity functions' collaborators from a function's {@link Env}, by hand, once per
+ * function instance (in the handler's constructor, so SnapStart snapshots them).
+ *
+ * <table>
+ *   <caption>Variables read here (besides the shared ones: MAIN_TABLE, ZALO_*)</caption>
+ *   <tr><td>{@code SESSION_SIGNING_KEY_SECRET_NAME}</td><td>the secret holding the signing key(s)</td></tr>
+ *   <tr><td>{@code SESSION_TTL_SECONDS}</td><td>lifetime of a session token, 300–86400, default 3600</td></tr>
+ *   <tr><td>{@code SESSION_MAX_AGE_SECONDS}</td><td>renewals stop this long after the Zalo sign-in, default 604800 (7 days)</td></tr>
+ *   <tr><td>{@code FIRST_ADMIN_ZALO_ID}</td><td>optional: made province administrator at sign-in</td></tr>
+ * </table>
+ */
+final class Wiring {
+    static final String SIGNING_KEY_SECRET_NAME = "SESSION_SIGNING_KEY_SECRET_NAME";
+    static final String SESSION_TTL_SECONDS = "SESSION_TTL_SECONDS";
+    static final String SESSION_MAX_AGE_SECONDS = "SESSION_MAX_AGE_SECONDS";
+    static final String FIRST_ADMIN_ZALO_ID = "FIRST_ADMIN_ZALO_ID";
+
+    private Wiring() {
+    }
+
+    static DynamoDbClient dynamoDb(Env env) {
+        return AwsClients.dynamoDb(env);
+    }
+
+    static Users users(Env env, DynamoDbClient dynamo) {
+        return new DynamoDbUsers(dynamo, env.required("MAIN_TABLE"));
+    }
+
+    static Secrets secrets(Env env) {
+        return SecretsManagerSecrets.cached(env);
+    }
+
+    static SessionTokens tokens(Env env, Secrets secrets) {
+        return new SessionTokens(new SecretSigningKeys(secrets, env.required(SIGNING_KEY_SECRET_NAME)), issuer(env),
+                env.required("ZALO_APP_ID"));
+    }
+
+    static Sessions sessions(Env env, SessionTokens tokens, Clock clock) {
+        long ttl = seconds(env, SESSION_TTL_SECONDS, 3600, 300, 86_400);
+        long maxAge = seconds(env, SESSION_MAX_AGE_SECONDS, 604_800, ttl, 90L * 86_400);
+        return new Sessions(tokens, Duration.ofSeconds(ttl), Duration.ofSeconds(maxAge), clock);
+    }
+
+    static ZaloIdentity zalo(Env env, Secrets secrets) {
+        return new ZaloClientIdentity(ZaloClient.create(env, secrets));
+    }
+
+    /** Tokens of one stage are refused by another even if someone shared the key by mistake. */
+    static String issuer(Env env) {
+        return "smartprovince/" + env.get("STAGE", "local");
+    }
+
+    static String firstAdmin(Env env) {
+        return env.optional(FIRST_ADMIN_ZALO_ID).map(String::strip).orElse(null);
+    }
+
+    static long seconds(Env env, String name, long fallback, long min, long max) {
+        String text = env.get(name, Long.toString(fallback)).strip();
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be a number of seconds from " + min + " to " + max
+                + ", got \"" + text + "\"");
+    }
+}

@@ -1,6 +1,8 @@
 package vn.smartprovince.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import vn.smartprovince.local.demo.DemoData;
 import vn.smartprovince.local.emulator.BootstrappedStack;
@@ -18,20 +21,27 @@ import vn.smartprovince.local.http.LocalHttpServer;
 import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
+import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.zalostub.StubConfig;
+import vn.smartprovince.zalostub.ZaloStub;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * The whole system on a laptop, as template.yaml declares it: an AWS emulator (moto started on
  * 127.0.0.1:4566 unless {@code AWS_ENDPOINT_URL} points at a running one), every table, queue and
  * bucket of the template, the demo province, every HttpApi route on http://localhost:3000 and
- * every SQS/DynamoDB-stream event source. Started by {@code infra/bin/start-local}; stops what it
- * started on Ctrl-C.
+ * every SQS/DynamoDB-stream event source, and the Zalo stub on http://localhost:3001 (the template's
+ * Zalo base URLs pointed at it, the local secrets in the emulator's Secrets Manager, the demo
+ * users known to it). Started by {@code infra/bin/start-local}; stops what it started on Ctrl-C.
  */
 public final class LocalMain {
 
     /** Command-line options, named like {@code sam local start-api}'s where they mean the same. */
     public record Options(Path template, int port, String host, String stackName,
                           Map<String, String> parameterOverrides, Path envVars, boolean demoData, int emulatorPort,
-                          String region) {
+                          String region, int zaloStubPort) {
+
+        public static final int DEFAULT_ZALO_STUB_PORT = 3001;
 
         public static Options parse(String[] args, Path repoRoot) {
             Path template = repoRoot.resolve("template.yaml");
@@ -43,6 +53,7 @@ public final class LocalMain {
             boolean demo = true;
             int emulatorPort = Emulator.DEFAULT_PORT;
             String region = System.getenv().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
+            int zaloStubPort = DEFAULT_ZALO_STUB_PORT;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -53,6 +64,7 @@ public final class LocalMain {
                     case "--env-vars", "-n" -> envVars = Path.of(value(args, ++i, arg));
                     case "--emulator-port" -> emulatorPort = Integer.parseInt(value(args, ++i, arg));
                     case "--region" -> region = value(args, ++i, arg);
+                    case "--zalo-stub-port" -> zaloStubPort = Integer.parseInt(value(args, ++i, arg));
                     case "--no-demo-data" -> demo = false;
                     case "--parameter-overrides" -> {
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -71,7 +83,8 @@ public final class LocalMain {
                     default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                 }
             }
-            return new Options(template, port, host, stackName, overrides, envVars, demo, emulatorPort, region);
+            return new Options(template, port, host, stackName, overrides, envVars, demo, emulatorPort, region,
+                    zaloStubPort);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -92,6 +105,8 @@ public final class LocalMain {
               --env-vars FILE             function environment overrides, sam local's JSON shape
               --emulator-port N           port for the moto server started here (default 4566)
               --region REGION             AWS region of the local stack (default ap-southeast-1)
+              --zalo-stub-port N          port of the Zalo stub (default 3001; 0 = any free port); the
+                                          template's Zalo base URLs point at it unless overridden
               --no-demo-data              do not load the demo province and users
             AWS_ENDPOINT_URL=http://host:port uses an emulator that is already running (moto or LocalStack).""";
 
@@ -103,6 +118,9 @@ public final class LocalMain {
         private LocalHttpServer server;
         private LocalFunctions functions;
         private DemoData.Result demo;
+        private ZaloStub zaloStub;
+        private List<String> zaloParametersOverridden = List.of();
+        private List<DemoZaloUser> zaloDemoUsers = List.of();
 
         public Emulator emulator() {
             return emulator;
@@ -122,6 +140,11 @@ public final class LocalMain {
 
         public DemoData.Result demo() {
             return demo;
+        }
+
+        /** The Zalo stub started here. */
+        public ZaloStub zaloStub() {
+            return zaloStub;
         }
 
         @Override
@@ -151,7 +174,27 @@ public final class LocalMain {
             Map<String, String> parameters = new LinkedHashMap<>(LocalParameters.of(repoRoot));
             parameters.keySet().retainAll(template.parameters().keySet());
             parameters.putAll(options.parameterOverrides());
+
+            // The Zalo stub, configured with the same secrets the functions read from Secrets Manager.
+            LocalSecrets secrets = LocalSecrets.load(repoRoot);
+            StubConfig stubConfig = secrets.stubConfig(parameters, repoRoot);
+            try {
+                system.zaloStub = ZaloStub.start(stubConfig, options.zaloStubPort());
+            } catch (BindException e) {
+                throw new IOException("the Zalo stub cannot listen on port " + options.zaloStubPort()
+                        + " (taken; another start-local?): choose another with --zalo-stub-port", e);
+            }
+            system.parts.add(system.zaloStub);
+            Map<String, String> stubUrls = LocalSecrets.zaloBaseUrls(template.parameters().keySet(), parameters,
+                    system.zaloStub.port());
+            system.zaloParametersOverridden = LocalSecrets.ZALO_BASE_URL_PARAMETERS.stream()
+                    .filter(p -> template.parameters().containsKey(p) && !stubUrls.containsKey(p)).toList();
+            parameters.putAll(stubUrls);
+
             system.stack = StackBootstrap.run(system.emulator, template, options.stackName(), parameters);
+            try (var secretsManager = system.emulator.secretsManager()) {
+                secrets.seed(secretsManager);
+            }
 
             Map<String, Map<String, String>> envVars = options.envVars() == null ? Map.of()
                     : LocalFunctions.readEnvVars(options.envVars());
@@ -171,6 +214,10 @@ public final class LocalMain {
                             repoRoot.resolve(DemoData.PROVINCE_FILE), repoRoot.resolve(DemoData.USERS_FILE));
                 }
             }
+            if (options.demoData()) {
+                system.zaloDemoUsers = createDemoZaloUsers(system.zaloStub.client(),
+                        repoRoot.resolve(DemoData.USERS_FILE));
+            }
 
             system.server = LocalHttpServer.start(template, system.stack.intrinsics(), system.functions,
                     LocalHttpServer.Options.onPort(options.port()).withHost(options.host()));
@@ -180,6 +227,40 @@ public final class LocalMain {
             system.close();
             throw e;
         }
+    }
+
+    /** A demo user as the Zalo stub knows them; {@code role} the highest of their roles. */
+    record DemoZaloUser(String zaloId, String name, String role) {
+    }
+
+    /**
+     * The demo users of {@code infra/demo/users.json} as Zalo users of the stub (same Zalo ids, names
+     * and phones), following the OA, so that one can sign in as each.
+     */
+    static List<DemoZaloUser> createDemoZaloUsers(ZaloStubClient stub, Path usersFile) throws IOException {
+        JsonNode root = Json.MAPPER.readTree(Files.readString(usersFile));
+        List<DemoZaloUser> users = new ArrayList<>();
+        for (JsonNode user : root.path("users")) {
+            String id = user.path("zaloId").asText();
+            ZaloStubClient.NewUser newUser = ZaloStubClient.NewUser.named(user.path("displayName").asText()).id(id)
+                    .following(Instant.now());
+            if (user.hasNonNull("phone")) {
+                newUser.phone(user.get("phone").asText());
+            }
+            String highest = "CITIZEN";
+            for (JsonNode role : user.path("roles")) {
+                String name = role.path("role").asText();
+                if (name.equals("PROVINCE_ADMIN")) {
+                    newUser.oaAdmin(true);
+                    highest = name;
+                } else if (name.equals("OFFICER") && !highest.equals("PROVINCE_ADMIN")) {
+                    highest = "OFFICER " + role.path("agencyId").asText();
+                }
+            }
+            stub.createUser(newUser);
+            users.add(new DemoZaloUser(id, user.path("displayName").asText(), highest));
+        }
+        return users;
     }
 
     public static void main(String[] args) throws Exception {
@@ -226,8 +307,38 @@ public final class LocalMain {
         for (String route : system.server().routes()) {
             out.append("    ").append(route).append('\n');
         }
+        out.append(zaloBanner(system, api));
         out.append("\nTry:  curl -s ").append(api).append("/v1/health\n");
         out.append("Logs: one JSON line per request and invocation, below. Ctrl-C stops everything.\n");
+        return out.toString();
+    }
+
+    static String zaloBanner(LocalSystem system, String api) {
+        String stub = "http://localhost:" + system.zaloStub().port();
+        StringBuilder out = new StringBuilder();
+        out.append("  zalo stub  ").append(stub).append(" (Graph, ZNS, OA messages, OA OAuth; control API ")
+                .append(stub).append("/_stub/: infra/zalo-stub/README.md)\n");
+        if (!system.zaloParametersOverridden.isEmpty()) {
+            out.append("             not used for ").append(String.join(", ", system.zaloParametersOverridden))
+                    .append(" (overridden)\n");
+        }
+        out.append("             the OA's current token pair: curl -s ").append(stub).append("/_stub/oa/tokens\n");
+        out.append("\nSign in through Zalo (the stub plays Zalo):\n");
+        out.append("  1. a Zalo user and the tokens the mini app would get (accessToken, phoneToken):\n");
+        out.append("     curl -s -X POST ").append(stub).append("/_stub/users -H 'content-type: application/json' \\\n");
+        out.append("          -d '{\"name\": \"Nguyễn Thị Mai\", \"phone\": \"84901234567\"}'\n");
+        out.append("  2. exchange them for a session:\n");
+        out.append("     curl -s -X POST ").append(api).append("/v1/auth/zalo -H 'content-type: application/json' \\\n");
+        out.append("          -d '{\"accessToken\": \"<accessToken>\", \"phoneToken\": \"<phoneToken>\"}'\n");
+        out.append("  3. curl -s ").append(api).append("/v1/me -H 'authorization: Bearer <the session token of step 2>'\n");
+        if (!system.zaloDemoUsers.isEmpty()) {
+            out.append("  Or sign in as a demo user (infra/demo/users.json); their tokens for step 2:\n");
+            out.append("     curl -s -X POST ").append(stub).append("/_stub/users/<zaloId>/tokens\n");
+            for (DemoZaloUser user : system.zaloDemoUsers) {
+                out.append("       ").append(user.zaloId()).append("  ").append(user.role().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ')).append(", ").append(user.name()).append('\n');
+            }
+        }
         return out.toString();
     }
 }

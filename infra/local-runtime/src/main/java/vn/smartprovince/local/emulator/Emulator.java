@@ -29,6 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import vn.smartprovince.shared.log.JsonLog;
@@ -298,6 +299,11 @@ public final class Emulator implements AutoCloseable {
     /** Path-style access: bucket names in the path, as emulators on localhost need. */
     public S3Client s3() {
         return configure(S3Client.builder()).forcePathStyle(true).build();
+    }
+
+    /** Secrets Manager (moto and LocalStack emulate it): the local secrets are seeded here. */
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder()).build();
     }
 
     /** Endpoint, region, credentials and the URL-connection HTTP client on any SDK client builder. */

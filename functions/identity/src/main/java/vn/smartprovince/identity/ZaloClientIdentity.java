@@ -14,6 +14,9 @@ import vn.smartprovince.shared.zalo.ZaloException;
  * the client's sanitised reason, and a warning line for operators. Tokens are never logged.
  */
 final class ZaloClientIdentity implements ZaloIdentity {
+    /** Zalo's "invalid parameter", its answer to an appsecret_proof that does not match the token. */
+    static final int INVALID_PARAMETER = 100;
+
     private final ZaloClient client;
 
     ZaloClientIdentity(ZaloClient client) {
@@ -54,6 +57,13 @@ final class ZaloClientIdentity implements ZaloIdentity {
         if (e.kind() == ZaloException.Kind.INVALID_TOKEN
                 || (phoneToken && e.kind() == ZaloException.Kind.PERMANENT)) {
             JsonLog.info("zalo refused a token", fields);
+            return new TokenRejected(e.reason());
+        }
+        if (e.zaloCode() == INVALID_PARAMETER && e.endpoint().startsWith("graph.")) {
+            // Zalo's answer to an appsecret_proof that does not fit the token: the token belongs
+            // to another Zalo app (the client's problem, 401). Were our app secret wrong, every
+            // sign-in would end here: the warning says so for operators.
+            JsonLog.warn("zalo refused the appsecret_proof: a token of another app, or a wrong app secret", fields);
             return new TokenRejected(e.reason());
         }
         JsonLog.warn("zalo unavailable", fields);

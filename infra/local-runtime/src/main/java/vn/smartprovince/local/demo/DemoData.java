@@ -10,6 +10,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import vn.smartprovince.shared.auth.Role;
+import vn.smartprovince.shared.auth.UserItems;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
@@ -21,20 +23,19 @@ import vn.smartprovince.shared.province.ProvinceConfigStore;
  * before anything is written; running it again changes nothing (the configuration is versioned by
  * content, users are updated only when the file changed them). Item design: infra/demo/README.md.
  *
- * <pre>
- * pk = USER#&lt;zaloId&gt;  sk = PROFILE   zaloId, displayName, phone (84…), roles [{role, agencyId}],
- *                                     createdAt, updatedAt, version
- *   officers:  gsi1pk = AGENCY#&lt;agencyId&gt;#OFFICERS  gsi1sk = USER#&lt;zaloId&gt;
- *   admins:    gsi2pk = ROLE#PROVINCE_ADMIN          gsi2sk = USER#&lt;zaloId&gt;
- * </pre>
+ * <p>Demo users are user items of the one design the identity functions use
+ * ({@link UserItems}): the file owns {@code zaloId}, {@code displayName}, {@code phone},
+ * {@code roles} and the index keys; {@code createdAt}, {@code updatedAt}, {@code version} and
+ * {@code sessionVersion} are kept as the running system expects them. Signing in as a demo user
+ * through the Zalo stub then adds what Zalo says (zaloName, avatarUrl, first and last seen).
  */
 public final class DemoData {
     /** The demo files, relative to the repository root. */
     public static final Path PROVINCE_FILE = Path.of("infra", "demo", "tay-ninh.json");
     public static final Path USERS_FILE = Path.of("infra", "demo", "users.json");
 
-    public static final String PROFILE = "PROFILE";
-    public static final String ADMINS = "ROLE#PROVINCE_ADMIN";
+    public static final String PROFILE = UserItems.PROFILE;
+    public static final String ADMINS = UserItems.ADMINS;
 
     private DemoData() {
     }
@@ -45,11 +46,11 @@ public final class DemoData {
     }
 
     public static String userKey(String zaloId) {
-        return "USER#" + zaloId;
+        return UserItems.userKey(zaloId);
     }
 
     public static String officersKey(String agencyId) {
-        return "AGENCY#" + agencyId + "#OFFICERS";
+        return UserItems.officersKey(agencyId);
     }
 
     /**
@@ -120,8 +121,12 @@ public final class DemoData {
             set.add("createdAt = if_not_exists(createdAt, :now)");
             set.add("updatedAt = :now");
             set.add("version = if_not_exists(version, :zero) + :one");
+            // As at a first sign-in: the creation time in ms, so an erased and re-created user's
+            // old sessions never match (see UserItems); an existing value is left alone.
+            values.put(":sessionVersion", AttributeValue.fromN(Long.toString(clock.millis())));
+            set.add("sessionVersion = if_not_exists(sessionVersion, :sessionVersion)");
             indexKeys(user, "gsi1pk", "gsi1sk", user.officerOf().map(DemoData::officersKey).orElse(null), set, remove, values);
-            indexKeys(user, "gsi2pk", "gsi2sk", user.has(DemoUser.Role.PROVINCE_ADMIN) ? ADMINS : null, set, remove, values);
+            indexKeys(user, "gsi2pk", "gsi2sk", user.has(Role.PROVINCE_ADMIN) ? ADMINS : null, set, remove, values);
             String condition;
             if (exists) {
                 condition = "version = :seen";
@@ -153,17 +158,17 @@ public final class DemoData {
             return AttributeValue.fromM(role);
         }).toList();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("itemType", AttributeValue.fromS("USER"));
-        item.put("zaloId", AttributeValue.fromS(user.zaloId()));
-        item.put("displayName", AttributeValue.fromS(user.displayName()));
-        item.put("phone", AttributeValue.fromS(user.phone()));
-        item.put("roles", AttributeValue.fromL(roles));
+        item.put("itemType", AttributeValue.fromS(UserItems.ITEM_TYPE));
+        item.put(UserItems.ZALO_ID, AttributeValue.fromS(user.zaloId()));
+        item.put(UserItems.DISPLAY_NAME, AttributeValue.fromS(user.displayName()));
+        item.put(UserItems.PHONE, AttributeValue.fromS(user.phone()));
+        item.put(UserItems.ROLES, AttributeValue.fromL(roles));
         return item;
     }
 
     private static boolean indexKeysMatch(DemoUser user, Map<String, AttributeValue> existing) {
         String officers = user.officerOf().map(DemoData::officersKey).orElse(null);
-        String admins = user.has(DemoUser.Role.PROVINCE_ADMIN) ? ADMINS : null;
+        String admins = user.has(Role.PROVINCE_ADMIN) ? ADMINS : null;
         return same(officers, existing.get("gsi1pk")) && same(admins, existing.get("gsi2pk"));
     }
 

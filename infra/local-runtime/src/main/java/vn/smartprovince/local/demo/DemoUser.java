@@ -2,20 +2,16 @@ package vn.smartprovince.local.demo;
 
 import java.util.List;
 import java.util.Optional;
+import vn.smartprovince.shared.auth.Role;
+import vn.smartprovince.shared.auth.RoleGrant;
 
 /**
- * A user of the demo data set.
+ * A user of the demo data set, with the roles of the running system ({@link Role}, {@link RoleGrant}).
  *
  * @param zaloId the Zalo user id as the mini app sees it (numeric)
  * @param phone  {@code 84xxxxxxxxx}
  */
 public record DemoUser(String zaloId, String displayName, String phone, List<RoleGrant> roles) {
-    public enum Role { CITIZEN, OFFICER, PROVINCE_ADMIN }
-
-    /** A role; {@code agencyId} is set for {@link Role#OFFICER} only. */
-    public record RoleGrant(Role role, String agencyId) {
-    }
-
     public DemoUser {
         roles = List.copyOf(roles);
     }

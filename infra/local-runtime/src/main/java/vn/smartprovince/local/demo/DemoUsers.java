@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.smartprovince.shared.auth.Role;
+import vn.smartprovince.shared.auth.RoleGrant;
 import vn.smartprovince.shared.province.Fields;
 import vn.smartprovince.shared.province.JsonAt;
 import vn.smartprovince.shared.province.PhoneNumbers;
@@ -79,19 +81,19 @@ public final class DemoUsers {
         String phone = phoneAt == null ? null : json.converted(phoneAt, 20, PhoneNumbers::mobile,
                 "a Vietnamese mobile number (84xxxxxxxxx, 0xxxxxxxxx or +84…)",
                 "số di động Việt Nam (84xxxxxxxxx, 0xxxxxxxxx hoặc +84…)");
-        Map<DemoUser.Role, JsonAt> seen = new EnumMap<>(DemoUser.Role.class);
-        List<DemoUser.RoleGrant> roles = fields.list("roles", REQUIRED, 1, item -> role(json, item, seen, province));
+        Map<Role, JsonAt> seen = new EnumMap<>(Role.class);
+        List<RoleGrant> roles = fields.list("roles", REQUIRED, 1, item -> role(json, item, seen, province));
         fields.end();
         return zaloId == null ? null : new DemoUser(zaloId, displayName, phone, roles);
     }
 
-    private static DemoUser.RoleGrant role(StrictJson json, JsonAt at, Map<DemoUser.Role, JsonAt> seen,
+    private static RoleGrant role(StrictJson json, JsonAt at, Map<Role, JsonAt> seen,
                                            ProvinceConfig province) {
         Fields fields = json.object(at);
         if (fields == null) {
             return null;
         }
-        DemoUser.Role role = fields.enumeration("role", DemoUser.Role.class, REQUIRED);
+        Role role = fields.enumeration("role", Role.class, REQUIRED);
         JsonAt agencyAt = fields.value("agencyId", OPTIONAL);
         String agencyId = agencyAt == null ? null : json.text(agencyAt, 40);
         fields.end();
@@ -102,12 +104,12 @@ public final class DemoUsers {
         if (earlier != null) {
             // One item can sit in one officers' index partition: one agency per officer.
             json.problems().add(DUPLICATE_ID, at, role + " is already granted at " + earlier.path()
-                            + (role == DemoUser.Role.OFFICER ? " (an officer belongs to one agency)" : ""),
+                            + (role == Role.OFFICER ? " (an officer belongs to one agency)" : ""),
                     role + " đã được cấp ở " + earlier.path()
-                            + (role == DemoUser.Role.OFFICER ? " (mỗi cán bộ thuộc một cơ quan)" : ""));
+                            + (role == Role.OFFICER ? " (mỗi cán bộ thuộc một cơ quan)" : ""));
             return null;
         }
-        if (role == DemoUser.Role.OFFICER) {
+        if (role == Role.OFFICER) {
             if (agencyAt == null) {
                 json.problems().add(MISSING, at, "an OFFICER role needs agencyId", "vai trò OFFICER cần agencyId");
                 return null;
@@ -122,6 +124,6 @@ public final class DemoUsers {
                     "chỉ vai trò OFFICER mới có agencyId");
             return null;
         }
-        return agencyId == null && role == DemoUser.Role.OFFICER ? null : new DemoUser.RoleGrant(role, agencyId);
+        return agencyId == null && role == Role.OFFICER ? null : new RoleGrant(role, agencyId);
     }
 }

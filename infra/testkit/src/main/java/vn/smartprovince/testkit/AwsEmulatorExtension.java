@@ -14,14 +14,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.smartprovince.local.LocalParameters;
+import vn.smartprovince.local.LocalSecrets;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.emulator.StackBootstrap;
 import vn.smartprovince.local.template.Intrinsics;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * The one place tests get AWS from. Before each test class it gives the class a clean emulator
@@ -39,8 +42,15 @@ import vn.smartprovince.shared.config.Env;
  * }</pre>
  * or {@code @ExtendWith(AwsEmulatorExtension.class)} with the kit, clients or stack as test method
  * (or constructor) parameters: {@code AwsEmulatorExtension}, {@code DynamoDbClient},
- * {@code DynamoDbStreamsClient}, {@code SqsClient}, {@code S3Client}, {@code BootstrappedStack},
- * {@code Intrinsics}, {@code Emulator}.
+ * {@code DynamoDbStreamsClient}, {@code SqsClient}, {@code S3Client}, {@code SecretsManagerClient},
+ * {@code BootstrappedStack}, {@code Intrinsics}, {@code Emulator}, {@code ZaloStubClient}.
+ *
+ * <p>Zalo: when the template declares the Zalo base-URL parameters ({@code ZaloGraphBaseUrl}...),
+ * they point at the test JVM's one Zalo stub (unless the test sets them), which is reset before each
+ * test class with the emulator; {@link #zaloStub()} is its control API. When the template declares
+ * the secret-name parameters, the secrets of {@code infra/local-secrets.json} are created in the
+ * emulator's Secrets Manager after each reset, under the names {@code infra/local-stack.properties}
+ * gives them (the stub is configured with the same values).
  *
  * <p>Emulator (see {@link EmulatorMode}): {@code -Demulator=moto} (default; one moto_server per
  * test JVM on a free port), {@code localstack} (Testcontainers; image {@code -Dlocalstack.image},
@@ -169,9 +179,15 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         Path file = useRepoTemplate ? RepoRoot.template() : template;
         if (file == null) {
             stack = null;
+            SharedZaloStub.resetIfStarted();
         } else {
             Template loaded = Template.load(file);
-            stack = StackBootstrap.run(shared.emulator(), loaded, stackName, parametersFor(loaded));
+            Map<String, String> values = parametersFor(loaded);
+            SharedZaloStub.resetIfStarted();
+            stack = StackBootstrap.run(shared.emulator(), loaded, stackName, values);
+            if (usesSecrets(loaded)) {
+                LocalSecrets.load(RepoRoot.get()).seed(shared.secretsManager());
+            }
         }
         preparedFor = owner;
     }
@@ -185,16 +201,31 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
                 values.put(name, value);
             }
         });
+        if (usesZalo(template)) {
+            values.putAll(LocalSecrets.zaloBaseUrls(template.parameters().keySet(), values,
+                    SharedZaloStub.get().port()));
+        }
         values.putAll(parameters);
         return values;
+    }
+
+    private static boolean usesZalo(Template template) {
+        return LocalSecrets.ZALO_BASE_URL_PARAMETERS.stream().anyMatch(template.parameters()::containsKey);
+    }
+
+    private static boolean usesSecrets(Template template) {
+        return template.parameters().containsKey(LocalSecrets.APP_SECRET_PARAMETER)
+                || template.parameters().containsKey(LocalSecrets.OA_SECRET_PARAMETER)
+                || template.parameters().containsKey(LocalSecrets.SIGNING_KEY_PARAMETER);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == AwsEmulatorExtension.class || type == DynamoDbClient.class || type == DynamoDbStreamsClient.class
-                || type == SqsClient.class || type == S3Client.class || type == BootstrappedStack.class
-                || type == Intrinsics.class || type == Emulator.class;
+                || type == SqsClient.class || type == S3Client.class || type == SecretsManagerClient.class
+                || type == BootstrappedStack.class || type == Intrinsics.class || type == Emulator.class
+                || type == ZaloStubClient.class;
     }
 
     @Override
@@ -215,6 +246,12 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         }
         if (type == S3Client.class) {
             return s3();
+        }
+        if (type == SecretsManagerClient.class) {
+            return secretsManager();
+        }
+        if (type == ZaloStubClient.class) {
+            return zaloStub();
         }
         if (type == BootstrappedStack.class) {
             return stack();
@@ -256,6 +293,21 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
 
     public S3Client s3() {
         return ready().s3();
+    }
+
+    /** Secrets Manager of the emulator (holding the local secrets when the template names them). */
+    public SecretsManagerClient secretsManager() {
+        return ready().secretsManager();
+    }
+
+    /**
+     * The control API of the test JVM's Zalo stub, which the stack's Zalo base URLs point at:
+     * create users and tokens, read what was sent, inject faults, deliver webhooks, set its clock.
+     * Reset before each test class.
+     */
+    public ZaloStubClient zaloStub() {
+        ready();
+        return SharedZaloStub.get().client();
     }
 
     /** The bootstrapped stack: physical names, Ref/GetAtt, function environments. */

@@ -82,6 +82,11 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         return functions;
     }
 
+    /** The Zalo stub the served functions call (see {@link AwsEmulatorExtension#zaloStub()}). */
+    public vn.smartprovince.zalostub.ZaloStubClient zaloStub() {
+        return aws.zaloStub();
+    }
+
     /** e.g. {@code http://127.0.0.1:43121} */
     public URI baseUri() {
         return server.baseUri();

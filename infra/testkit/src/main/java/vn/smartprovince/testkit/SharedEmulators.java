@@ -10,6 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.smartprovince.local.emulator.Emulator;
 
@@ -22,7 +23,7 @@ final class SharedEmulators {
     static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack:4.4";
 
     record Shared(Emulator emulator, DynamoDbClient dynamoDb, DynamoDbStreamsClient dynamoDbStreams, SqsClient sqs,
-                  S3Client s3) {
+                  S3Client s3, SecretsManagerClient secretsManager) {
     }
 
     private static final Map<EmulatorMode, Shared> SHARED = new EnumMap<>(EmulatorMode.class);
@@ -39,7 +40,8 @@ final class SharedEmulators {
                 case ENDPOINT -> endpoint(region);
                 case LOCALSTACK -> localStack(region);
             };
-            shared = new Shared(emulator, emulator.dynamoDb(), emulator.dynamoDbStreams(), emulator.sqs(), emulator.s3());
+            shared = new Shared(emulator, emulator.dynamoDb(), emulator.dynamoDbStreams(), emulator.sqs(), emulator.s3(),
+                    emulator.secretsManager());
             SHARED.put(mode, shared);
         }
         return shared;
@@ -74,7 +76,7 @@ final class SharedEmulators {
         String image = System.getProperty("localstack.image", DEFAULT_LOCALSTACK_IMAGE);
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(image)
                 .asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices("dynamodb", "dynamodbstreams", "sqs", "s3", "sts");
+                .withServices("dynamodb", "dynamodbstreams", "sqs", "s3", "sts", "secretsmanager");
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {
             container.withEnv("LOCALSTACK_AUTH_TOKEN", token);

@@ -53,6 +53,7 @@ public final class ZaloStub implements AutoCloseable {
     private final ZaloApi zalo;
     private final ControlApi control;
     private final URI baseUri;
+    private final ZaloStubClient client;
     private volatile boolean closed;
 
     private ZaloStub(StubConfig config, int port) throws IOException {
@@ -70,6 +71,7 @@ public final class ZaloStub implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        this.client = new ZaloStubClient(baseUri);
     }
 
     /**
@@ -95,9 +97,9 @@ public final class ZaloStub implements AutoCloseable {
         return state.config;
     }
 
-    /** A client of this stub's control API. */
+    /** The client of this stub's control API (one per stub; thread-safe). */
     public ZaloStubClient client() {
-        return new ZaloStubClient(baseUri);
+        return client;
     }
 
     /** Lets held connections go, then stops listening. */

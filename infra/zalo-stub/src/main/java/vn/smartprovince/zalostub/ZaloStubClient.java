@@ -30,7 +30,7 @@ import vn.smartprovince.shared.json.Json;
  * }</pre>
  *
  * Every method throws {@link IllegalStateException} when the stub refuses the request (with its
- * reason) or cannot be reached.
+ * reason) or cannot be reached. Thread-safe.
  */
 public final class ZaloStubClient {
     private final URI baseUri;

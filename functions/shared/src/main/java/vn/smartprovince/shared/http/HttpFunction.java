@@ -32,6 +32,12 @@ public abstract class HttpFunction implements RequestStreamHandler {
         HttpResponse response;
         Throwable failure = null;
         try {
+            if (!request.authorizer().isEmpty()) {
+                // A protected route: the session authorizer lets every request through with its
+                // verdict in the context (so refusals can be our 401 body). Refusing here too means
+                // a handler that forgot to extend AuthenticatedFunction is still not open.
+                vn.smartprovince.shared.auth.Authentication.require(request);
+            }
             response = handle(request);
         } catch (ApiException e) {
             response = HttpResponse.error(e, request.language(), request.requestId());

@@ -45,7 +45,9 @@ class HttpFunctionTest {
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", "req-1");
         context.putObject("http").put("method", "POST").put("path", "/v1/things").put("sourceIp", "1.2.3.4");
-        context.putObject("authorizer").putObject("lambda").put("userId", "u-1");
+        context.putObject("authorizer").putObject("lambda")
+                .put("authenticated", "true").put("userId", "u-1").put("roles", "CITIZEN").put("agencyId", "")
+                .put("sessionId", "s-1").put("sessionExpiresAt", "4102444800").put("authTime", "1795858200");
         if (body != null) {
             event.put("body", body);
         }
@@ -164,6 +166,26 @@ class HttpFunctionTest {
         assertEquals(409, result.path("statusCode").asInt());
         assertEquals("2", result.path("headers").path("Retry-After").asText());
         assertEquals("RUNNING", Json.read(result.path("body").asText()).at("/error/current/status").asText());
+    }
+
+    @Test
+    void aProtectedRouteRefusesARejectedSessionEvenIfTheHandlerForgetsToCheck() throws Exception {
+        ObjectNode event = event("{}", null);
+        ObjectNode context = (ObjectNode) event.at("/requestContext/authorizer/lambda");
+        context.removeAll();
+        context.put("authenticated", "false").put("reason", "TOKEN_EXPIRED");
+        JsonNode result = invoke(request -> HttpResponse.ok("{\"secret\":\"data\"}"), event);
+        assertEquals(401, result.path("statusCode").asInt());
+        JsonNode error = Json.read(result.path("body").asText()).path("error");
+        assertEquals("UNAUTHORIZED", error.path("code").asText());
+        assertEquals("TOKEN_EXPIRED", error.at("/details/0/code").asText());
+    }
+
+    @Test
+    void aPublicRouteHasNoAuthorizerContextAndIsServed() throws Exception {
+        ObjectNode event = event("{}", null);
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+        assertEquals(200, invoke(request -> HttpResponse.ok("{}"), event).path("statusCode").asInt());
     }
 
     @Test

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import vn.smartprovince.local.LocalParameters;
+import vn.smartprovince.local.LocalSecrets;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.emulator.StackBootstrap;
@@ -261,6 +262,10 @@ public final class ColdStartBenchmark {
             parameters.keySet().retainAll(template.parameters().keySet());
             parameters.putAll(options.parameterOverrides());
             BootstrappedStack stack = StackBootstrap.run(emulator, template, STACK_NAME, parameters);
+            // Functions that read secrets at start-up (session key, Zalo app secret) find the local ones.
+            try (var secretsManager = emulator.secretsManager()) {
+                LocalSecrets.load(repoRoot).seed(secretsManager);
+            }
             FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> f.logicalId().equals(options.function())).findFirst()
                     .orElseThrow(() -> new Failure(options.function() + " does not exist in this stack: its Condition"

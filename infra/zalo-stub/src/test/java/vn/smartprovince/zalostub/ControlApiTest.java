@@ -28,8 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,28 +39,7 @@ import vn.smartprovince.zalostub.ZaloStubClient.WebhookDelivery;
 import vn.smartprovince.zalostub.ZaloStubClient.WebhookEvent;
 
 /** The control API: faults, call log, inbox, webhooks, clock and reset. */
-class ControlApiTest {
-    static ZaloStub stub;
-    static ZaloStubClient control;
-    static URI base;
-
-    @BeforeAll
-    static void start() {
-        stub = StubFixture.start();
-        control = stub.client();
-        base = stub.baseUri();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        control.reset();
-    }
-
+class ControlApiTest extends StubTestBase {
     static Raw.Answer templateInfo() {
         return Raw.get(base, "/template/info/v2?template_id=900001", "access_token", OA_ACCESS);
     }

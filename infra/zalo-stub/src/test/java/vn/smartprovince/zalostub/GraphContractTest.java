@@ -6,40 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.zalostub.StubFixture.APP_SECRET;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 import vn.smartprovince.zalostub.ZaloStubClient.StubUser;
 
 /** graph.zalo.me: GET /v2.0/me and GET /v2.0/me/info, as the team's Zalo reference documents them. */
-class GraphContractTest {
-    static ZaloStub stub;
-    static ZaloStubClient control;
-    static URI base;
+class GraphContractTest extends StubTestBase {
     StubUser an;
-
-    @BeforeAll
-    static void start() {
-        stub = StubFixture.start();
-        control = stub.client();
-        base = stub.baseUri();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @BeforeEach
     void user() {
-        control.reset();
         an = control.createUser(NewUser.named("Nguyễn Văn An").id("9000000000000000001").phone("84901234567")
                 .avatar("https://s160-ava-talk.zadn.vn/a/b.jpg").location(11.3, 106.1));
     }

@@ -9,7 +9,6 @@ import static vn.smartprovince.zalostub.StubFixture.OA_ACCESS;
 import static vn.smartprovince.zalostub.StubFixture.OA_REFRESH;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,34 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** oauth.zaloapp.com: POST /v4/oa/access_token with single-use refresh tokens. */
-class OAuthContractTest {
-    static ZaloStub stub;
-    static ZaloStubClient control;
-    static URI base;
-
-    @BeforeAll
-    static void start() {
-        stub = StubFixture.start();
-        control = stub.client();
-        base = stub.baseUri();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        control.reset();
-    }
-
+class OAuthContractTest extends StubTestBase {
     static Raw.Answer refresh(String refreshToken) {
         return Raw.postForm(base, "/v4/oa/access_token",
                 Map.of("refresh_token", refreshToken, "app_id", APP_ID, "grant_type", "refresh_token"),

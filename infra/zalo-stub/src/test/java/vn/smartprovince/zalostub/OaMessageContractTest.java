@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.zalostub.StubFixture.OA_ACCESS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.zalostub.ZaloStubClient.InboxMessage;
@@ -19,27 +16,11 @@ import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 import vn.smartprovince.zalostub.ZaloStubClient.StubUser;
 
 /** openapi.zalo.me: POST /v3.0/oa/message/cs and /v3.0/oa/message/transaction. */
-class OaMessageContractTest {
-    static ZaloStub stub;
-    static ZaloStubClient control;
-    static URI base;
+class OaMessageContractTest extends StubTestBase {
     static final Instant NOW = Instant.parse("2026-11-28T02:30:00Z");
-
-    @BeforeAll
-    static void start() {
-        stub = StubFixture.start();
-        control = stub.client();
-        base = stub.baseUri();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @BeforeEach
     void clean() {
-        control.reset();
         control.setClock(NOW);
         control.installOaTokens(OA_ACCESS, StubFixture.OA_REFRESH);
     }

@@ -5,43 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.zalostub.StubFixture.OA_ACCESS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.zalostub.ZaloStubClient.InboxMessage;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /** business.openapi.zalo.me: POST /message/template and GET /template/info/v2. */
-class ZnsContractTest {
-    static ZaloStub stub;
-    static ZaloStubClient control;
-    static URI base;
-
+class ZnsContractTest extends StubTestBase {
     /** 2026-11-28 09:30 in Vietnam (UTC+7). */
     static final Instant MORNING = Instant.parse("2026-11-28T02:30:00Z");
 
-    @BeforeAll
-    static void start() {
-        stub = StubFixture.start();
-        control = stub.client();
-        base = stub.baseUri();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
-
     @BeforeEach
     void citizen() {
-        control.reset();
         control.setClock(MORNING);
         control.installOaTokens(OA_ACCESS, StubFixture.OA_REFRESH); // issued at MORNING
         control.createUser(NewUser.named("Nguyễn Văn An").phone("84901234567"));

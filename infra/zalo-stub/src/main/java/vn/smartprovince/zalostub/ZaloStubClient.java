@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import vn.smartprovince.shared.json.Json;
 
 /**
@@ -53,6 +55,11 @@ public final class ZaloStubClient {
         private NewUser() {
         }
 
+        private NewUser with(Consumer<ObjectNode> change) {
+            change.accept(body);
+            return this;
+        }
+
         public static NewUser named(String name) {
             NewUser user = new NewUser();
             user.body.put("name", name);
@@ -61,25 +68,21 @@ public final class ZaloStubClient {
 
         /** The Zalo user id the mini app sees (digits); default a random one. */
         public NewUser id(String id) {
-            body.put("id", id);
-            return this;
+            return with(b -> b.put("id", id));
         }
 
         public NewUser avatar(String url) {
-            body.put("avatar", url);
-            return this;
+            return with(b -> b.put("avatar", url));
         }
 
         /** {@code 84xxxxxxxxx} (also accepts 0xxxxxxxxx); without a phone no phone token is issued. */
         public NewUser phone(String phone) {
-            body.put("phone", phone);
-            return this;
+            return with(b -> b.put("phone", phone));
         }
 
         /** A user of another Zalo App: their tokens fail this app's appsecret_proof and secret_key. */
         public NewUser appId(String appId) {
-            body.put("appId", appId);
-            return this;
+            return with(b -> b.put("appId", appId));
         }
 
         /** The user's OA-scoped id (default random). */
@@ -107,14 +110,12 @@ public final class ZaloStubClient {
 
         /** May receive ZNS sent in development mode. */
         public NewUser oaAdmin(boolean admin) {
-            body.put("oaAdmin", admin);
-            return this;
+            return with(b -> b.put("oaAdmin", admin));
         }
 
         /** False: ZNS to this user's phone answers -114 (the user does not receive ZNS). */
         public NewUser znsReceivable(boolean receivable) {
-            body.put("znsReceivable", receivable);
-            return this;
+            return with(b -> b.put("znsReceivable", receivable));
         }
 
         private ObjectNode follower() {
@@ -122,13 +123,11 @@ public final class ZaloStubClient {
         }
 
         public NewUser location(double latitude, double longitude) {
-            body.putObject("location").put("latitude", latitude).put("longitude", longitude);
-            return this;
+            return with(b -> b.putObject("location").put("latitude", latitude).put("longitude", longitude));
         }
 
         public NewUser accessTokenTtl(Duration ttl) {
-            body.put("accessTokenTtlSeconds", ttl.toSeconds());
-            return this;
+            return with(b -> b.put("accessTokenTtlSeconds", ttl.toSeconds()));
         }
     }
 
@@ -168,9 +167,7 @@ public final class ZaloStubClient {
     }
 
     public List<StubUser> users() {
-        List<StubUser> users = new ArrayList<>();
-        send("GET", "/_stub/users", null).path("items").forEach(n -> users.add(StubUser.from(n)));
-        return users;
+        return items("/_stub/users", StubUser::from);
     }
 
     /** The token is refused from now on (Graph answers 452 for a user token). */
@@ -264,9 +261,7 @@ public final class ZaloStubClient {
     }
 
     private List<InboxMessage> inbox(String query) {
-        List<InboxMessage> items = new ArrayList<>();
-        send("GET", "/_stub/inbox" + query, null).path("items").forEach(n -> items.add(InboxMessage.from(n)));
-        return items;
+        return items("/_stub/inbox" + query, InboxMessage::from);
     }
 
     /**
@@ -292,9 +287,7 @@ public final class ZaloStubClient {
     }
 
     private List<Call> calls(String query) {
-        List<Call> items = new ArrayList<>();
-        send("GET", "/_stub/calls" + query, null).path("items").forEach(n -> items.add(Call.from(n)));
-        return items;
+        return items("/_stub/calls" + query, Call::from);
     }
 
     public void clearCalls() {
@@ -317,6 +310,11 @@ public final class ZaloStubClient {
             body.put("endpoint", endpoint);
         }
 
+        private Fault with(Consumer<ObjectNode> change) {
+            change.accept(body);
+            return this;
+        }
+
         public static Fault on(Endpoint endpoint) {
             return new Fault(endpoint.id());
         }
@@ -328,54 +326,45 @@ public final class ZaloStubClient {
 
         /** Answer this Zalo error code (HTTP 200, Zalo's body), e.g. -501 region restricted. */
         public Fault error(int code) {
-            body.put("error", code);
-            return this;
+            return with(b -> b.put("error", code));
         }
 
         public Fault error(int code, String message) {
-            body.put("error", code).put("message", message);
-            return this;
+            return with(b -> b.put("error", code).put("message", message));
         }
 
         /** Answer this HTTP status with a gateway's HTML page. */
         public Fault httpStatus(int status) {
-            body.put("httpStatus", status);
-            return this;
+            return with(b -> b.put("httpStatus", status));
         }
 
         /** Answer after this delay (alone: the normal answer, late). */
         public Fault latency(Duration latency) {
-            body.put("latencyMs", latency.toMillis());
-            return this;
+            return with(b -> b.put("latencyMs", latency.toMillis()));
         }
 
         /** Hold the connection this long without answering (then a 504 nobody waits for). */
         public Fault timeout(Duration hold) {
-            body.put("timeout", true).put("holdMs", hold.toMillis());
-            return this;
+            return with(b -> b.put("timeout", true).put("holdMs", hold.toMillis()));
         }
 
         /** With {@link #timeout}: the call takes effect (e.g. the ZNS is sent) although no answer comes. */
         public Fault processed() {
-            body.put("process", true);
-            return this;
+            return with(b -> b.put("process", true));
         }
 
         public Fault times(int times) {
-            body.put("times", times);
-            return this;
+            return with(b -> b.put("times", times));
         }
 
         /** Hit each matching call with this probability (unlimited unless {@link #times} is also given). */
         public Fault share(double share) {
-            body.put("share", share);
-            return this;
+            return with(b -> b.put("share", share));
         }
 
         /** Seed of the share's draws, for a repeatable sequence. */
         public Fault seed(long seed) {
-            body.put("seed", seed);
-            return this;
+            return with(b -> b.put("seed", seed));
         }
     }
 
@@ -520,6 +509,13 @@ public final class ZaloStubClient {
                     + response.statusCode() + "): " + json.path("error").asText(response.body()));
         }
         return json;
+    }
+
+    /** GETs a list answer ({@code {"items": [...]}}), each item read with {@code from}. */
+    private <T> List<T> items(String path, Function<JsonNode, T> from) {
+        List<T> items = new ArrayList<>();
+        send("GET", path, null).path("items").forEach(n -> items.add(from.apply(n)));
+        return items;
     }
 
     private static String encode(String value) {

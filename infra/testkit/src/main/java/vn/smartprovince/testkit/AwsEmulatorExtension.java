@@ -165,11 +165,7 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
 
     private synchronized void prepare(ExtensionContext context) {
         // A @Nested class shares its enclosing class's stack: prepared once per top-level class.
-        Class<?> top = context.getRequiredTestClass();
-        while (top.getEnclosingClass() != null) {
-            top = top.getEnclosingClass();
-        }
-        String owner = top.getName();
+        String owner = ZaloStubExtension.topLevelTestClass(context);
         if (owner.equals(preparedFor)) {
             return;
         }

@@ -43,14 +43,20 @@ public class ZaloStubExtension implements BeforeAllCallback, BeforeEachCallback,
 
     private synchronized void prepare(ExtensionContext context) {
         // A @Nested class shares its enclosing class's stub state: reset once per top-level class.
+        String owner = topLevelTestClass(context);
+        if (!owner.equals(preparedFor)) {
+            client = SharedZaloStub.reset();
+            preparedFor = owner;
+        }
+    }
+
+    /** The name of the top-level class enclosing the context's test class (itself when not {@code @Nested}). */
+    static String topLevelTestClass(ExtensionContext context) {
         Class<?> top = context.getRequiredTestClass();
         while (top.getEnclosingClass() != null) {
             top = top.getEnclosingClass();
         }
-        if (!top.getName().equals(preparedFor)) {
-            client = SharedZaloStub.reset();
-            preparedFor = top.getName();
-        }
+        return top.getName();
     }
 
     @Override

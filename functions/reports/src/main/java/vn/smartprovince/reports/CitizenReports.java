@@ -1,0 +1,185 @@
+package vn.smartprovince.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import vn.smartprovince.reports.lifecycle.Action;
+import vn.smartprovince.reports.lifecycle.Actor;
+import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.province.Category;
+import vn.smartprovince.shared.province.ProvinceConfig;
+
+/**
+ * What a citizen does with reports after submitting: read one (with its timeline), list theirs,
+ * look for duplicates nearby, support ("me too"), withdraw, supply requested information, rate
+ * the answer, reopen it. Every state change goes through {@link Transitions}.
+ */
+public final class CitizenReports {
+    public static final int MAX_REASON = 2_000;
+    public static final int MAX_COMMENT = 1_000;
+    public static final int NEARBY_LIMIT = 20;
+    private final ReportStore store;
+    private final ProvinceSource province;
+    private final Transitions transitions;
+    private final OfficerDirectory officers;
+    private final Duration reopenWindow;
+    private final Clock clock;
+
+    public CitizenReports(ReportStore store, ProvinceSource province, OfficerDirectory officers, Duration reopenWindow,
+                          Clock clock) {
+        this.store = store;
+        this.province = province;
+        this.officers = officers;
+        this.reopenWindow = reopenWindow;
+        this.clock = clock;
+        this.transitions = new Transitions(store, province, clock);
+    }
+
+    public Transitions transitions() {
+        return transitions;
+    }
+
+    /** The report and its whole timeline, for whoever may see everything; 404 for anyone else. */
+    public Views.ReportDetail get(Caller caller, String id) {
+        Report report = transitions.load(id, caller);
+        return Views.ReportDetail.of(report, store.history(report.id()));
+    }
+
+    /** The duplicate radius of a category (0 = no search; capped at {@link Geohash#MAX_RADIUS_METERS}). */
+    public int radiusOf(String categoryCode) {
+        return province.config().category(categoryCode)
+                .map(c -> Math.min(c.duplicateRadiusMeters(), Geohash.MAX_RADIUS_METERS)).orElse(0);
+    }
+
+    public ReportStore.Page mine(Caller caller, String after, int limit) {
+        return store.mine(caller.userId(), after, limit);
+    }
+
+    /** Open reports of the category within its duplicate radius of the point, nearest first. */
+    public List<Views.Nearby> nearby(String categoryCode, Double lat, Double lng) {
+        Fields fields = new Fields();
+        ProvinceConfig config = province.config();
+        Category category = null;
+        if (categoryCode == null || categoryCode.isBlank()) {
+            fields.error("category", "REQUIRED", "Thiếu loại phản ánh.", "category is missing.");
+        } else {
+            category = config.category(categoryCode).orElse(null);
+            if (category == null) {
+                fields.error("category", "UNKNOWN_CATEGORY", "Loại phản ánh không tồn tại.", "No such report category.");
+            }
+        }
+        if (lat != null && lng != null && !config.province().contains(lat, lng)) {
+            fields.error("lat", "OUTSIDE_PROVINCE", "Vị trí nằm ngoài địa bàn tỉnh.", "The location is outside the province.");
+        }
+        fields.done();
+        int radius = Math.min(category.duplicateRadiusMeters(), Geohash.MAX_RADIUS_METERS);
+        if (radius <= 0) {
+            return List.of();
+        }
+        List<Views.Nearby> found = new ArrayList<>();
+        for (Report report : store.openInCells(category.code(), Geohash.cellAndNeighbours(lat, lng), 50)) {
+            double distance = Geohash.distanceMeters(lat, lng, report.location().lat(), report.location().lng());
+            if (distance <= radius && report.status().open()) {
+                found.add(Views.Nearby.of(report, distance));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Views.Nearby::distanceMeters));
+        return found.size() > NEARBY_LIMIT ? found.subList(0, NEARBY_LIMIT) : found;
+    }
+
+    /** Me-too on an open report (not one's own): counted once per citizen; repeating changes nothing. */
+    public Views.Support support(Caller caller, String id) {
+        Report report = Ids.valid(id) ? store.find(id).orElse(null) : null;
+        if (report == null || !report.status().open()) {
+            throw Transitions.notFound();
+        }
+        if (caller.userId().equals(report.citizenId())) {
+            return new Views.Support(report.id(), report.supportCount(), false);
+        }
+        boolean added = store.addSupporter(report.id(), caller.userId(), clock.instant(),
+                CounterDelta.forReport(report, report.agencyId(), clock.instant(), "supports", 1));
+        int count = store.find(id).map(Report::supportCount).orElse(report.supportCount());
+        return new Views.Support(report.id(), count, added);
+    }
+
+    public Report withdraw(Caller caller, String id, JsonNode body) {
+        Fields fields = new Fields();
+        fields.onlyFields(body, "", Set.of("reason", "expectedVersion"));
+        String reason = fields.text(body, "reason", "reason", false, MAX_REASON, true);
+        Long expected = fields.version(body);
+        fields.done();
+        return transitions.apply(caller, id, Action.WITHDRAW, expected, (before, after, effects) -> effects
+                .reason(reason)
+                .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "withdrawn", 1)));
+    }
+
+    /** The citizen answers the agency's question: back to IN_PROGRESS, the agency's officers hear of it. */
+    public Report provideInfo(Caller caller, String id, JsonNode body) {
+        Fields fields = new Fields();
+        fields.onlyFields(body, "", Set.of("text", "expectedVersion"));
+        String text = fields.text(body, "text", "text", true, Submission.MAX_DESCRIPTION, true);
+        Long expected = fields.version(body);
+        fields.done();
+        ProvinceConfig config = province.config();
+        return transitions.apply(caller, id, Action.PROVIDE_INFO, expected, (before, after, effects) -> {
+            after.infoReply(text);
+            Report next = after.build();
+            List<String> to = before.assigneeId() != null ? List.of(before.assigneeId())
+                    : officers.officersOf(before.agencyId(), SubmitReport.MAX_URGENT_RECIPIENTS);
+            effects.reason("information provided")
+                    .notify(Notices.toUsers(config, next, ReportNotice.Kind.INFO_PROVIDED, to, effects.at()));
+        });
+    }
+
+    public Report rate(Caller caller, String id, JsonNode body) {
+        Fields fields = new Fields();
+        fields.onlyFields(body, "", Set.of("stars", "comment", "expectedVersion"));
+        Integer stars = fields.integer(body, "stars", "stars", 1, 5, true);
+        String comment = fields.text(body, "comment", "comment", false, MAX_COMMENT, true);
+        Long expected = fields.version(body);
+        fields.done();
+        return transitions.apply(caller, id, Action.RATE, expected, (before, after, effects) -> {
+            if (before.rating() != null) {
+                throw Transitions.refuse(before, "stars", "ALREADY_RATED", "Bạn đã đánh giá phản ánh này.",
+                        "You already rated this report.");
+            }
+            after.rating(new Report.Rating(stars, comment, effects.at()));
+            effects.reason("rated " + stars)
+                    .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "ratings", 1))
+                    .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "ratingStars", stars));
+        });
+    }
+
+    /** Not fixed: within the window after the answer, back to the agency with a new deadline. */
+    public Report reopen(Caller caller, String id, JsonNode body) {
+        Fields fields = new Fields();
+        fields.onlyFields(body, "", Set.of("reason", "expectedVersion"));
+        String reason = fields.text(body, "reason", "reason", true, MAX_REASON, true);
+        Long expected = fields.version(body);
+        fields.done();
+        ProvinceConfig config = province.config();
+        return transitions.apply(caller, id, Action.REOPEN, expected, (before, after, effects) -> {
+            if (before.answeredAt() == null || effects.at().isAfter(before.answeredAt().plus(reopenWindow))) {
+                throw Transitions.refuse(before, "status", "REOPEN_WINDOW_CLOSED",
+                        "Đã quá thời hạn " + reopenWindow.toDays() + " ngày để mở lại phản ánh.",
+                        "The " + reopenWindow.toDays() + "-day window to reopen has closed.");
+            }
+            int days = config.category(before.categoryCode()).map(Category::answerDeadlineWorkingDays).orElse(5);
+            after.reopenCount(before.reopenCount() + 1).rating(null)
+                    .deadline(vn.smartprovince.shared.province.WorkingDays.of(config).deadline(effects.at(), days));
+            Report next = after.build();
+            effects.reason(reason)
+                    .notify(Notices.statusChanged(config, next, ReportNotice.Kind.REOPENED, effects.at()))
+                    .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "reopened", 1));
+        });
+    }
+
+    /** Used by tests and colleagues: which capacities a caller holds on a report. */
+    Set<Actor> actorsOf(Caller caller, Report report) {
+        return transitions.actorsOf(caller, report);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.smartprovince.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.http.HttpRequest;
+import vn.smartprovince.shared.http.HttpResponse;
+import vn.smartprovince.shared.json.Json;
+
+/** Small decoding helpers shared by the report handlers. */
+final class Requests {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+    private Requests() {
+    }
+
+    /** The body as an object; an absent body counts as {@code {}} (actions whose fields are all optional). */
+    static JsonNode optionalBody(HttpRequest request) {
+        if (request.body() == null || request.body().isBlank()) {
+            return Json.object();
+        }
+        return request.jsonBody();
+    }
+
+    /** The action's body, with {@code expectedVersion} taken from {@code If-Match: "7"} when the body has none. */
+    static JsonNode actionBody(HttpRequest request) {
+        JsonNode body = optionalBody(request);
+        String ifMatch = request.header("if-match").map(String::strip).orElse(null);
+        if (ifMatch != null && !body.has("expectedVersion")) {
+            String digits = ifMatch.replace("W/", "").replace("\"", "");
+            try {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("expectedVersion", Long.parseLong(digits));
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid(new FieldError("If-Match", "INVALID_FORMAT", "If-Match phải là phiên bản, ví dụ \"3\".",
+                        "If-Match must be a version such as \"3\"."));
+            }
+        }
+        return body;
+    }
+
+    static String idempotencyKey(HttpRequest request) {
+        String key = request.header("idempotency-key").map(String::strip).orElse(null);
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.invalid(new FieldError("Idempotency-Key", "INVALID_FORMAT",
+                    "Idempotency-Key gồm 8–128 ký tự A-Z, a-z, 0-9, . _ : -.",
+                    "Idempotency-Key must be 8-128 characters of A-Z, a-z, 0-9, . _ : -."));
+        }
+        return key;
+    }
+
+    static String reportId(HttpRequest request) {
+        return request.pathParameter("id").orElse("");
+    }
+
+    /** Private data: never stored by a cache or a proxy. */
+    static HttpResponse privateJson(int status, Object body) {
+        return HttpResponse.json(status, body).withHeader("cache-control", "no-store");
+    }
+
+    static HttpResponse report(Report report) {
+        return privateJson(200, Views.ReportDetail.of(report, null)).withHeader("etag", "\"" + report.version() + "\"");
+    }
+}

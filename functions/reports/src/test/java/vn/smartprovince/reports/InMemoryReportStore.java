@@ -1,0 +1,104 @@
+package vn.smartprovince.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ReportStore} in memory, with the same atomicity and conditions as the DynamoDB one. */
+final class InMemoryReportStore implements ReportStore {
+    final Map<String, Report> reports = new LinkedHashMap<>();
+    final Map<String, String> codes = new LinkedHashMap<>();
+    final Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
+    final List<ReportNotice> outbox = new ArrayList<>();
+    final Map<String, Long> counters = new LinkedHashMap<>();
+    final Set<String> supporters = new HashSet<>();
+
+    /** Everything, to compare before and after a refused request. */
+    synchronized String snapshot() {
+        return reports + "|" + codes + "|" + histories + "|" + outbox + "|" + counters + "|" + supporters;
+    }
+
+    @Override
+    public synchronized CreateResult create(Report report, HistoryEntry entry, List<ReportNotice> notices,
+                                            List<CounterDelta> deltas) {
+        if (reports.containsKey(report.id())) {
+            return new DuplicateId(reports.get(report.id()));
+        }
+        if (codes.containsKey(report.trackingCode())) {
+            return new TrackingCodeTaken();
+        }
+        reports.put(report.id(), report);
+        codes.put(report.trackingCode(), report.id());
+        histories.computeIfAbsent(report.id(), k -> new ArrayList<>()).add(entry);
+        outbox.addAll(notices);
+        count(deltas);
+        return new Created(report);
+    }
+
+    private void count(List<CounterDelta> deltas) {
+        deltas.forEach(d -> counters.merge(d.partitionKey() + "|" + d.period() + "|" + d.field(), d.amount(), Long::sum));
+    }
+
+    long counter(String dimension, String key, String field) {
+        return counters.getOrDefault("STATS#" + dimension + "#" + key + "|TOTAL|" + field, 0L);
+    }
+
+    @Override
+    public synchronized Optional<Report> find(String id) {
+        return Optional.ofNullable(reports.get(id));
+    }
+
+    @Override
+    public synchronized Optional<String> idForTrackingCode(String trackingCode) {
+        return Optional.ofNullable(codes.get(trackingCode));
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(String reportId) {
+        return List.copyOf(histories.getOrDefault(reportId, List.of()));
+    }
+
+    @Override
+    public synchronized void apply(ReportChange change) {
+        Report stored = reports.get(change.before().id());
+        if (stored == null || stored.version() != change.before().version()) {
+            throw new VersionConflict();
+        }
+        reports.put(stored.id(), change.after().toBuilder().supportCount(stored.supportCount()).build());
+        histories.get(stored.id()).add(change.entry());
+        outbox.addAll(change.notices());
+        count(change.counters());
+    }
+
+    @Override
+    public synchronized Page mine(String citizenId, String after, int limit) {
+        List<Report> mine = reports.values().stream().filter(r -> r.citizenId().equals(citizenId))
+                .sorted(Comparator.comparing(ReportItems::mineSort).reversed())
+                .filter(r -> after == null || ReportItems.mineSort(r).compareTo(after) < 0).toList();
+        List<Report> page = mine.size() > limit ? mine.subList(0, limit) : mine;
+        return new Page(page, mine.size() > limit ? ReportItems.mineSort(page.get(page.size() - 1)) : null);
+    }
+
+    @Override
+    public synchronized List<Report> openInCells(String categoryCode, List<String> cells, int limitPerCell) {
+        return reports.values().stream().filter(r -> r.status().open() && r.categoryCode().equals(categoryCode)
+                && cells.contains(r.location().geohash().substring(0, Geohash.CELL_PRECISION))).toList();
+    }
+
+    @Override
+    public synchronized boolean addSupporter(String reportId, String userId, Instant at, List<CounterDelta> deltas) {
+        Report report = reports.get(reportId);
+        if (!supporters.add(reportId + "|" + userId)) {
+            return false;
+        }
+        reports.put(reportId, report.toBuilder().supportCount(report.supportCount() + 1).build());
+        count(deltas);
+        return true;
+    }
+}

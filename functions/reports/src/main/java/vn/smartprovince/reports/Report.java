@@ -13,16 +13,21 @@ import vn.smartprovince.reports.lifecycle.ReportStatus;
  * @param deadline     expected answer date in Asia/Ho_Chi_Minh
  * @param infoRequest  the officer's question while NEEDS_INFO (kept afterwards, with the citizen's reply)
  * @param answerText   the agency's public answer (written by the officer routes)
+ * @param answerPhotoKeys photos the answering officer uploaded with the answer (officer routes)
+ * @param rejectionReason why it was rejected: NOT_OUR_COMPETENCE, DUPLICATE or ABUSIVE (officer routes)
+ * @param duplicateOfReportId the report it duplicates, when rejected as DUPLICATE
  */
 public record Report(String id, String trackingCode, String provinceCode, String categoryCode, String description,
                      Location location, List<String> photoKeys, boolean hideIdentity, String citizenId,
                      String agencyId, String assigneeId, ReportStatus status, long version, Instant createdAt,
                      Instant updatedAt, LocalDate deadline, boolean urgent, Instant firstAnsweredAt, Instant answeredAt,
                      int reopenCount, int supportCount, Rating rating, String infoRequest, String infoReply,
-                     String answerText, String requestHash) {
+                     String answerText, String requestHash, List<String> answerPhotoKeys, String rejectionReason,
+                     String duplicateOfReportId) {
 
     public Report {
         photoKeys = List.copyOf(photoKeys);
+        answerPhotoKeys = answerPhotoKeys == null ? List.of() : List.copyOf(answerPhotoKeys);
     }
 
     /** Where: coordinates, the address as typed, the current commune/ward code, its geohash (precision 7). */
@@ -50,6 +55,8 @@ public record Report(String id, String trackingCode, String provinceCode, String
         private int reopenCount, supportCount;
         private Rating rating;
         private String infoRequest, infoReply, answerText, requestHash;
+        private List<String> answerPhotoKeys = List.of();
+        private String rejectionReason, duplicateOfReportId;
 
         public Builder() {
         }
@@ -62,6 +69,8 @@ public record Report(String id, String trackingCode, String provinceCode, String
             urgent = r.urgent; firstAnsweredAt = r.firstAnsweredAt; answeredAt = r.answeredAt;
             reopenCount = r.reopenCount; supportCount = r.supportCount; rating = r.rating;
             infoRequest = r.infoRequest; infoReply = r.infoReply; answerText = r.answerText; requestHash = r.requestHash;
+            answerPhotoKeys = r.answerPhotoKeys; rejectionReason = r.rejectionReason;
+            duplicateOfReportId = r.duplicateOfReportId;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -90,12 +99,15 @@ public record Report(String id, String trackingCode, String provinceCode, String
         public Builder infoReply(String v) { infoReply = v; return this; }
         public Builder answerText(String v) { answerText = v; return this; }
         public Builder requestHash(String v) { requestHash = v; return this; }
+        public Builder answerPhotoKeys(List<String> v) { answerPhotoKeys = v; return this; }
+        public Builder rejectionReason(String v) { rejectionReason = v; return this; }
+        public Builder duplicateOfReportId(String v) { duplicateOfReportId = v; return this; }
 
         public Report build() {
             return new Report(id, trackingCode, provinceCode, categoryCode, description, location, photoKeys,
                     hideIdentity, citizenId, agencyId, assigneeId, status, version, createdAt, updatedAt, deadline,
                     urgent, firstAnsweredAt, answeredAt, reopenCount, supportCount, rating, infoRequest, infoReply,
-                    answerText, requestHash);
+                    answerText, requestHash, answerPhotoKeys, rejectionReason, duplicateOfReportId);
         }
     }
 }

@@ -124,6 +124,10 @@ public final class ReportItems {
         item.put("infoReply", s(r.infoReply()));
         item.put("answerText", s(r.answerText()));
         item.put("requestHash", s(r.requestHash()));
+        item.put("answerPhotoKeys", r.answerPhotoKeys().isEmpty() ? null
+                : AttributeValue.fromL(r.answerPhotoKeys().stream().map(AttributeValue::fromS).toList()));
+        item.put("rejectionReason", s(r.rejectionReason()));
+        item.put("duplicateOfReportId", s(r.duplicateOfReportId()));
         item.put("gsi1pk", s(mineKey(r.citizenId())));
         item.put("gsi1sk", s(mineSort(r)));
         item.put("gsi2pk", s(queueKey(r.agencyId(), r.status())));
@@ -141,10 +145,15 @@ public final class ReportItems {
         return copy;
     }
 
-    static Report report(Map<String, AttributeValue> item) {
+    /** The report of a report item (also as projected into GSI2 for the officers' queue). */
+    public static Report report(Map<String, AttributeValue> item) {
         List<String> photos = new ArrayList<>();
         if (item.containsKey("photoKeys") && item.get("photoKeys").hasL()) {
             item.get("photoKeys").l().forEach(v -> photos.add(v.s()));
+        }
+        List<String> answerPhotos = new ArrayList<>();
+        if (item.containsKey("answerPhotoKeys") && item.get("answerPhotoKeys").hasL()) {
+            item.get("answerPhotoKeys").l().forEach(v -> answerPhotos.add(v.s()));
         }
         Report.Rating rating = null;
         if (item.containsKey("rating") && item.get("rating").hasM()) {
@@ -161,7 +170,8 @@ public final class ReportItems {
                 instant(item, "createdAt"), instant(item, "updatedAt"), LocalDate.parse(text(item, "deadline")),
                 bool(item, "urgent"), instant(item, "firstAnsweredAt"), instant(item, "answeredAt"),
                 (int) number(item, "reopenCount"), (int) number(item, "supportCount"), rating,
-                text(item, "infoRequest"), text(item, "infoReply"), text(item, "answerText"), text(item, "requestHash"));
+                text(item, "infoRequest"), text(item, "infoReply"), text(item, "answerText"), text(item, "requestHash"),
+                answerPhotos, text(item, "rejectionReason"), text(item, "duplicateOfReportId"));
     }
 
     // ------------------------------------------------------------------ other items

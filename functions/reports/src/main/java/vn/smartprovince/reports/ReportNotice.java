@@ -21,6 +21,8 @@ public record ReportNotice(String id, Kind kind, String reportId, List<String> r
 
     /** What happened; the citizen hears about each but URGENT_REPORT (officers) and SUPPORTED (nobody yet). */
     public enum Kind {
-        RECEIVED, NEEDS_INFO, INFO_PROVIDED, ANSWERED, TRANSFERRED, REJECTED, REOPENED, WITHDRAWN, URGENT_REPORT
+        RECEIVED, NEEDS_INFO, INFO_PROVIDED, ANSWERED, TRANSFERRED, REJECTED, REOPENED, WITHDRAWN, URGENT_REPORT,
+        /** A report was assigned to an officer (the officer hears of it; officer routes). */
+        ASSIGNED
     }
 }

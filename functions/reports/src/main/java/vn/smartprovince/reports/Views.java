@@ -36,14 +36,17 @@ public final class Views {
                                String agencyId, String assigneeId, String createdAt, String updatedAt,
                                String expectedAnswerDate, boolean urgent, String answeredAt, String answer,
                                String infoRequest, String infoReply, int reopenCount, int supportCount, Rating rating,
-                               List<TimelineEntry> timeline) {
+                               List<TimelineEntry> timeline, List<String> answerPhotoKeys, String rejectionReason,
+                               String duplicateOfReportId) {
         public static ReportDetail of(Report r, List<HistoryEntry> history) {
             return new ReportDetail(r.id(), r.trackingCode(), r.categoryCode(), r.status(), r.version(),
                     r.description(), Location.of(r.location()), r.photoKeys(), r.hideIdentity(), r.agencyId(),
                     r.assigneeId(), r.createdAt().toString(), r.updatedAt().toString(), r.deadline().toString(),
                     r.urgent(), r.answeredAt() == null ? null : r.answeredAt().toString(), r.answerText(),
                     r.infoRequest(), r.infoReply(), r.reopenCount(), r.supportCount(), Rating.of(r.rating()),
-                    history == null ? null : history.stream().map(TimelineEntry::of).toList());
+                    history == null ? null : history.stream().map(TimelineEntry::of).toList(),
+                    r.answerPhotoKeys().isEmpty() ? null : r.answerPhotoKeys(), r.rejectionReason(),
+                    r.duplicateOfReportId());
         }
     }
 

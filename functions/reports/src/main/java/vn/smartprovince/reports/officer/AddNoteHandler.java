@@ -1,0 +1,30 @@
+package vn.smartprovince.reports.officer;
+
+import vn.smartprovince.shared.auth.AuthenticatedFunction;
+import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.HttpRequest;
+import vn.smartprovince.shared.http.HttpResponse;
+
+/** {@code POST /v1/reports/{id}/notes}: an officer's internal note (never shown to citizens or the public); 201. */
+public final class AddNoteHandler extends AuthenticatedFunction {
+    private final InternalNotes notes;
+
+    public AddNoteHandler() {
+        this(Env.current());
+    }
+
+    AddNoteHandler(Env env) {
+        this(OfficerWiring.notes(env));
+    }
+
+    AddNoteHandler(InternalNotes notes) {
+        this.notes = notes;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request, Caller caller) {
+        InternalNotes.Note note = notes.add(caller, OfficerRequests.reportId(request), request.jsonBody());
+        return OfficerRequests.privateJson(201, note);
+    }
+}

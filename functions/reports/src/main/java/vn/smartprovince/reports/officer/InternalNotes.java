@@ -1,0 +1,142 @@
+package vn.smartprovince.reports.officer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import vn.smartprovince.reports.Fields;
+import vn.smartprovince.reports.Ids;
+import vn.smartprovince.reports.Report;
+import vn.smartprovince.reports.ReportItems;
+import vn.smartprovince.reports.ReportStore;
+import vn.smartprovince.reports.Transitions;
+import vn.smartprovince.reports.lifecycle.Actor;
+import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.auth.Role;
+import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.ErrorCode;
+import vn.smartprovince.shared.http.FieldError;
+
+/**
+ * Officers' internal notes on a report: {@code REPORT#<id>} / {@code NOTE#<at>#<noteId>} items,
+ * oldest first. Not transitions (no version, no history entry) and never part of any view a
+ * citizen or the public gets: only the report's agency's officers, the triage desk and province
+ * admins read or write them. The owner gets 403 ({@code ACTION_NOT_PERMITTED}), other citizens
+ * 404, officers of another agency 403, as for actions.
+ */
+public final class InternalNotes {
+    public static final int MAX_TEXT = 2_000;
+    private static final Set<Actor> OFFICERS = Set.of(Actor.AGENCY_OFFICER, Actor.TRIAGE_OFFICER, Actor.PROVINCE_ADMIN);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ReportStore store;
+    private final Transitions transitions;
+    private final Clock clock;
+
+    public InternalNotes(DynamoDbClient dynamo, String table, ReportStore store, Transitions transitions, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.store = store;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    public record Note(String id, String reportId, String authorId, String text, String at) {
+    }
+
+    public record NotePage(List<Note> items, String nextCursor) {
+    }
+
+    /** The report, if the caller works on it as an officer; 404/403 as the core's refusals otherwise. */
+    Report authorize(Caller caller, String reportId) {
+        Report report = Ids.valid(reportId) ? store.find(reportId).orElse(null) : null;
+        if (report == null) {
+            throw Transitions.notFound();
+        }
+        Set<Actor> actors = transitions.actorsOf(caller, report);
+        if (actors.stream().anyMatch(OFFICERS::contains)) {
+            return report;
+        }
+        if (caller.has(Role.OFFICER)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "NOT_AN_OFFICER_OF_AGENCY", List.of(new FieldError("agencyId",
+                    "NOT_AN_OFFICER_OF_AGENCY", "Phản ánh này thuộc cơ quan khác.",
+                    "This report belongs to another agency.")), Map.of(), null);
+        }
+        if (actors.contains(Actor.OWNER)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "ACTION_NOT_PERMITTED", List.of(new FieldError("action",
+                    "ACTION_NOT_PERMITTED", "Ghi chú nội bộ chỉ dành cho cán bộ.", "Internal notes are for officers only.")),
+                    Map.of(), null);
+        }
+        throw Transitions.notFound();
+    }
+
+    public Note add(Caller caller, String reportId, com.fasterxml.jackson.databind.JsonNode body) {
+        Fields fields = new Fields();
+        fields.onlyFields(body, "", Set.of("text"));
+        String text = fields.text(body, "text", "text", true, MAX_TEXT, true);
+        fields.done();
+        Report report = authorize(caller, reportId);
+        Instant at = clock.instant();
+        Note note = new Note("n" + Ids.random().substring(1), report.id(), caller.userId(), text, at.toString());
+        Map<String, AttributeValue> item = new LinkedHashMap<>(ReportItems.key(ReportItems.reportKey(report.id()),
+                sortKey(note)));
+        item.put("itemType", AttributeValue.fromS("REPORT_NOTE"));
+        item.put("noteId", AttributeValue.fromS(note.id()));
+        item.put("reportId", AttributeValue.fromS(note.reportId()));
+        item.put("authorId", AttributeValue.fromS(note.authorId()));
+        item.put("text", AttributeValue.fromS(note.text()));
+        item.put("at", AttributeValue.fromS(note.at()));
+        Dynamo.call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")));
+        return note;
+    }
+
+    static String sortKey(Note note) {
+        return "NOTE#" + note.at() + "#" + note.id();
+    }
+
+    /** Oldest first; {@code after} is the previous page's last sort key. */
+    public ListResult list(Caller caller, String reportId, String after, int limit) {
+        Report report = authorize(caller, reportId);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", AttributeValue.fromS(ReportItems.reportKey(report.id())));
+        String condition;
+        if (after == null) {
+            condition = "pk = :pk AND begins_with(sk, :n)";
+            values.put(":n", AttributeValue.fromS("NOTE#"));
+        } else {
+            condition = "pk = :pk AND sk BETWEEN :after AND :end";
+            values.put(":after", AttributeValue.fromS(after));
+            values.put(":end", AttributeValue.fromS("NOTE#\uffff"));
+        }
+        QueryResponse response = Dynamo.call(() -> dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression(condition).expressionAttributeValues(values).limit(limit + 1)));
+        List<Note> notes = new ArrayList<>();
+        String last = null;
+        for (Map<String, AttributeValue> item : response.items()) {
+            String sk = item.get("sk").s();
+            if (after != null && sk.compareTo(after) <= 0) {
+                continue;
+            }
+            if (notes.size() == limit) {
+                return new ListResult(notes, last);
+            }
+            notes.add(new Note(item.get("noteId").s(), item.get("reportId").s(), item.get("authorId").s(),
+                    item.get("text").s(), item.get("at").s()));
+            last = sk;
+        }
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && last != null;
+        return new ListResult(notes, more ? last : null);
+    }
+
+    public record ListResult(List<Note> notes, String lastSortKey) {
+    }
+}

@@ -12,6 +12,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.smartprovince.shared.config.Env;
@@ -38,6 +41,42 @@ public final class AwsClients {
         return configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER").httpClient(httpClient()).build();
     }
 
+    /**
+     * S3 (needs the {@code s3} artifact, which only modules that store files declare). Endpoint
+     * override: {@code AWS_ENDPOINT_URL_S3}, else {@code AWS_ENDPOINT_URL}; with an override the
+     * client uses path-style addressing ({@code http://host:port/bucket/key}), which emulators on
+     * localhost need; without one, AWS's virtual-hosted style.
+     */
+    public static S3Client s3(Env env) {
+        return configure(S3Client.builder(), env, "S3")
+                .forcePathStyle(s3Endpoint(env).isPresent())
+                .httpClient(httpClient())
+                .build();
+    }
+
+    /**
+     * Presigns S3 requests (no network call) with the same region, credentials, endpoint and
+     * addressing style as {@link #s3(Env)}, so a presigned URL points where that client would go.
+     */
+    public static S3Presigner s3Presigner(Env env) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(region(env))
+                .credentialsProvider(credentials(env))
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(s3Endpoint(env).isPresent())
+                        .build());
+        s3Endpoint(env).ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        return builder.build();
+    }
+
+    private static java.util.Optional<String> s3Endpoint(Env env) {
+        return env.optional("AWS_ENDPOINT_URL_S3").or(() -> env.optional("AWS_ENDPOINT_URL"));
+    }
+
+    static Region region(Env env) {
+        return Region.of(env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "ap-southeast-1")));
+    }
+
     static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
@@ -46,7 +85,7 @@ public final class AwsClients {
     }
 
     static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Env env, String service) {
-        builder.region(Region.of(env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "ap-southeast-1"))));
+        builder.region(region(env));
         builder.credentialsProvider(credentials(env));
         env.optional("AWS_ENDPOINT_URL_" + service)
                 .or(() -> env.optional("AWS_ENDPOINT_URL"))

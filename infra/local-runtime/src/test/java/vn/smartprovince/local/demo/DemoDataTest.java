@@ -59,7 +59,7 @@ class DemoDataTest {
     void freshTable() {
         emulator.reset();
         table = StackBootstrap.run(emulator, Template.load(ROOT.resolve("template.yaml")), "demo",
-                Map.of("ZaloAppId", "9000000000000000000")).tableName("MainTable");
+                Map.of("ZaloAppId", "9000000000000000000", "ProvinceCode", "DEMO-TNH")).tableName("MainTable");
     }
 
     @Test

@@ -27,4 +27,14 @@ public interface PhotoStore {
 
     /** A short-lived URL to show a photo (of a published report, or to its owner and officers). */
     URI presignDownload(String key, Duration validFor);
+
+    /**
+     * Keeps photos a report now cites: uploads that no report cites are deleted by the store a
+     * day after upload (the bucket's lifecycle rule), cited ones are kept. Call it when the report
+     * is written, with keys {@link #verifyUploadedBy} accepted; idempotent, so a retried request
+     * may call it again. Keys stay the same. Stores that never expire uploads (test fakes) need
+     * not override it.
+     */
+    default void markCited(List<String> keys) {
+    }
 }

@@ -89,7 +89,7 @@ public final class SubmitReport {
         if (idempotencyKey != null) {
             Optional<Report> earlier = store.find(id);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash);
+                return cite(replay(earlier.get(), requestHash));
             }
         }
         if (!submission.photoKeys().isEmpty()) {
@@ -119,14 +119,30 @@ public final class SubmitReport {
             List<CounterDelta> counters = CounterDelta.forReport(report, report.agencyId(), now, "received", 1);
             ReportStore.CreateResult result = store.create(report, entry, notices, counters);
             if (result instanceof ReportStore.Created created) {
+                cite(created.report());
                 return new Submitted(created.report(), false);
             }
             if (result instanceof ReportStore.DuplicateId duplicate) {
-                return replay(duplicate.existing(), requestHash);
+                return cite(replay(duplicate.existing(), requestHash));
             }
             // TrackingCodeTaken: draw another code.
         }
         throw new IllegalStateException("no free tracking code after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Keeps the report's photos (uploads nobody cites expire). After the write, and again on every
+     * replay: if it fails (503) the report stands, and the client's retry with the same key cites again.
+     */
+    private Submitted cite(Submitted submitted) {
+        cite(submitted.report());
+        return submitted;
+    }
+
+    private void cite(Report report) {
+        if (!report.photoKeys().isEmpty()) {
+            photos.markCited(report.photoKeys());
+        }
     }
 
     private static Submitted replay(Report earlier, String requestHash) {

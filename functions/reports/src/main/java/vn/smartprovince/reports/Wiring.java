@@ -1,14 +1,12 @@
 package vn.smartprovince.reports;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.photos.S3PhotoStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**
@@ -70,26 +68,8 @@ final class Wiring {
         throw new IllegalStateException(REOPEN_DAYS + " must be a number of days from 1 to 365, got \"" + text + "\"");
     }
 
-    /**
-     * Interim photo store until the S3 photo store is wired: a submission citing photos is refused
-     * with 503 naming the photo store (never accepted unverified).
-     */
+    /** The private photo bucket ({@code PHOTO_BUCKET}): verifies cited keys and marks them cited. */
     static PhotoStore photoStore(Env env) {
-        return new PhotoStore() {
-            @Override
-            public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
-                throw ApiException.unavailable("photo store");
-            }
-
-            @Override
-            public void verifyUploadedBy(String userId, List<String> keys) {
-                throw ApiException.unavailable("photo store");
-            }
-
-            @Override
-            public URI presignDownload(String key, Duration validFor) {
-                throw ApiException.unavailable("photo store");
-            }
-        };
+        return S3PhotoStore.fromEnv(env);
     }
 }

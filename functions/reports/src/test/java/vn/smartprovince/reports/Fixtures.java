@@ -65,6 +65,12 @@ final class Fixtures {
     /** Photos: keys starting with {@code <userId>/} were uploaded by that user. */
     static final class Photos implements PhotoStore {
         final List<List<String>> verified = new ArrayList<>();
+        final List<List<String>> cited = new ArrayList<>();
+
+        @Override
+        public void markCited(List<String> keys) {
+            cited.add(keys);
+        }
 
         @Override
         public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {

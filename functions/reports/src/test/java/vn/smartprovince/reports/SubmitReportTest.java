@@ -46,6 +46,7 @@ class SubmitReportTest {
         assertEquals(1, report.version());
         assertTrue(TrackingCodes.valid(report.trackingCode()));
         assertEquals(List.of(List.of(CITIZEN + "/a.jpg")), photos.verified);
+        assertEquals(List.of(List.of(CITIZEN + "/a.jpg")), photos.cited, "kept once the report cites them");
         assertEquals(report.id(), store.idForTrackingCode(report.trackingCode()).orElseThrow());
         var entry = store.history(report.id()).get(0);
         assertEquals(Action.SUBMIT, entry.action());

@@ -111,7 +111,9 @@ public final class AgencyQueue {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", "gsi2pk");
-        names.put("#sk", "gsi2sk");
+        if (after != null || filter.overdue()) {
+            names.put("#sk", "gsi2sk"); // DynamoDB refuses names the expressions do not use
+        }
         values.put(":pk", AttributeValue.fromS(ReportItems.queueKey(agencyId, status)));
         String condition = "#pk = :pk";
         if (after != null && filter.overdue()) {

@@ -142,9 +142,14 @@ public final class DynamoDbReportStore implements ReportStore {
         }
         change.notices().forEach(notice -> jobs(notice).forEach(job -> items.add(outbox.put(job))));
         items.addAll(counterUpdates(change.counters()));
+        // The public feed (vn.smartprovince.reports.feed): the report's PUBLIC view follows every change
+        // that publishes, re-publishes or unpublishes it, in this same transaction.
+        int publication = items.size();
+        items.addAll(vn.smartprovince.reports.feed.Publication.writes(dynamo, table, before, after));
         List<CancellationReason> reasons = transact(items);
         if (reasons != null) {
-            if (failed(reasons, 0) || failed(reasons, 1)) {
+            if (failed(reasons, 0) || failed(reasons, 1)
+                    || vn.smartprovince.reports.feed.Publication.conflicted(reasons, publication, items.size() - publication)) {
                 throw new VersionConflict();
             }
             throw new IllegalStateException("transition cancelled: " + codes(reasons));

@@ -1,0 +1,42 @@
+package vn.smartprovince.reports.feed;
+
+import vn.smartprovince.reports.Cursors;
+import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.HttpFunction;
+import vn.smartprovince.shared.http.HttpRequest;
+import vn.smartprovince.shared.http.HttpResponse;
+
+/**
+ * {@code GET /v1/feed?category=&areaCode=&status=&limit=&cursor=} (public, no session): published
+ * reports with their answers, newest first; the reporter never appears.
+ */
+public final class FeedHandler extends HttpFunction {
+    private final PublicFeed feed;
+
+    public FeedHandler() {
+        this(Env.current());
+    }
+
+    FeedHandler(Env env) {
+        this(env, FeedWiring.photos(env));
+    }
+
+    FeedHandler(Env env, PhotoStore photos) {
+        this(FeedWiring.feed(env, photos));
+    }
+
+    FeedHandler(PublicFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        FeedStore.Filters filters = feed.filters(request.queryParameter("category").orElse(null),
+                request.queryParameter("areaCode").orElse(null), request.queryParameter("status").orElse(null));
+        int limit = Cursors.limit(request);
+        PublicView.Page page = feed.page(filters, request.queryParameter("cursor").orElse(null), limit);
+        // Photo links expire within minutes: caches may keep the page a little, never longer.
+        return HttpResponse.json(200, page).withHeader("cache-control", "public, max-age=30");
+    }
+}

@@ -1,0 +1,33 @@
+package vn.smartprovince.reports.feed;
+
+import java.util.List;
+
+/**
+ * A published report as anyone sees it (the feed, the map). Built ONLY from {@link PublicItems}
+ * attributes, which never hold the reporter's id, name, phone, Zalo id, address text or rating
+ * comment: whatever the "hide my identity" flag says, the public never learns who reported.
+ * Coordinates are rounded to about 100 m.
+ */
+public record PublicView(String id, String category, String status, String areaCode, Location location,
+                         String description, Answer answer, Agency agency, int supportCount, List<Photo> photos,
+                         String publishedAt, boolean moderated) {
+
+    public record Location(double lat, double lng) {
+    }
+
+    public record Answer(String text, String answeredAt) {
+    }
+
+    public record Agency(String id, String name) {
+    }
+
+    /** A short-lived link to a photo of the published report. */
+    public record Photo(String url, String expiresAt) {
+    }
+
+    public record Page(List<PublicView> items, String nextCursor) {
+    }
+
+    public record MapResult(List<PublicView> items, int cells, boolean truncated) {
+    }
+}

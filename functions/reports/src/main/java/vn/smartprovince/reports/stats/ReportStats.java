@@ -1,0 +1,187 @@
+package vn.smartprovince.reports.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import vn.smartprovince.reports.CounterDelta;
+import vn.smartprovince.reports.Fields;
+import vn.smartprovince.reports.ProvinceSource;
+import vn.smartprovince.reports.ReportItems;
+import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.ErrorCode;
+import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.province.ProvinceConfig;
+import vn.smartprovince.shared.province.WorkingDays;
+
+/**
+ * The dashboard read: one counter item of the core ({@code STATS#<dim>#<key>} / {@code TOTAL} or
+ * {@code MONTH#yyyy-MM}, GetItem) and, for an agency, "overdue now" as GSI2 queue queries
+ * ({@code gsi2sk < today}, Select COUNT) per open status. Never a Scan. Counters nobody wrote yet
+ * read as zero: the officer routes write {@code answered}, {@code answeredOnTime},
+ * {@code answeredLate}, {@code firstAnswers}, {@code firstAnswerSeconds}, {@code rejected},
+ * {@code transferredIn/Out}; the core writes {@code received}, {@code withdrawn}, {@code reopened},
+ * {@code supports}, {@code ratings}, {@code ratingStars}.
+ */
+public final class ReportStats {
+    static final List<String> FIELDS = List.of("received", "answered", "answeredOnTime", "answeredLate", "firstAnswers",
+            "firstAnswerSeconds", "rejected", "withdrawn", "reopened", "transferredIn", "transferredOut", "supports",
+            "ratings", "ratingStars");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ProvinceSource province;
+    private final Clock clock;
+
+    public ReportStats(DynamoDbClient dynamo, String table, ProvinceSource province, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.province = province;
+        this.clock = clock;
+    }
+
+    /** What the dashboard shows for one agency, category or area, in one month or in total. */
+    public record Stats(String dimension, String key, String period, long received, long answered, long answeredOnTime,
+                        long answeredLate, Long overdueNow, Double onTimeRate, Long averageFirstAnswerSeconds,
+                        Double satisfaction, long ratings, long rejected, long withdrawn, long reopened,
+                        long transferredIn, long transferredOut, long supports) {
+    }
+
+    public Stats read(Caller caller, String agencyId, String categoryCode, String areaCode, String month) {
+        Fields fields = new Fields();
+        ProvinceConfig config = province.config();
+        agencyId = blankToNull(agencyId);
+        categoryCode = blankToNull(categoryCode);
+        areaCode = blankToNull(areaCode);
+        month = blankToNull(month);
+        int given = (agencyId != null ? 1 : 0) + (categoryCode != null ? 1 : 0) + (areaCode != null ? 1 : 0);
+        if (given != 1) {
+            fields.error("agencyId", "ONE_DIMENSION_REQUIRED", "Cần đúng một trong agencyId, categoryCode, areaCode.",
+                    "Give exactly one of agencyId, categoryCode, areaCode.");
+            fields.done();
+        }
+        if (!caller.isProvinceAdmin() && (agencyId == null || !caller.isOfficerOf(agencyId))) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "NOT_AN_OFFICER_OF_AGENCY", List.of(new FieldError("agencyId",
+                    "NOT_AN_OFFICER_OF_AGENCY", "Cán bộ chỉ xem được thống kê của cơ quan mình.",
+                    "An officer sees the statistics of their own agency only.")), Map.of(), null);
+        }
+        String dimension;
+        String key;
+        if (agencyId != null) {
+            dimension = "AGENCY";
+            key = agencyId;
+            if (!CODE.matcher(key).matches() || config.agency(key).isEmpty()) {
+                fields.error("agencyId", "UNKNOWN_AGENCY", "Không có cơ quan này.", "No such agency.");
+            }
+        } else if (categoryCode != null) {
+            dimension = "CATEGORY";
+            key = categoryCode;
+            if (!CODE.matcher(key).matches() || config.category(key).isEmpty()) {
+                fields.error("categoryCode", "UNKNOWN_CATEGORY", "Loại phản ánh không tồn tại.", "No such report category.");
+            }
+        } else {
+            dimension = "AREA";
+            key = areaCode;
+            if (!CODE.matcher(key).matches() || config.area(key).isEmpty()) {
+                fields.error("areaCode", "UNKNOWN_AREA", "Không có xã/phường này.", "No such commune or ward.");
+            }
+        }
+        String period = CounterDelta.TOTAL;
+        if (month != null) {
+            try {
+                if (!MONTH.matcher(month).matches()) {
+                    throw new DateTimeParseException("month", month, 0);
+                }
+                period = "MONTH#" + YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                fields.error("month", "INVALID_FORMAT", "month có dạng YYYY-MM.", "month must be YYYY-MM.");
+            }
+        }
+        fields.done();
+        Map<String, Long> counters = counters("STATS#" + dimension + "#" + key, period);
+        Long overdue = dimension.equals("AGENCY") ? overdueNow(key) : null;
+        long answered = counters.get("answered");
+        long firstAnswers = counters.get("firstAnswers");
+        long ratings = counters.get("ratings");
+        return new Stats(dimension, key, month == null ? "TOTAL" : month, counters.get("received"), answered,
+                counters.get("answeredOnTime"), counters.get("answeredLate"), overdue,
+                answered == 0 ? null : round((double) counters.get("answeredOnTime") / answered),
+                firstAnswers == 0 ? null : counters.get("firstAnswerSeconds") / firstAnswers,
+                ratings == 0 ? null : round((double) counters.get("ratingStars") / ratings), ratings,
+                counters.get("rejected"), counters.get("withdrawn"), counters.get("reopened"),
+                counters.get("transferredIn"), counters.get("transferredOut"), counters.get("supports"));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    Map<String, Long> counters(String partitionKey, String period) {
+        var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(ReportItems.key(partitionKey, period))));
+        Map<String, AttributeValue> item = response.hasItem() ? response.item() : Map.of();
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            AttributeValue value = item.get(field);
+            counters.put(field, value == null || value.n() == null ? 0 : Long.parseLong(value.n()));
+        }
+        return counters;
+    }
+
+    /** Open reports of the agency whose deadline is before today (Vietnam): one COUNT query per open status. */
+    long overdueNow(String agencyId) {
+        String today = LocalDate.now(clock.withZone(WorkingDays.ZONE)).toString();
+        long count = 0;
+        List<ReportStatus> open = new ArrayList<>();
+        for (ReportStatus status : ReportStatus.values()) {
+            if (status.open()) {
+                open.add(status);
+            }
+        }
+        for (ReportStatus status : open) {
+            QueryRequest query = QueryRequest.builder().tableName(table).indexName("GSI2")
+                    .keyConditionExpression("gsi2pk = :p AND gsi2sk < :today").select(Select.COUNT)
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ReportItems.queueKey(agencyId, status)),
+                            ":today", AttributeValue.fromS(today)))
+                    .build();
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> exclusiveStart = start;
+                QueryResponse response = call(() -> dynamo.query(query.toBuilder().exclusiveStartKey(exclusiveStart).build()));
+                count += response.count();
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return count;
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw ApiException.unavailable("dynamodb");
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                throw ApiException.unavailable("dynamodb");
+            }
+            throw e;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

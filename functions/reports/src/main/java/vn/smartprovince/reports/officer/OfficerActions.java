@@ -113,7 +113,7 @@ public final class OfficerActions {
         long expected = requiredVersion(fields, body);
         fields.done();
         ProvinceConfig config = province.config();
-        return transitions.apply(caller, id, Action.ANSWER, expected, (before, after, effects) -> {
+        Report answered = transitions.apply(caller, id, Action.ANSWER, expected, (before, after, effects) -> {
             if (!keys.isEmpty()) {
                 photos.verifyUploadedBy(caller.userId(), keys);
             }
@@ -131,8 +131,13 @@ public final class OfficerActions {
             }
             effects.notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.ANSWERED, effects.at()));
         });
-        // TODO when the S3 photo store lands: photos.markCited(keys) after the commit, so the
-        // bucket's lifecycle rule does not delete the answer's photos a day after upload.
+        if (!keys.isEmpty()) {
+            // after the commit, so the bucket's lifecycle rule does not delete the answer's photos a
+            // day after upload; idempotent (a failed retag is repaired by the officer's retry, which
+            // then gets 409 but the photos were verified as theirs)
+            photos.markCited(keys);
+        }
+        return answered;
     }
 
     /**

@@ -1,9 +1,7 @@
 package vn.smartprovince.reports.officer;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,10 +10,10 @@ import vn.smartprovince.reports.ProvinceSource;
 import vn.smartprovince.reports.ReportStore;
 import vn.smartprovince.reports.StoredProvince;
 import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.photos.S3PhotoStore;
 import vn.smartprovince.shared.auth.UserItems;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**
@@ -71,25 +69,41 @@ final class OfficerWiring {
     }
 
     /**
-     * Interim photo store, as the core's submission has, until the S3 photo store is wired: an
-     * answer citing photos is refused with 503 naming the photo store (never accepted unverified);
-     * answers without photos work.
+     * The private photo bucket ({@code PHOTO_BUCKET}): verifies the answer's photos and marks them
+     * cited. Built on first use, so that the functions that never see photos (every action but
+     * the answer) neither build an S3 client at cold start nor need S3 permissions.
      */
     static PhotoStore photoStore(Env env) {
         return new PhotoStore() {
+            private volatile S3PhotoStore store;
+
+            private S3PhotoStore store() {
+                S3PhotoStore current = store;
+                if (current == null) {
+                    current = S3PhotoStore.fromEnv(env);
+                    store = current;
+                }
+                return current;
+            }
+
             @Override
             public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
-                throw ApiException.unavailable("photo store");
+                return store().presignUpload(userId, contentType, sizeBytes);
             }
 
             @Override
-            public void verifyUploadedBy(String userId, List<String> keys) {
-                throw ApiException.unavailable("photo store");
+            public void verifyUploadedBy(String userId, java.util.List<String> keys) {
+                store().verifyUploadedBy(userId, keys);
             }
 
             @Override
-            public URI presignDownload(String key, Duration validFor) {
-                throw ApiException.unavailable("photo store");
+            public java.net.URI presignDownload(String key, Duration validFor) {
+                return store().presignDownload(key, validFor);
+            }
+
+            @Override
+            public void markCited(java.util.List<String> keys) {
+                store().markCited(keys);
             }
         };
     }

@@ -6,10 +6,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import vn.smartprovince.reports.Report;
 
 /**
@@ -24,9 +24,11 @@ import vn.smartprovince.reports.Report;
  *   <li>published before but not now, or hidden: Delete of both;</li>
  *   <li>neither: nothing (no read either).</li>
  * </ul>
- * A ConditionCheck on the MODERATION item (its version as read here, or its absence) makes a
+ * A conditional no-op on the MODERATION item (its version as read here, or its absence) makes a
  * moderation that commits in between cancel the change ({@link #conflicted}: the caller gets 409
- * and retries), so a publication can never overwrite a newer redaction or hiding.
+ * and retries), so a publication can never overwrite a newer redaction or hiding. It is a
+ * conditional Delete / Update rather than a ConditionCheck so that the functions running
+ * transitions need no permission beyond the Put/Update/Delete on {@code REPORT#*} they hold.
  */
 public final class Publication {
     private Publication() {
@@ -46,15 +48,18 @@ public final class Publication {
     /** The items for a known moderation (also used by the moderation route, which checks the report instead). */
     static List<TransactWriteItem> writes(String table, Report after, Moderation moderation) {
         List<TransactWriteItem> items = new ArrayList<>();
-        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table)
-                .key(PublicItems.key(after.id(), PublicItems.MODERATION));
+        Map<String, AttributeValue> key = PublicItems.key(after.id(), PublicItems.MODERATION);
         if (moderation.version() == 0) {
-            check.conditionExpression("attribute_not_exists(pk)");
+            // "Still no moderation": a Delete of the absent item, conditional on its absence (a no-op).
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
         } else {
-            check.conditionExpression("moderationVersion = :mv")
-                    .expressionAttributeValues(Map.of(":mv", AttributeValue.fromN(Long.toString(moderation.version()))));
+            // "Still this moderation": an Update that writes the version it already has, conditional on it.
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                    .updateExpression("SET moderationVersion = :mv").conditionExpression("moderationVersion = :mv")
+                    .expressionAttributeValues(Map.of(":mv", AttributeValue.fromN(Long.toString(moderation.version()))))
+                    .build()).build());
         }
-        items.add(TransactWriteItem.builder().conditionCheck(check.build()).build());
         items.addAll(viewWrites(table, after, moderation));
         return items;
     }

@@ -88,11 +88,12 @@ class PublicItemsTest {
     void publicationWritesFollowTheModeration() {
         Report answered = FeedFixtures.answered(ID, AT, false);
         var visible = Publication.writes("T", answered, Moderation.NONE);
-        assertEquals("attribute_not_exists(pk)", visible.get(0).conditionCheck().conditionExpression());
+        assertEquals("attribute_not_exists(pk)", visible.get(0).delete().conditionExpression());
+        assertEquals(PublicItems.MODERATION, visible.get(0).delete().key().get("sk").s());
         assertEquals(PublicItems.PUBLIC, visible.get(1).put().item().get("sk").s());
         assertEquals(PublicItems.MAP, visible.get(2).put().item().get("sk").s());
         var hidden = Publication.writes("T", answered, new Moderation(true, null, null, null, 2));
-        assertEquals("moderationVersion = :mv", hidden.get(0).conditionCheck().conditionExpression());
+        assertEquals("moderationVersion = :mv", hidden.get(0).update().conditionExpression());
         assertEquals(PublicItems.PUBLIC, hidden.get(1).delete().key().get("sk").s());
         assertEquals(PublicItems.MAP, hidden.get(2).delete().key().get("sk").s());
         var withdrawn = Publication.writes("T", answered.toBuilder().status(ReportStatus.WITHDRAWN).build(), Moderation.NONE);

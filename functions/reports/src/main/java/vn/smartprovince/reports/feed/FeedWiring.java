@@ -1,17 +1,15 @@
 package vn.smartprovince.reports.feed;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.reports.DynamoDbReportStore;
 import vn.smartprovince.reports.ProvinceSource;
 import vn.smartprovince.reports.StoredProvince;
 import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.photos.S3PhotoStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /** Builds the feed functions' collaborators from a function's {@link Env}, once per instance. */
@@ -39,26 +37,8 @@ final class FeedWiring {
                 province(env, dynamo), Clock.systemUTC());
     }
 
-    /**
-     * Photo links for the feed. Until the S3 photo store is wired into the feed functions, links
-     * are refused (503) and {@link PublicFeed} shows the reports without their photos.
-     */
+    /** Photo links for the feed: the S3 photo store, signing only (no S3 client, no call to S3 at read time). */
     static PhotoStore photos(Env env) {
-        return new PhotoStore() {
-            @Override
-            public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
-                throw ApiException.unavailable("photo store");
-            }
-
-            @Override
-            public void verifyUploadedBy(String userId, List<String> keys) {
-                throw ApiException.unavailable("photo store");
-            }
-
-            @Override
-            public URI presignDownload(String key, Duration validFor) {
-                throw ApiException.unavailable("photo store");
-            }
-        };
+        return S3PhotoStore.signerFromEnv(env);
     }
 }

@@ -118,7 +118,8 @@ public final class PublicFeed {
         for (Map<String, AttributeValue> item : items) {
             String agencyId = PublicItems.text(item, "agencyId");
             String agencyName = agencyId == null ? null : config.agency(agencyId).map(Agency::name).orElse(null);
-            views.add(PublicItems.view(item, agencyName, links(PublicItems.photoKeys(item), expires)));
+            views.add(PublicItems.view(item, agencyName, links(PublicItems.photoKeys(item), expires),
+                    links(PublicItems.answerPhotoKeys(item), expires)));
         }
         return views;
     }

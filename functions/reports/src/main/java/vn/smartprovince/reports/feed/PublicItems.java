@@ -104,6 +104,7 @@ public final class PublicItems {
         item.put("agencyId", s(r.agencyId()));
         item.put("supportCount", AttributeValue.fromN(Integer.toString(r.supportCount())));
         item.put("photoKeys", AttributeValue.fromL(publicPhotoKeys(r).stream().map(AttributeValue::fromS).toList()));
+        item.put("answerPhotoKeys", AttributeValue.fromL(publicAnswerPhotoKeys(r).stream().map(AttributeValue::fromS).toList()));
         item.put("moderated", AttributeValue.fromBool(m.redactedDescription() != null
                 || (answer != null && !answer.equals(r.answerText()))));
         item.put("reportVersion", AttributeValue.fromN(Long.toString(r.version())));
@@ -124,6 +125,11 @@ public final class PublicItems {
      */
     static List<String> publicPhotoKeys(Report r) {
         return r.photoKeys().stream().filter(key -> r.citizenId() == null || !key.contains(r.citizenId())).toList();
+    }
+
+    /** The answer's photos (uploaded by the answering officer), under the same rule. */
+    static List<String> publicAnswerPhotoKeys(Report r) {
+        return r.answerPhotoKeys().stream().filter(key -> r.citizenId() == null || !key.contains(r.citizenId())).toList();
     }
 
     /** The map copy of the PUBLIC item: the same view, indexed by its geohash-5 cell on GSI1, no GSI2. */
@@ -163,22 +169,31 @@ public final class PublicItems {
         return item;
     }
 
-    /** The view a PUBLIC (or map) item holds, without photo links (signed at read time). */
-    public static PublicView view(Map<String, AttributeValue> item, String agencyName, List<PublicView.Photo> photos) {
+    /** The view a PUBLIC (or map) item holds, with photo links signed at read time. */
+    public static PublicView view(Map<String, AttributeValue> item, String agencyName, List<PublicView.Photo> photos,
+                                  List<PublicView.Photo> answerPhotos) {
         String answer = text(item, "answerText");
         return new PublicView(text(item, "reportId"), text(item, "categoryCode"), text(item, "status"),
                 text(item, "areaCode"), new PublicView.Location(Double.parseDouble(item.get("lat").n()),
                 Double.parseDouble(item.get("lng").n())), text(item, "description"),
-                new PublicView.Answer(answer, text(item, "answeredAt")),
+                new PublicView.Answer(answer, text(item, "answeredAt"), answerPhotos),
                 new PublicView.Agency(text(item, "agencyId"), agencyName),
                 Integer.parseInt(item.get("supportCount").n()), photos, text(item, "publishedAt"),
                 item.containsKey("moderated") && Boolean.TRUE.equals(item.get("moderated").bool()));
     }
 
     public static List<String> photoKeys(Map<String, AttributeValue> item) {
+        return keys(item, "photoKeys");
+    }
+
+    public static List<String> answerPhotoKeys(Map<String, AttributeValue> item) {
+        return keys(item, "answerPhotoKeys");
+    }
+
+    private static List<String> keys(Map<String, AttributeValue> item, String name) {
         List<String> keys = new ArrayList<>();
-        if (item.containsKey("photoKeys") && item.get("photoKeys").hasL()) {
-            item.get("photoKeys").l().forEach(v -> keys.add(v.s()));
+        if (item.containsKey(name) && item.get(name).hasL()) {
+            item.get(name).l().forEach(v -> keys.add(v.s()));
         }
         return keys;
     }

@@ -15,7 +15,7 @@ public record PublicView(String id, String category, String status, String areaC
     public record Location(double lat, double lng) {
     }
 
-    public record Answer(String text, String answeredAt) {
+    public record Answer(String text, String answeredAt, List<Photo> photos) {
     }
 
     public record Agency(String id, String name) {

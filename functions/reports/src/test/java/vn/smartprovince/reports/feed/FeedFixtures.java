@@ -24,6 +24,7 @@ final class FeedFixtures {
                 .agencyId("so-xay-dung").status(ReportStatus.ANSWERED).version(3)
                 .createdAt(answeredAt.minusSeconds(86_400)).updatedAt(answeredAt).deadline(LocalDate.of(2026, 12, 4))
                 .firstAnsweredAt(answeredAt).answeredAt(answeredAt).answerText("Đã vá ổ gà.")
+                .answerPhotoKeys(List.of("report-photos/pending/8100000000000000001/a.jpg"))
                 .rating(new Report.Rating(5, "Cảm ơn, tôi là An 0912345678", answeredAt.plusSeconds(60)))
                 .infoRequest("Số nhà?").infoReply("Nhà tôi số 12").requestHash("hash").build();
     }

@@ -25,7 +25,7 @@ class PublicItemsTest {
         Report report = FeedFixtures.answered(ID, AT, hideIdentity);
         Map<String, AttributeValue> item = PublicItems.publicItem(report, Moderation.NONE);
         String stored = item.toString();
-        String shown = Json.write(PublicItems.view(item, "Sở Xây dựng", List.of()));
+        String shown = Json.write(PublicItems.view(item, "Sở Xây dựng", List.of(), List.of()));
         for (String text : List.of(stored, shown, PublicItems.mapItem(item).toString())) {
             assertFalse(text.contains(FeedFixtures.CITIZEN), "no citizen id: " + text);
             assertFalse(text.contains("citizenId"), text);
@@ -36,6 +36,8 @@ class PublicItemsTest {
             assertFalse(text.contains("hideIdentity"), text);
         }
         assertEquals(List.of(), PublicItems.photoKeys(item), "upload keys name the uploader: withheld");
+        assertEquals(List.of("report-photos/pending/8100000000000000001/a.jpg"), PublicItems.answerPhotoKeys(item),
+                "the answering officer's photos are shown");
         Report neutral = report.toBuilder().photoKeys(List.of("report-photos/public/" + ID + "/1.jpg")).build();
         assertEquals(List.of("report-photos/public/" + ID + "/1.jpg"),
                 PublicItems.photoKeys(PublicItems.publicItem(neutral, Moderation.NONE)));

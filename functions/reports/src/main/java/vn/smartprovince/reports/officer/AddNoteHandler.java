@@ -6,7 +6,7 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
-/** {@code POST /v1/reports/{id}/notes}: an officer's internal note (never shown to citizens or the public); 201. */
+/** {@code POST /v1/reports/{id}/notes}: an officer's internal note (never shown to citizens or the public); 201; {@code Idempotency-Key} makes retries safe. */
 public final class AddNoteHandler extends AuthenticatedFunction {
     private final InternalNotes notes;
 
@@ -24,7 +24,9 @@ public final class AddNoteHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        InternalNotes.Note note = notes.add(caller, OfficerRequests.reportId(request), request.jsonBody());
-        return OfficerRequests.privateJson(201, note);
+        InternalNotes.Added added = notes.add(caller, OfficerRequests.reportId(request), request.jsonBody(),
+                OfficerRequests.idempotencyKey(request));
+        HttpResponse response = OfficerRequests.privateJson(201, added.note());
+        return added.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 }

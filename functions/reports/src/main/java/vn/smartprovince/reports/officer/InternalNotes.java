@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.smartprovince.reports.Fields;
 import vn.smartprovince.reports.Ids;
 import vn.smartprovince.reports.Report;
@@ -78,14 +81,26 @@ public final class InternalNotes {
         throw Transitions.notFound();
     }
 
-    public Note add(Caller caller, String reportId, com.fasterxml.jackson.databind.JsonNode body) {
+    /** The note written, and whether it is the replay of an earlier request with the same Idempotency-Key. */
+    public record Added(Note note, boolean replayed) {
+    }
+
+    /**
+     * Writes a note. With an {@code Idempotency-Key} the note's id derives from (report, author,
+     * key) and a {@code NOTEKEY#<noteId>} claim is put in the same transaction, so a retry never
+     * writes a second note: it replays the first (the same text) or is refused (422
+     * {@code IDEMPOTENCY_KEY_REUSED}, another text).
+     */
+    public Added add(Caller caller, String reportId, com.fasterxml.jackson.databind.JsonNode body, String idempotencyKey) {
         Fields fields = new Fields();
         fields.onlyFields(body, "", Set.of("text"));
         String text = fields.text(body, "text", "text", true, MAX_TEXT, true);
         fields.done();
         Report report = authorize(caller, reportId);
         Instant at = clock.instant();
-        Note note = new Note("n" + Ids.random().substring(1), report.id(), caller.userId(), text, at.toString());
+        String noteId = idempotencyKey == null ? "n" + Ids.random().substring(1)
+                : "n" + Ids.forIdempotencyKey("note\n" + report.id() + "\n" + caller.userId(), idempotencyKey).substring(1);
+        Note note = new Note(noteId, report.id(), caller.userId(), text, at.toString());
         Map<String, AttributeValue> item = new LinkedHashMap<>(ReportItems.key(ReportItems.reportKey(report.id()),
                 sortKey(note)));
         item.put("itemType", AttributeValue.fromS("REPORT_NOTE"));
@@ -94,9 +109,37 @@ public final class InternalNotes {
         item.put("authorId", AttributeValue.fromS(note.authorId()));
         item.put("text", AttributeValue.fromS(note.text()));
         item.put("at", AttributeValue.fromS(note.at()));
-        Dynamo.call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)")));
-        return note;
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        Map<String, AttributeValue> claimKey = ReportItems.key(ReportItems.reportKey(report.id()), "NOTEKEY#" + noteId);
+        if (idempotencyKey != null) {
+            Map<String, AttributeValue> claim = new LinkedHashMap<>(claimKey);
+            claim.put("itemType", AttributeValue.fromS("REPORT_NOTE_KEY"));
+            claim.put("noteSk", AttributeValue.fromS(sortKey(note)));
+            claim.put("textHash", AttributeValue.fromS(Ids.sha256(text)));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+        try {
+            Dynamo.call(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            return new Added(note, false);
+        } catch (TransactionCanceledException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+        }
+        var claim = Dynamo.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(claimKey))).item();
+        if (claim == null || claim.isEmpty()) {
+            throw ApiException.unavailable("dynamodb"); // cancelled by a concurrent transaction: retry
+        }
+        if (!Ids.sha256(text).equals(claim.get("textHash").s())) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null);
+        }
+        var first = Dynamo.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(ReportItems.key(ReportItems.reportKey(report.id()), claim.get("noteSk").s())))).item();
+        return new Added(new Note(first.get("noteId").s(), first.get("reportId").s(), first.get("authorId").s(),
+                first.get("text").s(), first.get("at").s()), true);
     }
 
     static String sortKey(Note note) {

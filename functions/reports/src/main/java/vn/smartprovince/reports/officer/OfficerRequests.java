@@ -30,6 +30,22 @@ final class OfficerRequests {
         return body;
     }
 
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+    /** The {@code Idempotency-Key} header, null when absent; 400 when malformed (as the core's submission). */
+    static String idempotencyKey(HttpRequest request) {
+        String key = request.header("idempotency-key").map(String::strip).orElse(null);
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.invalid(new FieldError("Idempotency-Key", "INVALID_FORMAT",
+                    "Idempotency-Key gồm 8–128 ký tự A-Z, a-z, 0-9, . _ : -.",
+                    "Idempotency-Key must be 8-128 characters of A-Z, a-z, 0-9, . _ : -."));
+        }
+        return key;
+    }
+
     static String reportId(HttpRequest request) {
         return request.pathParameter("id").orElse("");
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -38,6 +37,23 @@ import vn.smartprovince.shared.log.JsonLog;
  * destinations, MaximumRecordAgeInSeconds, tumbling windows, filters.
  *
  * <p>One thread polls all shards of the stream, four times a second when idle (as Lambda does).
+ *
+ * <p>Reading position. Each read takes a fresh iterator {@code AT_SEQUENCE_NUMBER} of the last
+ * record read (and drops that record again once its {@code eventID} matches), instead of
+ * following {@code NextShardIterator}; {@code LATEST} is turned at start into "after the last
+ * record there" by reading the shard to its end. This is for moto 5.2.1, whose
+ * {@code TransactWriteItems} writes each item of the transaction (and its stream record) as it
+ * goes and, when the transaction is cancelled, puts back a deep copy of the whole table taken
+ * before it: the copy has its own stream shard object (same shard id, without the cancelled
+ * records), so an iterator handed out earlier stays on the orphaned old shard, sees the cancelled
+ * records and nothing written afterwards. Moto also numbers records by position, so the next
+ * write reuses the sequence number of the first cancelled record. Reading the live shard on
+ * every poll therefore never delivers a cancelled transaction's records (as DynamoDB, where a
+ * cancelled transaction writes nothing to the stream) and keeps delivering later writes; a
+ * record found at the last read position with another {@code eventID} means the shard was rolled
+ * back under us and is delivered as new. Left: a poll that lands inside moto's request, between
+ * the transaction's writes and its rollback (a window of microseconds), still delivers those
+ * records; moto's stream gives no mark of a transaction to filter them by.
  */
 public final class StreamEventSourcePoller implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 250;
@@ -63,10 +79,11 @@ public final class StreamEventSourcePoller implements AutoCloseable {
     private static final class ShardState {
         final String shardId;
         final String parentId;
-        String iterator;
-        boolean iteratorFetched;
+        boolean positioned;
         boolean finished;
+        /** Position: the last record read (null: none yet, read from TRIM_HORIZON). */
         String lastSequenceNumber;
+        String lastEventId;
         List<Record> pending = new ArrayList<>();
         int attempts;
         long retryAt;
@@ -124,7 +141,7 @@ public final class StreamEventSourcePoller implements AutoCloseable {
         }
         refreshShards();
         for (ShardState shard : shards.values()) {
-            fetchInitialIterator(shard);
+            position(shard);
         }
         initialised = true;
         thread = new Thread(this::run, "stream-" + source.functionId() + "-" + source.eventName());
@@ -224,18 +241,38 @@ public final class StreamEventSourcePoller implements AutoCloseable {
         return parent == null || parent.finished;
     }
 
-    private void fetchInitialIterator(ShardState shard) {
-        if (shard.iteratorFetched) {
+    /**
+     * Takes the starting position: TRIM_HORIZON needs none; LATEST becomes the last record there
+     * now (the shard read to its end), so a later read can restart from it with a fresh iterator.
+     */
+    private void position(ShardState shard) {
+        if (shard.positioned) {
             return;
         }
-        shard.iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId)
-                .shardIteratorType(shard.initialPosition)).shardIterator();
-        shard.iteratorFetched = true;
+        if (shard.initialPosition == ShardIteratorType.LATEST) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                var response = streams.getRecords(b -> b.shardIterator(current).limit(1000));
+                if (response.records().isEmpty()) {
+                    break;
+                }
+                remember(shard, response.records().get(response.records().size() - 1));
+                iterator = response.nextShardIterator();
+            }
+        }
+        shard.positioned = true;
+    }
+
+    private static void remember(ShardState shard, Record record) {
+        shard.lastSequenceNumber = record.dynamodb().sequenceNumber();
+        shard.lastEventId = record.eventID();
     }
 
     /** Up to BatchSize records, gathered within the batching window. */
     private List<Record> read(ShardState shard) {
-        fetchInitialIterator(shard);
+        position(shard);
         int batchSize = Math.max(1, source.batchSize());
         List<Record> records = new ArrayList<>(getRecords(shard, batchSize));
         if (records.isEmpty() || source.batchingWindowSeconds() <= 0) {
@@ -252,36 +289,45 @@ public final class StreamEventSourcePoller implements AutoCloseable {
         return records;
     }
 
+    /**
+     * Up to {@code limit} records after the position, read from the stream's current shard with a
+     * fresh iterator (see the class comment for why NextShardIterator is not followed).
+     */
     private List<Record> getRecords(ShardState shard, int limit) {
-        if (shard.iterator == null) {
+        String after = shard.lastSequenceNumber;
+        String iterator = streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shard.shardId);
+            if (after == null) {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                b.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(after);
+            }
+        }).shardIterator();
+        if (iterator == null) {
             shard.finished = true;
             return List.of();
         }
-        try {
-            String iterator = shard.iterator;
-            var response = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(limit, 1000)));
-            shard.iterator = response.nextShardIterator();
-            if (!response.records().isEmpty()) {
-                shard.lastSequenceNumber = response.records().get(response.records().size() - 1)
-                        .dynamodb().sequenceNumber();
+        int ask = Math.min(limit + (after == null ? 0 : 1), 1000);
+        var response = streams.getRecords(b -> b.shardIterator(iterator).limit(ask));
+        List<Record> records = response.records();
+        if (after != null && !records.isEmpty()) {
+            if (records.get(0).eventID() != null && records.get(0).eventID().equals(shard.lastEventId)) {
+                records = records.subList(1, records.size());
+            } else {
+                // Another record at the position read last: the shard was rolled back after that read.
+                JsonLog.warn("stream shard rewritten at the last read position", PollerSupport.with(fields(),
+                        "shard", shard.shardId, "sequenceNumber", after));
             }
-            if (shard.iterator == null && response.records().isEmpty()) {
-                shard.finished = true;
-            }
-            return response.records();
-        } catch (ExpiredIteratorException expired) {
-            // Iterators live 15 minutes on AWS; continue after the last record read.
-            String after = shard.lastSequenceNumber;
-            shard.iterator = streams.getShardIterator(b -> {
-                b.streamArn(streamArn).shardId(shard.shardId);
-                if (after == null) {
-                    b.shardIteratorType(shard.initialPosition);
-                } else {
-                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-                }
-            }).shardIterator();
-            return List.of();
         }
+        if (records.size() > limit) {
+            records = records.subList(0, limit);
+        }
+        if (!records.isEmpty()) {
+            remember(shard, records.get(records.size() - 1));
+        } else if (response.nextShardIterator() == null) {
+            shard.finished = true;
+        }
+        return new ArrayList<>(records);
     }
 
     private void deliver(ShardState shard) {

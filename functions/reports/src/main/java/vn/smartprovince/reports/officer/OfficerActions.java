@@ -224,7 +224,7 @@ public final class OfficerActions {
                         "This user is not an officer of the report's agency."));
             }
             after.assigneeId(officerId);
-            effects.reason("assigned to " + officerId);
+            effects.reason("assigned"); // the timeline is the citizen's too: no officer id in it
             if (!officerId.equals(caller.userId())) {
                 effects.notify(Notices.toUsers(config, after.build(), ReportNotice.Kind.ASSIGNED, List.of(officerId),
                         effects.at()));

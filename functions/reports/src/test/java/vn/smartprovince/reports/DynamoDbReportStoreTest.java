@@ -155,6 +155,23 @@ class DynamoDbReportStoreTest {
         assertEquals("1", stats.get("received").n());
     }
 
+    /** A job of the same transition already written (another writer of this version): 409, not a 500. */
+    @Test
+    void anyFailedConditionOfATransitionIsAVersionConflict() {
+        DynamoDbReportStore store = store();
+        Report report = submit(store, new Random()).submit(citizen(CITIZEN), body(), null).report();
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(Map.of(
+                "pk", AttributeValue.fromS("OUTBOX#" + report.id() + "#v2#REJECTED#" + CITIZEN),
+                "sk", AttributeValue.fromS("JOB"))));
+        Transitions transitions = new Transitions(store, () -> DEMO, Clock.systemUTC());
+        ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> transitions.apply(
+                officer("9000000000000000112", "so-xay-dung"), report.id(), Action.REJECT, 1L, (b, a, x) -> x
+                        .notify(Notices.statusChanged(DEMO, a.build(), ReportNotice.Kind.REJECTED, x.at()))));
+        assertEquals(409, e.code().status());
+        assertEquals(ReportStatus.ROUTED, store.find(report.id()).orElseThrow().status());
+        assertEquals(1, store.history(report.id()).size());
+    }
+
     @Test
     void aClaimedTrackingCodeIsNotReused() {
         DynamoDbReportStore store = store();

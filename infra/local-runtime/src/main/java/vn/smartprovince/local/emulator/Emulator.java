@@ -139,16 +139,48 @@ public final class Emulator implements AutoCloseable {
      * @param port 0 picks a free port
      */
     public static Emulator startMoto(int port, String region) {
-        return startMoto(port, region, Objects.requireNonNullElse(System.getenv("MOTO_SERVER"), "moto_server"));
+        String executable = System.getenv("MOTO_SERVER");
+        if (executable != null && !executable.isBlank()) {
+            return startMoto(port, region, List.of(executable));
+        }
+        // moto's own server, with DynamoDB requests serialised (see moto_server_serial.py): without
+        // it concurrent transactions on moto can both commit or undo each other.
+        String python = Objects.requireNonNullElse(System.getenv("MOTO_PYTHON"), "python3");
+        try {
+            return startMoto(port, region, List.of(python, serialLauncher().toString()));
+        } catch (EmulatorException e) {
+            if (!e.getMessage().contains("No module named") && !e.getMessage().contains("is not installed")) {
+                throw e;
+            }
+            JsonLog.warn("python3 cannot import moto; starting moto_server without serialised DynamoDB",
+                    Map.of("python", python));
+            return startMoto(port, region, List.of("moto_server"));
+        }
+    }
+
+    private static Path serialLauncher() {
+        try (var in = Emulator.class.getResourceAsStream("moto_server_serial.py")) {
+            Path file = Files.createTempFile("moto-server-serial-", ".py");
+            Files.write(file, in.readAllBytes());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Emulator startMoto(int port, String region, String executable) {
+        return startMoto(port, region, List.of(executable));
+    }
+
+    static Emulator startMoto(int port, String region, List<String> command) {
+        String executable = String.join(" ", command);
         EmulatorException last = null;
         // A free port found here may be taken before moto binds it; retry a few times then.
         for (int attempt = 0; attempt < (port == 0 ? 3 : 1); attempt++) {
             int chosen = port == 0 ? freePort() : port;
             try {
-                return launchMoto(chosen, Region.of(region), executable);
+                return launchMoto(chosen, Region.of(region), command);
             } catch (PortInUse e) {
                 last = e;
             }
@@ -162,7 +194,8 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static Emulator launchMoto(int port, Region region, String executable) {
+    private static Emulator launchMoto(int port, Region region, List<String> command) {
+        String executable = String.join(" ", command);
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         if (answers(endpoint)) {
             throw new PortInUse("port " + port + " is already in use by another server (" + endpoint
@@ -174,7 +207,9 @@ public final class Emulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
+        List<String> arguments = new java.util.ArrayList<>(command);
+        arguments.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(arguments)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putIfAbsent("MOTO_ACCOUNT_ID", DEFAULT_ACCOUNT);

@@ -8,15 +8,15 @@ import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 import vn.smartprovince.shared.json.Json;
 
-/** Small decoding helpers shared by the report handlers. */
-final class Requests {
+/** Small decoding helpers shared by the report handlers (citizens', officers'). */
+public final class Requests {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private Requests() {
     }
 
     /** The body as an object; an absent body counts as {@code {}} (actions whose fields are all optional). */
-    static JsonNode optionalBody(HttpRequest request) {
+    public static JsonNode optionalBody(HttpRequest request) {
         if (request.body() == null || request.body().isBlank()) {
             return Json.object();
         }
@@ -24,7 +24,7 @@ final class Requests {
     }
 
     /** The action's body, with {@code expectedVersion} taken from {@code If-Match: "7"} when the body has none. */
-    static JsonNode actionBody(HttpRequest request) {
+    public static JsonNode actionBody(HttpRequest request) {
         JsonNode body = optionalBody(request);
         String ifMatch = request.header("if-match").map(String::strip).orElse(null);
         if (ifMatch != null && !body.has("expectedVersion")) {
@@ -39,7 +39,7 @@ final class Requests {
         return body;
     }
 
-    static String idempotencyKey(HttpRequest request) {
+    public static String idempotencyKey(HttpRequest request) {
         String key = request.header("idempotency-key").map(String::strip).orElse(null);
         if (key == null || key.isEmpty()) {
             return null;
@@ -52,16 +52,16 @@ final class Requests {
         return key;
     }
 
-    static String reportId(HttpRequest request) {
+    public static String reportId(HttpRequest request) {
         return request.pathParameter("id").orElse("");
     }
 
     /** Private data: never stored by a cache or a proxy. */
-    static HttpResponse privateJson(int status, Object body) {
+    public static HttpResponse privateJson(int status, Object body) {
         return HttpResponse.json(status, body).withHeader("cache-control", "no-store");
     }
 
-    static HttpResponse report(Report report) {
+    public static HttpResponse report(Report report) {
         return privateJson(200, Views.ReportDetail.of(report, null)).withHeader("etag", "\"" + report.version() + "\"");
     }
 }

@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.reports.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -24,9 +25,9 @@ public final class AddNoteHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        InternalNotes.Added added = notes.add(caller, OfficerRequests.reportId(request), request.jsonBody(),
-                OfficerRequests.idempotencyKey(request));
-        HttpResponse response = OfficerRequests.privateJson(201, added.note());
+        InternalNotes.Added added = notes.add(caller, Requests.reportId(request), request.jsonBody(),
+                Requests.idempotencyKey(request));
+        HttpResponse response = Requests.privateJson(201, added.note());
         return added.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 }

@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.reports.Requests;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
         AgencyQueue.Page page = queue.list(agencyId, filter, after, limit);
         var today = queue.today();
         String next = page.nextSortKey() == null ? null : Cursors.encode(list, caller.userId(), page.nextSortKey());
-        return OfficerRequests.privateJson(200, new OfficerViews.QueuePage(
+        return Requests.privateJson(200, new OfficerViews.QueuePage(
                 page.reports().stream().map(r -> OfficerViews.QueueItem.of(r, today)).toList(), next));
     }
 

@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.reports.Requests;
 import java.util.regex.Pattern;
 import vn.smartprovince.reports.Cursors;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
@@ -27,13 +28,13 @@ public final class ListNotesHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        String id = OfficerRequests.reportId(request);
+        String id = Requests.reportId(request);
         int limit = Cursors.limit(request);
         String list = "notes|" + id;
         String after = request.queryParameter("cursor")
                 .map(cursor -> Cursors.decode(cursor, list, caller.userId(), NOTE_SORT)).orElse(null);
         InternalNotes.ListResult result = notes.list(caller, id, after, limit);
         String next = result.lastSortKey() == null ? null : Cursors.encode(list, caller.userId(), result.lastSortKey());
-        return OfficerRequests.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
+        return Requests.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
     }
 }

@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.reports.Requests;
 import vn.smartprovince.reports.photos.PhotoStore;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
@@ -29,7 +30,7 @@ public final class RequestInfoHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        return OfficerRequests.report(actions.requestInfo(caller, OfficerRequests.reportId(request),
-                OfficerRequests.actionBody(request)));
+        return Requests.report(actions.requestInfo(caller, Requests.reportId(request),
+                Requests.actionBody(request)));
     }
 }

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import vn.smartprovince.shared.auth.Role;
@@ -222,23 +220,6 @@ final class DynamoDbUsers implements Users {
 
     /** DynamoDB unreachable or throttling: 503 {@code dynamodb}; anything else is a bug and surfaces. */
     static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
-        } catch (DynamoDbException e) {
-            if (e.statusCode() >= 500 || e.isThrottlingException()
-                    || "ProvisionedThroughputExceededException".equals(errorCode(e))
-                    || "RequestLimitExceeded".equals(errorCode(e))) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
-    }
-
-    private static String errorCode(DynamoDbException e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -313,18 +312,15 @@ public final class DynamoDbReportStore implements ReportStore {
         return reasons.stream().map(CancellationReason::code).toList().toString();
     }
 
-    /** DynamoDB unreachable or throttling: 503 {@code dynamodb}; anything else is a bug and surfaces. */
+    /**
+     * The shared classification ({@link vn.smartprovince.shared.aws.DynamoDbCalls}), plus a
+     * transaction still in progress on the same items, which a retry resolves: 503 as well.
+     */
     static <T> T call(Supplier<T> operation) {
         try {
-            return operation.get();
-        } catch (TransactionCanceledException e) {
-            throw e;
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
+            return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if (e.statusCode() >= 500 || e.isThrottlingException() || "ProvisionedThroughputExceededException".equals(code)
-                    || "RequestLimitExceeded".equals(code) || "TransactionInProgressException".equals(code)) {
+            if (e.awsErrorDetails() != null && "TransactionInProgressException".equals(e.awsErrorDetails().errorCode())) {
                 throw ApiException.unavailable("dynamodb");
             }
             throw e;

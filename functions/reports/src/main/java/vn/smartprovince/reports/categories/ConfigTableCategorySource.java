@@ -3,10 +3,8 @@ package vn.smartprovince.reports.categories;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
@@ -51,15 +49,6 @@ public final class ConfigTableCategorySource implements CategorySource {
 
     /** DynamoDB unreachable, throttling or failing: 503 naming it. */
     private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
-        } catch (DynamoDbException e) {
-            if (e.statusCode() >= 500 || e.isThrottlingException()) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
+        return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
     }
 }

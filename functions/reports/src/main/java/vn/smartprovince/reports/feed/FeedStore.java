@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -231,19 +229,6 @@ public final class FeedStore {
 
     /** DynamoDB unreachable or throttling: 503 {@code dynamodb}; anything else is a bug and surfaces. */
     static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (TransactionCanceledException e) {
-            throw e;
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
-        } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if (e.statusCode() >= 500 || e.isThrottlingException() || "ProvisionedThroughputExceededException".equals(code)
-                    || "RequestLimitExceeded".equals(code)) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
+        return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
     }
 }

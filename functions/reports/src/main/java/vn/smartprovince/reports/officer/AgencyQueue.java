@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.shared.aws.DynamoDbCalls;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class AgencyQueue {
                 query.filterExpression(String.join(" AND ", filters));
             }
             QueryRequest request = query.build();
-            QueryResponse response = Dynamo.call(() -> dynamo.query(request));
+            QueryResponse response = DynamoDbCalls.call(() -> dynamo.query(request));
             for (Map<String, AttributeValue> item : response.items()) {
                 String key = item.get("gsi2sk").s();
                 if (after != null && key.compareTo(after) <= 0) {

@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.shared.aws.DynamoDbCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,21 +123,21 @@ public final class InternalNotes {
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
         try {
-            Dynamo.call(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
+            DynamoDbCalls.call(() -> dynamo.transactWriteItems(b -> b.transactItems(writes)));
             return new Added(note, false);
         } catch (TransactionCanceledException e) {
             if (idempotencyKey == null) {
                 throw e;
             }
         }
-        var claim = Dynamo.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(claimKey))).item();
+        var claim = DynamoDbCalls.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(claimKey))).item();
         if (claim == null || claim.isEmpty()) {
             throw ApiException.unavailable("dynamodb"); // cancelled by a concurrent transaction: retry
         }
         if (!Ids.sha256(text).equals(claim.get("textHash").s())) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null);
         }
-        var first = Dynamo.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+        var first = DynamoDbCalls.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(ReportItems.key(ReportItems.reportKey(report.id()), claim.get("noteSk").s())))).item();
         return new Added(new Note(first.get("noteId").s(), first.get("reportId").s(), first.get("authorId").s(),
                 first.get("text").s(), first.get("at").s()), true);
@@ -160,7 +161,7 @@ public final class InternalNotes {
             values.put(":after", AttributeValue.fromS(after));
             values.put(":end", AttributeValue.fromS("NOTE#\uffff"));
         }
-        QueryResponse response = Dynamo.call(() -> dynamo.query(b -> b.tableName(table).consistentRead(true)
+        QueryResponse response = DynamoDbCalls.call(() -> dynamo.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression(condition).expressionAttributeValues(values).limit(limit + 1)));
         List<Note> notes = new ArrayList<>();
         String last = null;

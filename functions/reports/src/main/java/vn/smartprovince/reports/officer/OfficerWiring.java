@@ -1,5 +1,6 @@
 package vn.smartprovince.reports.officer;
 
+import vn.smartprovince.shared.aws.DynamoDbCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class OfficerWiring {
     /** An officer of the agency: the identity design's GSI1 {@code AGENCY#<id>#OFFICERS} / {@code USER#<id>}, one key. */
     static AgencyMembers members(Env env, DynamoDbClient dynamo) {
         String table = env.required("MAIN_TABLE");
-        return (agencyId, userId) -> !Dynamo.call(() -> dynamo.query(b -> b.tableName(table).indexName("GSI1")
+        return (agencyId, userId) -> !DynamoDbCalls.call(() -> dynamo.query(b -> b.tableName(table).indexName("GSI1")
                 .keyConditionExpression("gsi1pk = :p AND gsi1sk = :s")
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(UserItems.officersKey(agencyId)),
                         ":s", AttributeValue.fromS(UserItems.userKey(userId)))).limit(1))).items().isEmpty();

@@ -169,16 +169,7 @@ public final class ReportStats {
     }
 
     private static <T> T call(java.util.function.Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
-        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
-            if (e.statusCode() >= 500 || e.isThrottlingException()) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
+        return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
     }
 
     private static String blankToNull(String text) {

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.HttpResponse;
@@ -183,19 +181,6 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     /** DynamoDB unreachable or throttling: 503 {@code dynamodb}; anything else is a bug and surfaces. */
     static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("dynamodb");
-        } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if (e.statusCode() >= 500 || e.isThrottlingException()
-                    || "ProvisionedThroughputExceededException".equals(code) || "RequestLimitExceeded".equals(code)) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
+        return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import vn.smartprovince.reports.lifecycle.Action;
 import vn.smartprovince.reports.lifecycle.Actor;
+import vn.smartprovince.reports.photos.PhotoLinks;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.province.Category;
 import vn.smartprovince.shared.province.ProvinceConfig;
@@ -28,9 +29,17 @@ public final class CitizenReports {
     private final OfficerDirectory officers;
     private final Duration reopenWindow;
     private final Clock clock;
+    private final PhotoLinks photoLinks;
 
     public CitizenReports(ReportStore store, ProvinceSource province, OfficerDirectory officers, Duration reopenWindow,
                           Clock clock) {
+        this(store, province, officers, reopenWindow, clock, PhotoLinks.NONE);
+    }
+
+    /** @param photoLinks signs links to the photos of the report read with {@link #get} */
+    public CitizenReports(ReportStore store, ProvinceSource province, OfficerDirectory officers, Duration reopenWindow,
+                          Clock clock, PhotoLinks photoLinks) {
+        this.photoLinks = photoLinks;
         this.store = store;
         this.province = province;
         this.officers = officers;
@@ -43,10 +52,10 @@ public final class CitizenReports {
         return transitions;
     }
 
-    /** The report and its whole timeline, for whoever may see everything; 404 for anyone else. */
+    /** The report, links to its photos and its whole timeline, for whoever may see everything; 404 for anyone else. */
     public Views.ReportDetail get(Caller caller, String id) {
         Report report = transitions.load(id, caller);
-        return Views.ReportDetail.of(report, store.history(report.id()));
+        return Views.ReportDetail.of(report, store.history(report.id()), photoLinks);
     }
 
     /** The duplicate radius of a category (0 = no search; capped at {@link Geohash#MAX_RADIUS_METERS}). */

@@ -15,7 +15,7 @@ public final class GetReportHandler extends AuthenticatedFunction {
     }
 
     GetReportHandler(Env env) {
-        this(Wiring.citizenReports(env));
+        this(Wiring.citizenReportsWithPhotoLinks(env));
     }
 
     GetReportHandler(CitizenReports reports) {

@@ -42,7 +42,6 @@ public final class Notices {
         params.put("report_code", report.trackingCode());
         params.put("status_name", statusName(report.status()));
         params.put("agency_name", config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId()));
-        params.put("agency_id", report.agencyId());
         return new ReportNotice(id(report, kind), kind, report.id(), users, STATUS_TEMPLATE, params, at);
     }
 

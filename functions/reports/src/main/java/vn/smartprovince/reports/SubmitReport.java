@@ -89,11 +89,16 @@ public final class SubmitReport {
         if (idempotencyKey != null) {
             Optional<Report> earlier = store.find(id);
             if (earlier.isPresent()) {
-                return cite(replay(earlier.get(), requestHash));
+                return replay(earlier.get(), requestHash);
             }
         }
+        List<String> photoKeys = List.of();
         if (!submission.photoKeys().isEmpty()) {
             photos.verifyUploadedBy(caller.userId(), submission.photoKeys());
+            // before the write, so the report never cites a missing photo; a write that then fails
+            // leaves copies nobody cites (private, named by an id no report has), which a retry
+            // with the same Idempotency-Key reuses
+            photoKeys = photos.attach(id, submission.photoKeys());
         }
 
         Instant now = clock.instant();
@@ -102,7 +107,7 @@ public final class SubmitReport {
                 .categoryCode(category.code()).description(submission.description())
                 .location(new Report.Location(submission.lat(), submission.lng(), submission.address(), area.code(),
                         Geohash.encode(submission.lat(), submission.lng(), 7)))
-                .photoKeys(submission.photoKeys()).hideIdentity(submission.hideIdentity()).citizenId(caller.userId())
+                .photoKeys(photoKeys).hideIdentity(submission.hideIdentity()).citizenId(caller.userId())
                 .agencyId(route.agency().id()).status(ReportStatus.ROUTED).version(1).createdAt(now).updatedAt(now)
                 .deadline(WorkingDays.of(config).deadline(now, category.answerDeadlineWorkingDays()))
                 .urgent(category.urgent()).requestHash(idempotencyKey == null ? null : requestHash);
@@ -119,30 +124,14 @@ public final class SubmitReport {
             List<CounterDelta> counters = CounterDelta.forReport(report, report.agencyId(), now, "received", 1);
             ReportStore.CreateResult result = store.create(report, entry, notices, counters);
             if (result instanceof ReportStore.Created created) {
-                cite(created.report());
                 return new Submitted(created.report(), false);
             }
             if (result instanceof ReportStore.DuplicateId duplicate) {
-                return cite(replay(duplicate.existing(), requestHash));
+                return replay(duplicate.existing(), requestHash);
             }
             // TrackingCodeTaken: draw another code.
         }
         throw new IllegalStateException("no free tracking code after " + MAX_ATTEMPTS + " attempts");
-    }
-
-    /**
-     * Keeps the report's photos (uploads nobody cites expire). After the write, and again on every
-     * replay: if it fails (503) the report stands, and the client's retry with the same key cites again.
-     */
-    private Submitted cite(Submitted submitted) {
-        cite(submitted.report());
-        return submitted;
-    }
-
-    private void cite(Report report) {
-        if (!report.photoKeys().isEmpty()) {
-            photos.markCited(report.photoKeys());
-        }
     }
 
     private static Submitted replay(Report earlier, String requestHash) {

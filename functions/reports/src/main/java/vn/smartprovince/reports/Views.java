@@ -2,6 +2,7 @@ package vn.smartprovince.reports;
 
 import java.util.List;
 import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.photos.PhotoLinks;
 
 /** What the API answers about reports (JSON through Jackson; nulls are left out). */
 public final class Views {
@@ -37,8 +38,17 @@ public final class Views {
                                String expectedAnswerDate, boolean urgent, String answeredAt, String answer,
                                String infoRequest, String infoReply, int reopenCount, int supportCount, Rating rating,
                                List<TimelineEntry> timeline, List<String> answerPhotoKeys, String rejectionReason,
-                               String duplicateOfReportId) {
+                               String duplicateOfReportId, List<PhotoLinks.Link> photos,
+                               List<PhotoLinks.Link> answerPhotos) {
+        /** Without photo links (answers to actions, which show the keys only). */
         public static ReportDetail of(Report r, List<HistoryEntry> history) {
+            return of(r, history, PhotoLinks.NONE);
+        }
+
+        /** With short-lived links to the report's and the answer's photos (null when there are none). */
+        public static ReportDetail of(Report r, List<HistoryEntry> history, PhotoLinks links) {
+            List<PhotoLinks.Link> photos = links.of(r.photoKeys());
+            List<PhotoLinks.Link> answerPhotos = links.of(r.answerPhotoKeys());
             return new ReportDetail(r.id(), r.trackingCode(), r.categoryCode(), r.status(), r.version(),
                     r.description(), Location.of(r.location()), r.photoKeys(), r.hideIdentity(), r.agencyId(),
                     r.assigneeId(), r.createdAt().toString(), r.updatedAt().toString(), r.deadline().toString(),
@@ -46,7 +56,8 @@ public final class Views {
                     r.infoRequest(), r.infoReply(), r.reopenCount(), r.supportCount(), Rating.of(r.rating()),
                     history == null ? null : history.stream().map(TimelineEntry::of).toList(),
                     r.answerPhotoKeys().isEmpty() ? null : r.answerPhotoKeys(), r.rejectionReason(),
-                    r.duplicateOfReportId());
+                    r.duplicateOfReportId(), photos.isEmpty() ? null : photos,
+                    answerPhotos.isEmpty() ? null : answerPhotos);
         }
     }
 

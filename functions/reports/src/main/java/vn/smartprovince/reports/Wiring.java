@@ -3,6 +3,7 @@ package vn.smartprovince.reports;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.reports.photos.PhotoLinks;
 import vn.smartprovince.reports.photos.PhotoStore;
 import vn.smartprovince.reports.photos.S3PhotoStore;
 import vn.smartprovince.shared.aws.AwsClients;
@@ -47,6 +48,14 @@ final class Wiring {
         DynamoDbClient dynamo = dynamoDb(env);
         return new CitizenReports(store(env, dynamo), province(env, dynamo), officers(env, dynamo),
                 Duration.ofDays(reopenDays(env)), Clock.systemUTC());
+    }
+
+    /** For reading a report: also signs links to its photos (no S3 client: signing needs none). */
+    static CitizenReports citizenReportsWithPhotoLinks(Env env) {
+        DynamoDbClient dynamo = dynamoDb(env);
+        return new CitizenReports(store(env, dynamo), province(env, dynamo), officers(env, dynamo),
+                Duration.ofDays(reopenDays(env)), Clock.systemUTC(),
+                new PhotoLinks(S3PhotoStore.signerFromEnv(env), Clock.systemUTC()));
     }
 
     static SubmitReport submitReport(Env env, PhotoStore photos) {

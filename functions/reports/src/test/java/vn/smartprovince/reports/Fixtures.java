@@ -65,11 +65,14 @@ final class Fixtures {
     /** Photos: keys starting with {@code <userId>/} were uploaded by that user. */
     static final class Photos implements PhotoStore {
         final List<List<String>> verified = new ArrayList<>();
-        final List<List<String>> cited = new ArrayList<>();
+        final List<List<String>> attached = new ArrayList<>();
 
+        /** The report's copy of {@code <userId>/<name>} is {@code report-photos/reports/<reportId>/<name>}. */
         @Override
-        public void markCited(List<String> keys) {
-            cited.add(keys);
+        public List<String> attach(String reportId, List<String> uploadKeys) {
+            attached.add(uploadKeys);
+            return uploadKeys.stream().map(key -> "report-photos/reports/" + reportId + "/"
+                    + key.substring(key.lastIndexOf('/') + 1)).toList();
         }
 
         @Override

@@ -148,7 +148,8 @@ class OfficerActionsTest {
                 + OFFICER + "/a.jpg\"], \"expectedVersion\": 1}"));
         assertEquals(ReportStatus.ANSWERED, answered.status());
         assertEquals("Đã vá ổ gà.", answered.answerText());
-        assertEquals(List.of(OFFICER + "/a.jpg"), answered.answerPhotoKeys());
+        assertEquals(List.of("report-photos/reports/" + report.id() + "/a.jpg"), answered.answerPhotoKeys(),
+                "the report's copies: the public never learns which officer took them");
         assertEquals(now.get(), answered.firstAnsweredAt());
         assertEquals(List.of(List.of(OFFICER + "/a.jpg")), photos.verified.subList(photos.verified.size() - 1, photos.verified.size()));
         assertEquals(1, store.counter("AGENCY", "so-xay-dung", "answered"));

@@ -130,9 +130,17 @@ class ReportsApiIT {
         JsonNode report = Json.read(send("GET", "/v1/reports/" + id, token, null).body());
         assertEquals("ROUTED", report.path("status").asText());
         assertEquals("SUBMIT", report.path("timeline").path(0).path("action").asText());
-        assertEquals(photo, report.path("photoKeys").path(0).asText());
-        var tags = api.aws().s3().getObjectTagging(b -> b.bucket(api.aws().bucketName("PhotoBucket")).key(photo)).tagSet();
+        String kept = report.path("photoKeys").path(0).asText();
+        assertTrue(kept.startsWith("report-photos/reports/" + id + "/"), "the report's own copy: " + kept);
+        var tags = api.aws().s3().getObjectTagging(b -> b.bucket(api.aws().bucketName("PhotoBucket")).key(kept)).tagSet();
         assertTrue(tags.stream().anyMatch(t -> t.key().equals("photo-state") && t.value().equals("cited")), tags.toString());
+        // the owner sees the photo through a short-lived link
+        String link = report.path("photos").path(0).path("url").asText();
+        HttpResponse<byte[]> shown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, shown.statusCode(), link);
+        assertTrue(shown.body().length > 0);
 
         // The "received" job is in the outbox, written with the report.
         String citizenId = Json.read(send("GET", "/v1/me", token, null).body()).path("profile").path("zaloId").asText();

@@ -46,7 +46,9 @@ class SubmitReportTest {
         assertEquals(1, report.version());
         assertTrue(TrackingCodes.valid(report.trackingCode()));
         assertEquals(List.of(List.of(CITIZEN + "/a.jpg")), photos.verified);
-        assertEquals(List.of(List.of(CITIZEN + "/a.jpg")), photos.cited, "kept once the report cites them");
+        assertEquals(List.of(List.of(CITIZEN + "/a.jpg")), photos.attached, "the report keeps its own copies");
+        assertEquals(List.of("report-photos/reports/" + report.id() + "/a.jpg"), report.photoKeys(),
+                "the report cites its copies, not the upload keys that name the citizen");
         assertEquals(report.id(), store.idForTrackingCode(report.trackingCode()).orElseThrow());
         var entry = store.history(report.id()).get(0);
         assertEquals(Action.SUBMIT, entry.action());
@@ -80,7 +82,9 @@ class SubmitReportTest {
         assertEquals(LocalDate.parse("2026-12-01"), report.deadline(), "2 working days");
         ReportNotice alert = store.outbox.stream().filter(n -> n.kind() == ReportNotice.Kind.URGENT_REPORT).findFirst().orElseThrow();
         assertEquals(List.of("9000000000000000101"), alert.recipients());
-        assertEquals("so-xay-dung", alert.params().get("agency_id"));
+        assertEquals("Sở Xây dựng", alert.params().get("agency_name"));
+        assertEquals(java.util.Set.of("report_code", "status_name", "agency_name"), alert.params().keySet(),
+                "exactly the parameters of the REPORT_STATUS_CHANGED template");
     }
 
     @Test

@@ -14,6 +14,7 @@ import vn.smartprovince.reports.Cursors;
 import vn.smartprovince.reports.Fields;
 import vn.smartprovince.reports.ProvinceSource;
 import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.photos.PhotoLinks;
 import vn.smartprovince.reports.photos.PhotoStore;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.Agency;
@@ -24,7 +25,6 @@ import vn.smartprovince.shared.province.ProvinceConfig;
  * read time (the bucket stays private).
  */
 public final class PublicFeed {
-    public static final Duration PHOTO_LINK_VALIDITY = Duration.ofMinutes(15);
     /** Most reports one map answer holds ({@code truncated} says there were more). */
     public static final int MAP_CAP = 200;
     /** Sort keys: {@code <yyyy-MM-ddTHH:mm:ss.SSSZ>#<report id>}. */
@@ -33,14 +33,12 @@ public final class PublicFeed {
 
     private final FeedStore store;
     private final ProvinceSource province;
-    private final PhotoStore photos;
-    private final Clock clock;
+    private final PhotoLinks links;
 
     public PublicFeed(FeedStore store, ProvinceSource province, PhotoStore photos, Clock clock) {
         this.store = store;
         this.province = province;
-        this.photos = photos;
-        this.clock = clock;
+        this.links = new PhotoLinks(photos, clock);
     }
 
     /** Feed filters as query parameters: unknown category, area or a status that is never public is 400. */
@@ -113,29 +111,14 @@ public final class PublicFeed {
 
     List<PublicView> views(List<Map<String, AttributeValue>> items) {
         ProvinceConfig config = province.config();
-        Instant expires = clock.instant().plus(PHOTO_LINK_VALIDITY);
         List<PublicView> views = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             String agencyId = PublicItems.text(item, "agencyId");
             String agencyName = agencyId == null ? null : config.agency(agencyId).map(Agency::name).orElse(null);
-            views.add(PublicItems.view(item, agencyName, links(PublicItems.photoKeys(item), expires),
-                    links(PublicItems.answerPhotoKeys(item), expires)));
+            views.add(PublicItems.view(item, agencyName, links.of(PublicItems.photoKeys(item)),
+                    links.of(PublicItems.answerPhotoKeys(item))));
         }
         return views;
-    }
-
-    private List<PublicView.Photo> links(List<String> keys, Instant expires) {
-        List<PublicView.Photo> links = new ArrayList<>();
-        for (String key : keys) {
-            try {
-                links.add(new PublicView.Photo(photos.presignDownload(key, PHOTO_LINK_VALIDITY).toString(),
-                        expires.toString()));
-            } catch (ApiException e) {
-                // The photo store is unavailable: the report is still worth showing without its photos.
-                return List.of();
-            }
-        }
-        return links;
     }
 
     static String owner(FeedStore.Filters filters) {

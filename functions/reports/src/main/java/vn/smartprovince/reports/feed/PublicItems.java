@@ -13,6 +13,8 @@ import vn.smartprovince.reports.Geohash;
 import vn.smartprovince.reports.Report;
 import vn.smartprovince.reports.ReportItems;
 import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.photos.PhotoKeys;
+import vn.smartprovince.reports.photos.PhotoLinks;
 
 /**
  * Items of the public feed (design in functions/reports/README.md, "Public feed"):
@@ -118,18 +120,18 @@ public final class PublicItems {
     }
 
     /**
-     * The photos whose links may be public. A presigned URL shows its object key, and upload keys
-     * name the uploader ({@code report-photos/pending/<zaloId>/...}): a key holding the reporter's
-     * id is withheld, whatever the "hide my identity" flag, until photos are copied to neutral keys
-     * at publication (not done yet; see the README).
+     * The photos whose links may be public: only the report's own copies
+     * ({@code report-photos/reports/<reportId>/...}, see PhotoKeys). A presigned URL shows its key,
+     * and an upload key names its uploader, so any other key is withheld whatever the "hide my
+     * identity" flag says.
      */
     static List<String> publicPhotoKeys(Report r) {
-        return r.photoKeys().stream().filter(key -> r.citizenId() == null || !key.contains(r.citizenId())).toList();
+        return r.photoKeys().stream().filter(key -> PhotoKeys.isOfReport(r.id(), key)).toList();
     }
 
-    /** The answer's photos (uploaded by the answering officer), under the same rule. */
+    /** The answer's photos (the officer's), under the same rule: the public does not learn who answered either. */
     static List<String> publicAnswerPhotoKeys(Report r) {
-        return r.answerPhotoKeys().stream().filter(key -> r.citizenId() == null || !key.contains(r.citizenId())).toList();
+        return r.answerPhotoKeys().stream().filter(key -> PhotoKeys.isOfReport(r.id(), key)).toList();
     }
 
     /** The map copy of the PUBLIC item: the same view, indexed by its geohash-5 cell on GSI1, no GSI2. */
@@ -170,8 +172,8 @@ public final class PublicItems {
     }
 
     /** The view a PUBLIC (or map) item holds, with photo links signed at read time. */
-    public static PublicView view(Map<String, AttributeValue> item, String agencyName, List<PublicView.Photo> photos,
-                                  List<PublicView.Photo> answerPhotos) {
+    public static PublicView view(Map<String, AttributeValue> item, String agencyName, List<PhotoLinks.Link> photos,
+                                  List<PhotoLinks.Link> answerPhotos) {
         String answer = text(item, "answerText");
         return new PublicView(text(item, "reportId"), text(item, "categoryCode"), text(item, "status"),
                 text(item, "areaCode"), new PublicView.Location(Double.parseDouble(item.get("lat").n()),

@@ -1,6 +1,7 @@
 package vn.smartprovince.reports.feed;
 
 import java.util.List;
+import vn.smartprovince.reports.photos.PhotoLinks;
 
 /**
  * A published report as anyone sees it (the feed, the map). Built ONLY from {@link PublicItems}
@@ -9,20 +10,16 @@ import java.util.List;
  * Coordinates are rounded to about 100 m.
  */
 public record PublicView(String id, String category, String status, String areaCode, Location location,
-                         String description, Answer answer, Agency agency, int supportCount, List<Photo> photos,
+                         String description, Answer answer, Agency agency, int supportCount, List<PhotoLinks.Link> photos,
                          String publishedAt, boolean moderated) {
 
     public record Location(double lat, double lng) {
     }
 
-    public record Answer(String text, String answeredAt, List<Photo> photos) {
+    public record Answer(String text, String answeredAt, List<PhotoLinks.Link> photos) {
     }
 
     public record Agency(String id, String name) {
-    }
-
-    /** A short-lived link to a photo of the published report. */
-    public record Photo(String url, String expiresAt) {
     }
 
     public record Page(List<PublicView> items, String nextCursor) {

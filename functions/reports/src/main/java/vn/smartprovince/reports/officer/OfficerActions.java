@@ -114,10 +114,14 @@ public final class OfficerActions {
         fields.done();
         ProvinceConfig config = province.config();
         Report answered = transitions.apply(caller, id, Action.ANSWER, expected, (before, after, effects) -> {
+            List<String> kept = List.of();
             if (!keys.isEmpty()) {
                 photos.verifyUploadedBy(caller.userId(), keys);
+                // the report's own copies (named by the report, not the officer), made before the
+                // write; a write that loses the race leaves copies nobody cites
+                kept = photos.attach(id, keys);
             }
-            after.answerText(text).answerPhotoKeys(keys).answeredAt(effects.at());
+            after.answerText(text).answerPhotoKeys(kept).answeredAt(effects.at());
             String agency = before.agencyId();
             effects.reason("answered").count(CounterDelta.forReport(before, agency, effects.at(), "answered", 1));
             LocalDate day = effects.at().atZone(WorkingDays.ZONE).toLocalDate();
@@ -131,12 +135,6 @@ public final class OfficerActions {
             }
             effects.notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.ANSWERED, effects.at()));
         });
-        if (!keys.isEmpty()) {
-            // after the commit, so the bucket's lifecycle rule does not delete the answer's photos a
-            // day after upload; idempotent (a failed retag is repaired by the officer's retry, which
-            // then gets 409 but the photos were verified as theirs)
-            photos.markCited(keys);
-        }
         return answered;
     }
 

@@ -103,8 +103,8 @@ final class OfficerWiring {
             }
 
             @Override
-            public void markCited(java.util.List<String> keys) {
-                store().markCited(keys);
+            public java.util.List<String> attach(String reportId, java.util.List<String> uploadKeys) {
+                return store().attach(reportId, uploadKeys);
             }
         };
     }

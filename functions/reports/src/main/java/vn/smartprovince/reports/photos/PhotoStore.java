@@ -29,12 +29,11 @@ public interface PhotoStore {
     URI presignDownload(String key, Duration validFor);
 
     /**
-     * Keeps photos a report now cites: uploads that no report cites are deleted by the store a
-     * day after upload (the bucket's lifecycle rule), cited ones are kept. Call it when the report
-     * is written, with keys {@link #verifyUploadedBy} accepted; idempotent, so a retried request
-     * may call it again. Keys stay the same. Stores that never expire uploads (test fakes) need
-     * not override it.
+     * Gives report {@code reportId} its own copy of each upload ({@link PhotoKeys#forReport}) and
+     * answers the copies' keys, in order. Call it with keys {@link #verifyUploadedBy} accepted,
+     * before the report is written: a report never cites a photo that is not there. Idempotent (a
+     * retried request makes the same copies). The uploads themselves expire a day after upload.
+     * A 400 names {@code photoKeys[i]} when an upload vanished meanwhile; 503 when storage fails.
      */
-    default void markCited(List<String> keys) {
-    }
+    List<String> attach(String reportId, List<String> uploadKeys);
 }

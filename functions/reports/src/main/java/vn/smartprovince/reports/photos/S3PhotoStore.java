@@ -14,10 +14,11 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import vn.smartprovince.shared.aws.AwsClients;
@@ -39,8 +40,9 @@ import vn.smartprovince.shared.log.JsonLog;
  *   <li><b>Verification</b>: a key must be a well-formed pending key with the caller's Zalo id
  *       ({@code NOT_YOURS} otherwise, without asking S3), and HeadObject must find it with a size
  *       and type within the limits ({@code NOT_UPLOADED} otherwise).</li>
- *   <li><b>Citing</b> retags objects {@code photo-state=cited}, which takes them out of the
- *       lifecycle rule that deletes pending uploads after a day.</li>
+ *   <li><b>Attaching</b> copies each upload to the report's own key ({@link PhotoKeys#forReport}),
+ *       tagged {@code photo-state=cited}; the upload keeps its pending tag and the lifecycle rule
+ *       deletes it a day after upload, so no stored photo key names its uploader.</li>
  *   <li><b>Downloads</b> are presigned GETs.</li>
  * </ul>
  *
@@ -49,7 +51,8 @@ import vn.smartprovince.shared.log.JsonLog;
  * on the pending prefix to sign uploads (a presigned URL acts with the signer's rights);
  * {@code s3:GetObject} there to verify (HeadObject) and to sign downloads, plus {@code s3:ListBucket}
  * limited to the prefix so that a missing photo is a 404 rather than a 403;
- * {@code s3:PutObjectTagging} to cite.
+ * {@code s3:PutObject} and {@code s3:PutObjectTagging} on the reports' prefix to attach (a copy reads
+ * its source with {@code s3:GetObject}).
  */
 public final class S3PhotoStore implements PhotoStore {
     public static final String BUCKET_VARIABLE = "PHOTO_BUCKET";
@@ -82,7 +85,7 @@ public final class S3PhotoStore implements PhotoStore {
 
     /**
      * Signing only (uploads, downloads): no S3 client is built, which keeps the upload signer's
-     * cold start short. {@link #verifyUploadedBy} and {@link #markCited} are refused.
+     * cold start short. {@link #verifyUploadedBy} and {@link #attach} are refused.
      */
     public static S3PhotoStore signerFromEnv(Env env) {
         return new S3PhotoStore(null, AwsClients.s3Presigner(env), env.required(BUCKET_VARIABLE),
@@ -211,19 +214,21 @@ public final class S3PhotoStore implements PhotoStore {
         }
     }
 
-    // ------------------------------------------------------------------ citing
+    // ------------------------------------------------------------------ attaching
 
     @Override
-    public void markCited(List<String> keys) {
+    public List<String> attach(String reportId, List<String> uploadKeys) {
         S3Client client = client();
-        for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            if (PhotoKeys.parse(key).isEmpty()) {
-                throw new IllegalArgumentException("photoKeys[" + i + "] is not a photo key");
-            }
+        List<String> kept = new ArrayList<>(uploadKeys.size());
+        for (int i = 0; i < uploadKeys.size(); i++) {
+            String source = uploadKeys.get(i);
+            String target = PhotoKeys.forReport(reportId, source);
             try {
-                client.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(t -> t.tagSet(
-                        Tag.builder().key(PhotoKeys.STATE_TAG).value(PhotoKeys.CITED).build())));
+                client.copyObject(b -> b.sourceBucket(bucket).sourceKey(source)
+                        .destinationBucket(bucket).destinationKey(target)
+                        .metadataDirective(MetadataDirective.COPY)
+                        .taggingDirective(TaggingDirective.REPLACE)
+                        .tagging(PhotoKeys.STATE_TAG + "=" + PhotoKeys.CITED));
             } catch (NoSuchKeyException missing) {
                 throw notUploaded(i);
             } catch (S3Exception e) {
@@ -234,7 +239,9 @@ public final class S3PhotoStore implements PhotoStore {
             } catch (SdkClientException e) {
                 throw ApiException.unavailable("s3");
             }
+            kept.add(target);
         }
+        return kept;
     }
 
     private static ApiException notUploaded(int index) {
@@ -261,7 +268,7 @@ public final class S3PhotoStore implements PhotoStore {
 
     private S3Client client() {
         if (s3 == null) {
-            throw new IllegalStateException("this S3PhotoStore only signs URLs (signerFromEnv); use fromEnv to verify or cite");
+            throw new IllegalStateException("this S3PhotoStore only signs URLs (signerFromEnv); use fromEnv to verify or attach");
         }
         return s3;
     }

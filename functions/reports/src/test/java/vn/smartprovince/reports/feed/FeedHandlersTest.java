@@ -37,6 +37,7 @@ import vn.smartprovince.reports.SubmitReport;
 import vn.smartprovince.reports.TrackingCodes;
 import vn.smartprovince.reports.Transitions;
 import vn.smartprovince.reports.lifecycle.Action;
+import vn.smartprovince.reports.photos.PhotoKeys;
 import vn.smartprovince.reports.photos.PhotoStore;
 import vn.smartprovince.reports.stats.StatsHandlerAccess;
 import vn.smartprovince.shared.auth.Caller;
@@ -93,6 +94,11 @@ class FeedHandlersTest {
         public URI presignDownload(String key, Duration validFor) {
             return URI.create("https://photos.example/" + key + "?X-Amz-Expires=" + validFor.toSeconds());
         }
+
+        @Override
+        public List<String> attach(String reportId, List<String> uploadKeys) {
+            return uploadKeys.stream().map(key -> PhotoKeys.forReport(reportId, key)).toList();
+        }
     }
 
     static String table() {
@@ -133,7 +139,8 @@ class FeedHandlersTest {
         return new Transitions(store(), province(), Clock.systemUTC()).apply(ADMIN_CALLER, id, Action.ANSWER, null,
                 (before, after, effects) -> {
                     after.answerText(text).answeredAt(effects.at())
-                            .answerPhotoKeys(List.of("report-photos/pending/" + ADMIN + "/1f0e2d3c-4b5a-4978-8695-a4b3c2d1e0f9.jpg"));
+                            .answerPhotoKeys(List.of(PhotoKeys.forReport(id,
+                                    "report-photos/pending/" + ADMIN + "/1f0e2d3c-4b5a-4978-8695-a4b3c2d1e0f9.jpg")));
                     if (before.firstAnsweredAt() == null) {
                         after.firstAnsweredAt(effects.at());
                     }
@@ -231,7 +238,9 @@ class FeedHandlersTest {
         assertEquals("Đã vá ổ gà trong ngày.", first.path("answer").path("text").asText());
         assertEquals("Sở Xây dựng", first.path("agency").path("name").asText());
         assertEquals(11.31, first.path("location").path("lat").asDouble());
-        assertEquals(0, first.path("photos").size(), "upload keys name the reporter: withheld");
+        assertEquals(1, first.path("photos").size(), "the citizen's photo, as a short-lived link");
+        String photoUrl = first.path("photos").path(0).path("url").asText();
+        assertTrue(photoUrl.contains("report-photos/reports/" + first.path("id").asText() + "/"), photoUrl);
         assertEquals(1, first.path("answer").path("photos").size(), "the answer's photos, as short-lived links");
         assertTrue(first.path("answer").path("photos").path(0).path("url").asText().endsWith("X-Amz-Expires=900"));
 

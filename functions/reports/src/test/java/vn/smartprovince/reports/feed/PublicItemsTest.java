@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.reports.Report;
+import vn.smartprovince.reports.photos.PhotoKeys;
 import vn.smartprovince.reports.lifecycle.ReportStatus;
 import vn.smartprovince.shared.json.Json;
 
@@ -36,11 +37,15 @@ class PublicItemsTest {
             assertFalse(text.contains("hideIdentity"), text);
         }
         assertEquals(List.of(), PublicItems.photoKeys(item), "upload keys name the uploader: withheld");
-        assertEquals(List.of("report-photos/pending/8100000000000000001/a.jpg"), PublicItems.answerPhotoKeys(item),
-                "the answering officer's photos are shown");
-        Report neutral = report.toBuilder().photoKeys(List.of("report-photos/public/" + ID + "/1.jpg")).build();
-        assertEquals(List.of("report-photos/public/" + ID + "/1.jpg"),
-                PublicItems.photoKeys(PublicItems.publicItem(neutral, Moderation.NONE)));
+        assertEquals(List.of(), PublicItems.answerPhotoKeys(item), "the officer's upload key too");
+        String citizens = PhotoKeys.forReport(ID, "report-photos/pending/" + FeedFixtures.CITIZEN
+                + "/0b6f1c7e-2d1a-4c1b-9a55-7d2f0e7a1b3c.jpg");
+        String officers = PhotoKeys.forReport(ID, "report-photos/pending/8100000000000000001/1f0e2d3c-4b5a-4978-8695-a4b3c2d1e0f9.jpg");
+        String anotherReports = PhotoKeys.forReport("rother", "report-photos/pending/8100000000000000001/1f0e2d3c-4b5a-4978-8695-a4b3c2d1e0f9.jpg");
+        Report kept = report.toBuilder().photoKeys(List.of(citizens, anotherReports)).answerPhotoKeys(List.of(officers)).build();
+        Map<String, AttributeValue> keptItem = PublicItems.publicItem(kept, Moderation.NONE);
+        assertEquals(List.of(citizens), PublicItems.photoKeys(keptItem), "the report's own copies are shown, no other report's");
+        assertEquals(List.of(officers), PublicItems.answerPhotoKeys(keptItem));
         assertEquals(11.31, Double.parseDouble(item.get("lat").n()), "rounded to ~100 m");
         assertEquals(106.098, Double.parseDouble(item.get("lng").n()));
         assertEquals("FEED#" + PublicItems.shardOf(ID), item.get("gsi1pk").s());

@@ -103,6 +103,11 @@ class OfficerHandlersTest {
         public java.net.URI presignDownload(String key, java.time.Duration validFor) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<String> attach(String reportId, List<String> uploadKeys) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     static ObjectNode event(String name, Consumer<ObjectNode> change) {

@@ -3,14 +3,14 @@ package vn.smartprovince.reports.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.reports.ReportsApiClient.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
+import vn.smartprovince.reports.ReportsApiClient;
+import vn.smartprovince.reports.ReportsApiClient.Person;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -25,11 +27,8 @@ import vn.smartprovince.reports.ReportItems;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
-import vn.smartprovince.shared.province.ProvinceConfigLoader;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /**
@@ -48,63 +47,30 @@ class OfficerReportsApiIT {
     static LocalApiExtension api = new LocalApiExtension(AwsEmulatorExtension.builder()
             .parameter("FirstAdminZaloId", FIRST_ADMIN).build());
 
-    static String admin;
+    static final ReportsApiClient client = new ReportsApiClient(api);
+    static Person admin;
 
     @BeforeAll
     static void publishTheDemoProvinceAndSignInTheAdmin() throws Exception {
-        new ProvinceConfigStore(api.aws().dynamoDb(), api.aws().tableName("MainTable")).publish(ProvinceConfigLoader.load(
-                AwsEmulatorExtension.repoRoot().resolve(Path.of("infra", "demo", "tay-ninh.json"))));
-        admin = signIn(api.zaloStub().createUser(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN)));
-    }
-
-    record Person(String id, String token) {
-    }
-
-    private static String signIn(ZaloStubClient.StubUser user) throws Exception {
-        HttpResponse<String> response = api.post("/v1/auth/zalo",
-                Json.write(Json.object().put("accessToken", user.accessToken())));
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.read(response.body()).path("sessionToken").asText();
+        client.publishDemoProvince();
+        admin = client.signIn(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN));
     }
 
     private static Person citizen(String name) throws Exception {
-        ZaloStubClient.StubUser user = api.zaloStub().createUser(NewUser.named(name));
-        return new Person(user.id(), signIn(user));
+        return client.citizen(name);
     }
 
     private static Person officer(String name, String agencyId) throws Exception {
-        Person person = citizen(name);
-        HttpResponse<String> granted = send("PUT", "/v1/users/" + person.id() + "/officer-role", admin,
-                "{\"agencyId\": \"" + agencyId + "\"}");
-        assertEquals(200, granted.statusCode(), granted.body());
-        return person;
+        return client.officer(name, agencyId, admin);
     }
 
-    private static HttpResponse<String> send(String method, String path, String token, String json, String... headers)
+    private static HttpResponse<String> send(String method, String path, Person who, String json, String... headers)
             throws Exception {
-        HttpRequest.Builder request = api.request(path).header("authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("content-type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return api.send(request.build());
+        return client.send(method, path, who, json, headers);
     }
 
     private static String submit(Person citizen, String category, String description) throws Exception {
-        var body = Json.object().put("category", category).put("description", description);
-        body.putObject("location").put("lat", 11.3101).put("lng", 106.0985).put("address", "12 Đường 30/4")
-                .put("areaCode", "DEMO-P02");
-        HttpResponse<String> created = send("POST", "/v1/reports", citizen.token(), Json.write(body));
-        assertEquals(201, created.statusCode(), created.body());
-        return Json.read(created.body()).path("id").asText();
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.read(response.body());
+        return client.submit(citizen, ReportsApiClient.submission(category, description, Map.of())).path("id").asText();
     }
 
     private static NotificationJob outboxJob(String reportId, long version, String kind, String recipient) {
@@ -137,48 +103,48 @@ class OfficerReportsApiIT {
         Person ward = officer("Cán bộ phường Tân Ninh", "ubnd-tan-ninh");
 
         String id = submit(mai, "ROAD_DAMAGE", "Ổ gà lớn trước số 12");
-        JsonNode queue = ok(send("GET", "/v1/agencies/so-xay-dung/reports?status=ROUTED", builder.token(), null));
+        JsonNode queue = ok(send("GET", "/v1/agencies/so-xay-dung/reports?status=ROUTED", builder, null));
         List<String> ids = new ArrayList<>();
         queue.path("items").forEach(item -> ids.add(item.path("id").asText()));
         assertTrue(ids.contains(id), queue.toString());
-        assertEquals(403, send("GET", "/v1/agencies/so-xay-dung/reports", police.token(), null).statusCode());
-        assertEquals(403, send("GET", "/v1/agencies/so-xay-dung/reports", mai.token(), null).statusCode());
-        HttpResponse<String> foreign = send("POST", "/v1/reports/" + id + "/accept", police.token(), "{\"expectedVersion\": 1}");
+        assertEquals(403, send("GET", "/v1/agencies/so-xay-dung/reports", police, null).statusCode());
+        assertEquals(403, send("GET", "/v1/agencies/so-xay-dung/reports", mai, null).statusCode());
+        HttpResponse<String> foreign = send("POST", "/v1/reports/" + id + "/accept", police, "{\"expectedVersion\": 1}");
         assertEquals(403, foreign.statusCode(), foreign.body());
-        assertEquals(403, send("POST", "/v1/reports/" + id + "/accept", mai.token(), "{\"expectedVersion\": 1}").statusCode());
+        assertEquals(403, send("POST", "/v1/reports/" + id + "/accept", mai, "{\"expectedVersion\": 1}").statusCode());
 
-        assertEquals("IN_PROGRESS", ok(send("POST", "/v1/reports/" + id + "/accept", builder.token(), null,
+        assertEquals("IN_PROGRESS", ok(send("POST", "/v1/reports/" + id + "/accept", builder, null,
                 "if-match", "\"1\"")).path("status").asText());
-        HttpResponse<String> stale = send("POST", "/v1/reports/" + id + "/answer", builder.token(),
+        HttpResponse<String> stale = send("POST", "/v1/reports/" + id + "/answer", builder,
                 "{\"text\": \"x\", \"expectedVersion\": 1}");
         assertEquals(409, stale.statusCode());
         assertEquals(2, Json.read(stale.body()).path("error").path("current").path("version").asInt());
-        assertEquals(201, send("POST", "/v1/reports/" + id + "/notes", builder.token(),
+        assertEquals(201, send("POST", "/v1/reports/" + id + "/notes", builder,
                 "{\"text\": \"Đội duy tu xử lý sáng mai\"}").statusCode());
-        assertEquals("ANSWERED", ok(send("POST", "/v1/reports/" + id + "/answer", builder.token(),
+        assertEquals("ANSWERED", ok(send("POST", "/v1/reports/" + id + "/answer", builder,
                 "{\"text\": \"Đã vá ổ gà ngày 28/11.\", \"expectedVersion\": 2}")).path("status").asText());
 
-        JsonNode seen = ok(send("GET", "/v1/reports/" + id, mai.token(), null));
+        JsonNode seen = ok(send("GET", "/v1/reports/" + id, mai, null));
         assertEquals("ANSWERED", seen.path("status").asText());
         assertEquals("Đã vá ổ gà ngày 28/11.", seen.path("answer").asText());
         List<String> actions = new ArrayList<>();
         seen.path("timeline").forEach(entry -> actions.add(entry.path("action").asText()));
         assertEquals(List.of("SUBMIT", "ACCEPT", "ANSWER"), actions);
         assertFalse(seen.toString().contains("Đội duy tu"), "internal notes never reach the citizen");
-        assertEquals(403, send("GET", "/v1/reports/" + id + "/notes", mai.token(), null).statusCode());
+        assertEquals(403, send("GET", "/v1/reports/" + id + "/notes", mai, null).statusCode());
 
         String moved = submit(mai, "ROAD_DAMAGE", "Cống thoát nước bị vỡ");
-        JsonNode transferred = ok(send("POST", "/v1/reports/" + moved + "/transfer", builder.token(),
+        JsonNode transferred = ok(send("POST", "/v1/reports/" + moved + "/transfer", builder,
                 "{\"agencyId\": \"ubnd-tan-ninh\", \"reason\": \"Tuyến đường do phường quản lý\", \"expectedVersion\": 1}"));
         assertEquals("ubnd-tan-ninh", transferred.path("agencyId").asText());
-        JsonNode wardQueue = ok(send("GET", "/v1/agencies/ubnd-tan-ninh/reports", ward.token(), null));
+        JsonNode wardQueue = ok(send("GET", "/v1/agencies/ubnd-tan-ninh/reports", ward, null));
         assertEquals(moved, wardQueue.path("items").path(0).path("id").asText());
-        JsonNode rejected = ok(send("POST", "/v1/reports/" + moved + "/reject", ward.token(),
+        JsonNode rejected = ok(send("POST", "/v1/reports/" + moved + "/reject", ward,
                 "{\"reason\": \"DUPLICATE\", \"duplicateOfReportId\": \"" + id + "\", \"note\": \"Đã có phản ánh\", \"expectedVersion\": 2}"));
         assertEquals("REJECTED", rejected.path("status").asText());
 
         String asked = submit(mai, "ROAD_DAMAGE", "Vỉa hè bị sụt");
-        assertEquals("NEEDS_INFO", ok(send("POST", "/v1/reports/" + asked + "/request-info", builder.token(),
+        assertEquals("NEEDS_INFO", ok(send("POST", "/v1/reports/" + asked + "/request-info", builder,
                 "{\"question\": \"Vỉa hè trước số nhà nào?\", \"expectedVersion\": 1}")).path("status").asText());
 
         Set<String> jobs = Set.of(

@@ -2,6 +2,7 @@ package vn.smartprovince.reports.photos;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,7 @@ class CreatePhotoUploadHandlerTest {
     }
 
     @Test
-    void theEventsUploadIsSignedThenUploadedVerifiedCitedAndShown() throws Exception {
+    void theEventsUploadIsSignedThenUploadedVerifiedAttachedAndShown() throws Exception {
         byte[] bytes = photo(2_483_211);
         JsonNode result = invoke(new CreatePhotoUploadHandler(env()), event(null));
         assertEquals(200, result.path("statusCode").asInt(), result.toString());
@@ -121,12 +122,20 @@ class CreatePhotoUploadHandlerTest {
         ApiException notYours = assertThrows(ApiException.class, () -> store.verifyUploadedBy(BINH, List.of(key)));
         assertEquals(List.of("photoKeys[0]:NOT_YOURS"), codes(notYours));
 
-        store.markCited(List.of(key));
-        store.markCited(List.of(key));
-        assertEquals("cited", tagOf(key), "out of the lifecycle rule's reach");
-        store.verifyUploadedBy(AN, List.of(key));
+        String reportId = "rattachedonceaaaaaaaaaaaa";
+        List<String> kept = store.attach(reportId, List.of(key));
+        assertEquals(kept, store.attach(reportId, List.of(key)), "a retried request makes the same copy");
+        String copy = kept.get(0);
+        assertTrue(copy.startsWith("report-photos/reports/" + reportId + "/") && copy.endsWith(".jpg"), copy);
+        assertFalse(copy.contains(AN), "the report's copy does not name the uploader: " + copy);
+        assertEquals("cited", tagOf(copy), "out of the lifecycle rule's reach");
+        assertEquals("pending", tagOf(key), "the upload itself expires like any other");
+        var copied = aws.s3().headObject(b -> b.bucket(aws.bucketName("PhotoBucket")).key(copy));
+        assertEquals("image/jpeg", copied.contentType());
+        assertEquals(1, aws.s3().listObjectsV2(b -> b.bucket(aws.bucketName("PhotoBucket"))
+                .prefix("report-photos/reports/" + reportId + "/")).keyCount(), "one copy, however often retried");
 
-        URI download = store.presignDownload(key, Duration.ofMinutes(5));
+        URI download = store.presignDownload(copy, Duration.ofMinutes(5));
         HttpResponse<byte[]> shown = HTTP.send(HttpRequest.newBuilder(download).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, shown.statusCode());
@@ -160,8 +169,9 @@ class CreatePhotoUploadHandlerTest {
                 "photoKeys[4]:NOT_YOURS"), codes(e));
         store.verifyUploadedBy(AN, List.of(good));
 
-        ApiException citeMissing = assertThrows(ApiException.class, () -> store.markCited(List.of(good, missing)));
-        assertEquals(List.of("photoKeys[1]:NOT_UPLOADED"), codes(citeMissing));
+        ApiException attachMissing = assertThrows(ApiException.class,
+                () -> store.attach("rdemoreportsampleaaaaaaaa", List.of(good, missing)));
+        assertEquals(List.of("photoKeys[1]:NOT_UPLOADED"), codes(attachMissing));
     }
 
     @Test

@@ -61,4 +61,20 @@ class PhotoKeysTest {
         assertThrows(IllegalArgumentException.class, () -> PhotoKeys.pending("", PhotoType.JPEG, ID));
         assertThrows(IllegalArgumentException.class, () -> PhotoKeys.pending(null, PhotoType.JPEG, ID));
     }
+
+    @Test
+    void aReportsCopyNamesTheReportNotTheUploaderAndIsTheSameForTheSameUpload() {
+        String upload = PhotoKeys.pending(AN, PhotoType.HEIC, ID);
+        String copy = PhotoKeys.forReport("rabc", upload);
+        assertTrue(copy.matches("report-photos/reports/rabc/[0-9a-f]{24}\\.heic"), copy);
+        assertFalse(copy.contains(AN));
+        assertEquals(copy, PhotoKeys.forReport("rabc", upload), "deterministic: retries make the same copy");
+        assertFalse(copy.equals(PhotoKeys.forReport("rabc", PhotoKeys.pending(AN, PhotoType.HEIC, UUID.randomUUID()))));
+        assertTrue(PhotoKeys.isOfReport("rabc", copy));
+        assertFalse(PhotoKeys.isOfReport("rab", copy), "a prefix of the id is another report");
+        assertFalse(PhotoKeys.isOfReport("rabc", upload), "an upload key is nobody's report photo");
+        assertFalse(PhotoKeys.isOfReport("rabc", "report-photos/reports/rabc/../x.jpg"));
+        assertThrows(IllegalArgumentException.class, () -> PhotoKeys.forReport("r/../x", upload));
+        assertThrows(IllegalArgumentException.class, () -> PhotoKeys.forReport("rabc", "report-photos/pending/x.jpg"));
+    }
 }

@@ -37,6 +37,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import vn.smartprovince.local.LocalParameters;
 import vn.smartprovince.local.LocalSecrets;
+import vn.smartprovince.local.demo.DemoData;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.emulator.StackBootstrap;
@@ -78,7 +79,9 @@ public final class ColdStartBenchmark {
               --region REGION             region of the local stack (default ap-southeast-1)
               --verbose                   print the function's own output of every run
             moto is started on a free port and stopped at the end, unless AWS_ENDPOINT_URL points at a
-            running emulator (its tables are then created with the stack name smartprovince-benchmark).""";
+            running emulator (its tables are then created with the stack name smartprovince-benchmark).
+            The demo province and users (infra/demo) and the local secrets are loaded first; an
+            idempotency-key header in the event gets a fresh value in every run (each run creates).""";
 
     static final String STACK_NAME = "smartprovince-benchmark";
     static final String DEFAULT_FUNCTION = "HealthFunction";
@@ -265,6 +268,13 @@ public final class ColdStartBenchmark {
             // Functions that read secrets at start-up (session key, Zalo app secret) find the local ones.
             try (var secretsManager = emulator.secretsManager()) {
                 LocalSecrets.load(repoRoot).seed(secretsManager);
+            }
+            // Functions that read the province or users (reports, identity) find the demo ones, as on start-local.
+            if (stack.exists("MainTable")) {
+                try (var dynamoDb = emulator.dynamoDb()) {
+                    DemoData.load(dynamoDb, stack.tableName("MainTable"), repoRoot.resolve(DemoData.PROVINCE_FILE),
+                            repoRoot.resolve(DemoData.USERS_FILE));
+                }
             }
             FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> f.logicalId().equals(options.function())).findFirst()

@@ -42,11 +42,26 @@ import java.util.UUID;
  * {@link Pojo}, which needs aws-lambda-java-serialization on the class path, as Lambda's runtime
  * has it; the parent adds that jar for such handlers only.
  *
+ * <p>An {@code idempotency-key} header in the event gets a fresh random value in every run, so
+ * each run measures a first request (a creation) rather than the replay of the first run's.
+ *
  * <p>Everything the child needs is in classes named {@code InvokeOnce*}: the parent copies just
  * those into the child's class path.
  */
 public final class InvokeOnce {
     private InvokeOnce() {
+    }
+
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY =
+            java.util.regex.Pattern.compile("(\"idempotency-key\"\\s*:\\s*\")[^\"]*(\")", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static byte[] freshIdempotencyKey(byte[] event) {
+        String text = new String(event, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher matcher = IDEMPOTENCY_KEY.matcher(text);
+        if (!matcher.find()) {
+            return event;
+        }
+        return matcher.replaceFirst("$1" + java.util.UUID.randomUUID() + "$2").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +70,7 @@ public final class InvokeOnce {
         byte[] response;
         try {
             String handler = args[0];
-            byte[] event = Files.readAllBytes(Path.of(args[1]));
+            byte[] event = freshIdempotencyKey(Files.readAllBytes(Path.of(args[1])));
             int timeoutSeconds = Integer.parseInt(args[2]);
             String className = handler;
             String methodName = null;

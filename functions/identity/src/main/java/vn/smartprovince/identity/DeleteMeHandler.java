@@ -10,7 +10,7 @@ import vn.smartprovince.shared.log.JsonLog;
 
 /**
  * {@code DELETE /v1/me}: erases the caller's profile and contact data and ends every session.
- * Reports the citizen sent stay (anonymised by the reports issue: see {@link Profiles.ErasureHook}).
+ * Reports the citizen sent stay (anonymised by {@code ForgetErasedCitizensFunction}, which follows the profile's deletion on the table's stream).
  */
 public final class DeleteMeHandler extends AuthenticatedFunction {
     private final Profiles profiles;
@@ -20,7 +20,7 @@ public final class DeleteMeHandler extends AuthenticatedFunction {
     }
 
     DeleteMeHandler(Env env) {
-        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), null, Profiles.ErasureHook.NONE, Clock.systemUTC()));
+        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), null, Clock.systemUTC()));
     }
 
     DeleteMeHandler(Profiles profiles) {

@@ -16,7 +16,7 @@ public final class GetMeHandler extends AuthenticatedFunction {
     }
 
     GetMeHandler(Env env) {
-        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), null, Profiles.ErasureHook.NONE, Clock.systemUTC()));
+        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), null, Clock.systemUTC()));
     }
 
     GetMeHandler(Profiles profiles) {

@@ -19,26 +19,13 @@ import vn.smartprovince.shared.province.PhoneNumbers;
 final class Profiles {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    /**
-     * What else must forget an erased user. Reports and dossiers the citizen sent stay, but lose
-     * what identifies them: the reports issue implements this (or reacts to the DynamoDB stream's
-     * REMOVE of the {@code USER#<zaloId>/PROFILE} item, whose old image names the user).
-     */
-    interface ErasureHook {
-        ErasureHook NONE = zaloId -> { };
-
-        void erased(String zaloId);
-    }
-
     private final Users users;
     private final ZaloIdentity zalo;
-    private final ErasureHook erasure;
     private final Clock clock;
 
-    Profiles(Users users, ZaloIdentity zalo, ErasureHook erasure, Clock clock) {
+    Profiles(Users users, ZaloIdentity zalo, Clock clock) {
         this.users = users;
         this.zalo = zalo;
-        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -89,11 +76,12 @@ final class Profiles {
     /**
      * Erases the profile and contact data: the user item goes, which also ends every session (the
      * authorizer no longer finds the user; a new account created later starts a new session
-     * version). What the citizen reported stays, anonymised by {@link ErasureHook}.
+     * version). What the citizen reported stays, anonymised by the reports' own function, which
+     * follows the deletion of the profile item on the table's stream
+     * ({@code ForgetErasedCitizensFunction}): identity need not know which domains keep what.
      */
     void erase(Caller caller) {
         users.delete(caller.userId());
-        erasure.erased(caller.userId());
     }
 
     /** Ends every session of the caller (all devices): the session version moves on. */

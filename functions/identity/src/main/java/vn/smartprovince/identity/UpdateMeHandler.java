@@ -21,7 +21,7 @@ public final class UpdateMeHandler extends AuthenticatedFunction {
     }
 
     UpdateMeHandler(Env env, Secrets secrets) {
-        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), Wiring.zalo(env, secrets), Profiles.ErasureHook.NONE,
+        this(new Profiles(Wiring.users(env, Wiring.dynamoDb(env)), Wiring.zalo(env, secrets),
                 Clock.systemUTC()));
     }
 

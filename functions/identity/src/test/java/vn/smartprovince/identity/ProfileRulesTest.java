@@ -25,7 +25,7 @@ class ProfileRulesTest {
     private final Fakes.InMemoryUsers users = new Fakes.InMemoryUsers().with(Fakes.user(AN));
     private final Fakes.FakeZalo zalo = new Fakes.FakeZalo().user("zalo-an", AN, "An").user("zalo-binh", "9000000000000000002", "Bình")
             .phone("zalo-an", "phone-an", "84912345678");
-    private final Profiles profiles = new Profiles(users, zalo, Profiles.ErasureHook.NONE, Fakes.clock(NOW));
+    private final Profiles profiles = new Profiles(users, zalo, Fakes.clock(NOW));
     private final Caller an = new Caller(AN, Set.of(Role.CITIZEN), null, "sid", NOW.plusSeconds(600), NOW);
 
     private static ProfileChange parse(String json, String ifMatch) {
@@ -125,11 +125,9 @@ class ProfileRulesTest {
     }
 
     @Test
-    void erasureRemovesTheUserAndTellsTheHook() {
-        String[] erased = {null};
-        new Profiles(users, zalo, id -> erased[0] = id, Fakes.clock(NOW)).erase(an);
+    void erasureRemovesTheUser() {
+        profiles.erase(an);
         assertTrue(users.items.isEmpty());
-        assertEquals(AN, erased[0]);
         ApiException e = assertThrows(ApiException.class, () -> profiles.get(an));
         assertEquals("SESSION_REVOKED", e.details().get(0).code());
     }

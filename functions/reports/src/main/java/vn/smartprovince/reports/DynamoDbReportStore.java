@@ -316,6 +316,51 @@ public final class DynamoDbReportStore implements ReportStore {
      * The shared classification ({@link vn.smartprovince.shared.aws.DynamoDbCalls}), plus a
      * transaction still in progress on the same items, which a retry resolves: 503 as well.
      */
+    @Override
+    public boolean forgetCitizen(String reportId, String citizenId) {
+        AttributeValue erased = AttributeValue.fromS(Report.ERASED_CITIZEN);
+        AttributeValue citizen = AttributeValue.fromS(citizenId);
+        // History first, the report last: the report's citizenId is what "done" looks like, so a
+        // run that stops half-way is found again through "my reports" and finished.
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :h)")
+                .filterExpression("actorId = :citizen")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(reportKey(reportId)),
+                        ":h", AttributeValue.fromS("HISTORY#"), ":citizen", citizen))
+                .build();
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        call(() -> {
+            dynamo.queryPaginator(query).items().forEach(entries::add);
+            return null;
+        });
+        for (Map<String, AttributeValue> entry : entries) {
+            try {
+                call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(entry.get("pk").s(), entry.get("sk").s()))
+                        .updateExpression("SET actorId = :erased").conditionExpression("actorId = :citizen")
+                        .expressionAttributeValues(Map.of(":erased", erased, ":citizen", citizen))));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException done) {
+                // already re-attributed by an earlier run
+            }
+        }
+        Optional<Report> report = find(reportId);
+        if (report.isEmpty() || !citizenId.equals(report.get().citizenId())) {
+            return false;
+        }
+        Map<String, AttributeValue> values = Map.of(":erased", erased, ":citizen", citizen);
+        Report.Rating rating = report.get().rating();
+        boolean comment = rating != null && rating.comment() != null;
+        String expression = "SET citizenId = :erased REMOVE gsi1pk, gsi1sk, address" + (comment ? ", rating.#comment" : "");
+        Map<String, String> names = comment ? Map.of("#comment", "comment") : null;
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(reportKey(reportId), REPORT))
+                    .updateExpression(expression).conditionExpression("citizenId = :citizen")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
     static <T> T call(Supplier<T> operation) {
         try {
             return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);

@@ -27,12 +27,17 @@ public final class Notices {
         params.put("category_name", config.category(report.categoryCode()).map(c -> c.name()).orElse(report.categoryCode()));
         params.put("deadline", report.deadline().toString());
         return new ReportNotice(id(report, ReportNotice.Kind.RECEIVED), ReportNotice.Kind.RECEIVED, report.id(),
-                List.of(report.citizenId()), RECEIVED_TEMPLATE, params, at);
+                citizen(report), RECEIVED_TEMPLATE, params, at);
     }
 
     /** The citizen hears that the report moved to {@code report.status()} (its agency named). */
     public static ReportNotice statusChanged(ProvinceConfig config, Report report, ReportNotice.Kind kind, Instant at) {
-        return toUsers(config, report, kind, List.of(report.citizenId()), at);
+        return toUsers(config, report, kind, citizen(report), at);
+    }
+
+    /** The citizen to tell; nobody once they erased their account. */
+    private static List<String> citizen(Report report) {
+        return report.citizenErased() ? List.of() : List.of(report.citizenId());
     }
 
     /** Officers hear about a report (urgent on arrival, information provided, reopened). */

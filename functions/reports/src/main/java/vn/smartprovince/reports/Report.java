@@ -25,9 +25,20 @@ public record Report(String id, String trackingCode, String provinceCode, String
                      String answerText, String requestHash, List<String> answerPhotoKeys, String rejectionReason,
                      String duplicateOfReportId) {
 
+    /**
+     * The {@code citizenId} of a report whose citizen erased their account (DELETE /v1/me): the
+     * report stays, as the agency's record, but nothing links it to a person any more.
+     */
+    public static final String ERASED_CITIZEN = "ERASED";
+
     public Report {
         photoKeys = List.copyOf(photoKeys);
         answerPhotoKeys = answerPhotoKeys == null ? List.of() : List.copyOf(answerPhotoKeys);
+    }
+
+    /** Whether its citizen erased their account (nobody owns it, nobody is notified). */
+    public boolean citizenErased() {
+        return ERASED_CITIZEN.equals(citizenId);
     }
 
     /** Where: coordinates, the address as typed, the current commune/ward code, its geohash (precision 7). */

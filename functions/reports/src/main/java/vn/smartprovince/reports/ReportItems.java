@@ -128,8 +128,9 @@ public final class ReportItems {
                 : AttributeValue.fromL(r.answerPhotoKeys().stream().map(AttributeValue::fromS).toList()));
         item.put("rejectionReason", s(r.rejectionReason()));
         item.put("duplicateOfReportId", s(r.duplicateOfReportId()));
-        item.put("gsi1pk", s(mineKey(r.citizenId())));
-        item.put("gsi1sk", s(mineSort(r)));
+        // an erased citizen's reports leave "my reports" (nobody's list)
+        item.put("gsi1pk", r.citizenErased() ? null : s(mineKey(r.citizenId())));
+        item.put("gsi1sk", r.citizenErased() ? null : s(mineSort(r)));
         item.put("gsi2pk", s(queueKey(r.agencyId(), r.status())));
         item.put("gsi2sk", s(queueSort(r)));
         return item;

@@ -44,6 +44,15 @@ public interface ReportStore {
     /** The citizen's reports, newest first; {@code after} is the previous page's last sort key. */
     Page mine(String citizenId, String after, int limit);
 
+    /**
+     * Forgets who sent the report (its citizen erased their account): {@code citizenId} becomes
+     * {@link Report#ERASED_CITIZEN}, the report leaves their "my reports", the address text and the
+     * rating comment go, and the history entries they made name {@link Report#ERASED_CITIZEN} as
+     * actor. Status, version, texts and photos stay: the report is the agency's record. Idempotent;
+     * false when the report is not (or no longer) theirs.
+     */
+    boolean forgetCitizen(String reportId, String citizenId);
+
     record Page(List<Report> reports, String lastSortKey) {
     }
 

@@ -109,6 +109,11 @@ class DynamoDbReportStoreTest {
             public boolean addSupporter(String id, String userId, java.time.Instant at, List<CounterDelta> c) {
                 return dynamo.addSupporter(id, userId, at, c);
             }
+
+            @Override
+            public boolean forgetCitizen(String id, String citizenId) {
+                return dynamo.forgetCitizen(id, citizenId);
+            }
         };
         Transitions second = new Transitions(interleaving, () -> DEMO, Clock.systemUTC());
         ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,

@@ -86,6 +86,23 @@ final class InMemoryReportStore implements ReportStore {
     }
 
     @Override
+    public synchronized boolean forgetCitizen(String reportId, String citizenId) {
+        histories.getOrDefault(reportId, List.of()).replaceAll(e -> citizenId.equals(e.actorId())
+                ? new HistoryEntry(e.reportId(), e.version(), e.at(), Report.ERASED_CITIZEN, e.actor(), e.action(), e.from(),
+                        e.to(), e.reason(), e.fromAgencyId(), e.toAgencyId())
+                : e);
+        Report report = reports.get(reportId);
+        if (report == null || !citizenId.equals(report.citizenId())) {
+            return false;
+        }
+        Report.Rating rating = report.rating() == null ? null : new Report.Rating(report.rating().stars(), null, report.rating().at());
+        Report.Location at = report.location();
+        reports.put(reportId, report.toBuilder().citizenId(Report.ERASED_CITIZEN).rating(rating)
+                .location(new Report.Location(at.lat(), at.lng(), null, at.areaCode(), at.geohash())).build());
+        return true;
+    }
+
+    @Override
     public synchronized List<Report> openInCells(String categoryCode, List<String> cells, int limitPerCell) {
         return reports.values().stream().filter(r -> r.status().open() && r.categoryCode().equals(categoryCode)
                 && cells.contains(r.location().geohash().substring(0, Geohash.CELL_PRECISION))).toList();

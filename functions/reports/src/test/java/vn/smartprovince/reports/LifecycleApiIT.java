@@ -154,4 +154,32 @@ class LifecycleApiIT {
         assertTrue(counted.contains("\"reopened\":1"), counted);
         assertTrue(counted.contains("\"answered\":1"), counted);
     }
+
+    @Test
+    void aCitizenWhoErasesTheirAccountLeavesTheReportWithTheAgencyButNothingThatNamesThem() throws Exception {
+        Person binh = client.citizen("Trần Văn Bình");
+        Person builder = client.officer("Cán bộ Sở Xây dựng 2", "so-xay-dung", admin);
+        String id = client.submit(binh, ReportsApiClient.submission("ROAD_DAMAGE", "Nắp cống bị vỡ.", Map.of()))
+                .path("id").asText();
+        assertEquals(204, client.send("DELETE", "/v1/me", binh, null).statusCode());
+
+        // The stream consumer forgets the citizen: the address text goes, the report stays with the agency.
+        JsonNode seen = null;
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            seen = ok(client.send("GET", "/v1/reports/" + id, builder, null));
+            if (seen.path("location").path("address").isMissingNode()) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(seen.path("location").path("address").isMissingNode(), "address still shown: " + seen);
+        assertEquals("Nắp cống bị vỡ.", seen.path("description").asText());
+        ok(client.send("POST", "/v1/reports/" + id + "/accept", builder, "{\"expectedVersion\": 1}"));
+
+        // Signing in again with the same Zalo account gives nothing back.
+        Person again = client.signInAgain(binh.id());
+        assertEquals(404, client.send("GET", "/v1/reports/" + id, again, null).statusCode());
+        assertEquals(0, ok(client.send("GET", "/v1/me/reports", again, null)).path("items").size());
+    }
 }

@@ -47,7 +47,15 @@ public final class ReportsApiClient {
     }
 
     public Person signIn(NewUser user) throws Exception {
-        ZaloStubClient.StubUser created = api.zaloStub().createUser(user);
+        return signIn(api.zaloStub().createUser(user));
+    }
+
+    /** A user the stub already knows signs in again (fresh Zalo tokens). */
+    public Person signInAgain(String userId) throws Exception {
+        return signIn(api.zaloStub().issueTokens(userId));
+    }
+
+    private Person signIn(ZaloStubClient.StubUser created) throws Exception {
         HttpResponse<String> response = api.post("/v1/auth/zalo",
                 Json.write(Json.object().put("accessToken", created.accessToken())));
         assertEquals(200, response.statusCode(), response.body());

@@ -1,0 +1,81 @@
+package vn.smartprovince.reports.erasure;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import vn.smartprovince.reports.DynamoDbReportStore;
+import vn.smartprovince.shared.auth.UserItems;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.log.JsonLog;
+
+/**
+ * {@code ForgetErasedCitizensFunction}: on the main table's stream, each REMOVE of a profile item
+ * ({@code USER#<zaloId>} / {@code PROFILE}) that a request made (DELETE /v1/me) runs
+ * {@link ReportErasure}. TTL deletions (userIdentity dynamodb.amazonaws.com) and every other record
+ * are skipped; the template's filter already drops them on AWS, the local runtime does not filter.
+ * A failure reports that record and the rest of the batch in {@code batchItemFailures}, so the
+ * event source retries from it, in order.
+ */
+public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
+    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
+    private final ReportErasure erasure;
+
+    public ForgetErasedCitizensHandler() {
+        this(Env.current());
+    }
+
+    public ForgetErasedCitizensHandler(Env env) {
+        this(new ReportErasure(new DynamoDbReportStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"))));
+    }
+
+    ForgetErasedCitizensHandler(ReportErasure erasure) {
+        this.erasure = erasure;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(input);
+        ObjectNode answer = Json.object();
+        var failures = answer.putArray("batchItemFailures");
+        int erased = 0;
+        int reports = 0;
+        for (JsonNode record : event.path("Records")) {
+            String citizenId = erasedCitizen(record);
+            if (citizenId == null) {
+                continue;
+            }
+            try {
+                reports += erasure.erase(citizenId);
+                erased++;
+            } catch (RuntimeException e) {
+                String sequence = record.path("dynamodb").path("SequenceNumber").asText();
+                JsonLog.error("forgetting an erased citizen failed", Map.of("sequenceNumber", sequence), e);
+                failures.addObject().put("itemIdentifier", sequence);
+                break;
+            }
+        }
+        Json.MAPPER.writeValue(output, answer);
+        JsonLog.info("erased citizens forgotten", Map.of("records", event.path("Records").size(), "citizens", erased,
+                "reports", reports, "failed", failures.size()));
+    }
+
+    /** The Zalo id of a profile a request deleted; null for any other record. */
+    static String erasedCitizen(JsonNode record) {
+        JsonNode keys = record.path("dynamodb").path("Keys");
+        String pk = keys.path("pk").path("S").asText("");
+        if (!"REMOVE".equals(record.path("eventName").asText())
+                || !UserItems.PROFILE.equals(keys.path("sk").path("S").asText())
+                || !pk.startsWith("USER#") || pk.length() == "USER#".length()
+                || TTL_PRINCIPAL.equals(record.path("userIdentity").path("principalId").asText())) {
+            return null;
+        }
+        return pk.substring("USER#".length());
+    }
+}

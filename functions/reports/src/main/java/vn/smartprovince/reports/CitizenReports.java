@@ -52,8 +52,16 @@ public final class CitizenReports {
         return transitions;
     }
 
-    /** The report, links to its photos and its whole timeline, for whoever may see everything; 404 for anyone else. */
+    /**
+     * The report (by id or tracking code), links to its photos and its whole timeline, for whoever
+     * may see everything; 404 for anyone else.
+     */
     public Views.ReportDetail get(Caller caller, String id) {
+        // The tracking code works too ("K7M4-QX9P", "k7m4 qx9p"): it is what a citizen reads out on
+        // the phone to the hotline; the same rights apply, so a code is no key to a stranger's report.
+        if (!Ids.valid(id)) {
+            id = TrackingCodes.normalise(id).flatMap(store::idForTrackingCode).orElse(id);
+        }
         Report report = transitions.load(id, caller);
         return Views.ReportDetail.of(report, store.history(report.id()), photoLinks);
     }

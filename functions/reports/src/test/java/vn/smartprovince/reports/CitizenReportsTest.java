@@ -73,6 +73,18 @@ class CitizenReportsTest {
     }
 
     @Test
+    void aReportReadOutOnThePhoneIsFoundByItsTrackingCodeWithTheSameRights() {
+        Report report = submitted();
+        String code = report.trackingCode();
+        assertEquals(report.id(), reports.get(officer, code).id(), "the hotline officer types the code");
+        assertEquals(report.id(), reports.get(owner, code.toLowerCase().replace("-", " ")).id(), "as people type it");
+        assertEquals(404, status(assertThrows(ApiException.class, () -> reports.get(otherAgency, code))),
+                "a code is no key to another agency's report");
+        assertEquals(404, status(assertThrows(ApiException.class, () -> reports.get(citizen(OTHER_CITIZEN), code))));
+        assertEquals(404, status(assertThrows(ApiException.class, () -> reports.get(officer, "ZZZZ-ZZZZ"))));
+    }
+
+    @Test
     void theOwnerWithdrawsBeforeItIsHandledButNotAfter() {
         Report report = submitted();
         Report withdrawn = reports.withdraw(owner, report.id(), Json.read("{\"reason\": \"Đã tự sửa\"}"));

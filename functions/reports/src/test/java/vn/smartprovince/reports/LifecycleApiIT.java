@@ -74,6 +74,8 @@ class LifecycleApiIT {
         JsonNode queue = ok(client.send("GET", "/v1/agencies/so-xay-dung/reports", builder, null));
         assertTrue(queue.path("items").findValuesAsText("id").contains(id), queue.toString());
         JsonNode seen = ok(client.send("GET", "/v1/reports/" + id, builder, null));
+        assertEquals(id, ok(client.send("GET", "/v1/reports/" + submitted.path("trackingCode").asText(), builder, null))
+                .path("id").asText(), "found by the code the citizen reads out on the phone");
         assertArrayEquals(pothole, ReportsApiClient.fetch(seen.path("photos").path(0).path("url").asText()).body(),
                 "the officer sees the citizen's photo");
         post("/v1/reports/" + id + "/request-info", builder, "{\"question\": \"Ổ gà ở làn nào?\", \"expectedVersion\": 1}");

@@ -2,8 +2,10 @@ package vn.smartprovince.notifications.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.smartprovince.notifications.webhook.EventLedger.Claim;
 import vn.smartprovince.notifications.webhook.ZaloEvent.CitizenMessage;
@@ -44,19 +46,39 @@ final class ZaloEventProcessor {
         RETRY
     }
 
+    /**
+     * How long to wait for another invocation applying the same event (a copy delivered while the
+     * first is being applied) before giving up: applying takes well under a second, and giving up
+     * means the copy comes back only after the queue's visibility timeout (3 minutes).
+     */
+    static final List<Duration> IN_PROGRESS_WAITS = List.of(Duration.ofMillis(100), Duration.ofMillis(200),
+            Duration.ofMillis(400), Duration.ofMillis(800));
+
+    /** Waiting, replaceable in tests. */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     private final EventLedger ledger;
     private final DeliveryReceipts receipts;
     private final OaFollowers followers;
     private final OaInbox inbox;
     private final Clock clock;
+    private final Pause pause;
 
     ZaloEventProcessor(EventLedger ledger, DeliveryReceipts receipts, OaFollowers followers, OaInbox inbox,
                        Clock clock) {
+        this(ledger, receipts, followers, inbox, clock, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    ZaloEventProcessor(EventLedger ledger, DeliveryReceipts receipts, OaFollowers followers, OaInbox inbox,
+                       Clock clock, Pause pause) {
         this.ledger = ledger;
         this.receipts = receipts;
         this.followers = followers;
         this.inbox = inbox;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /** @param messageId the queue message's id, for the logs */
@@ -87,6 +109,14 @@ final class ZaloEventProcessor {
         Claim claim;
         try {
             claim = ledger.claim(event.key(), event.name(), now);
+            for (int i = 0; i < IN_PROGRESS_WAITS.size() && claim == Claim.IN_PROGRESS; i++) {
+                pause.pause(IN_PROGRESS_WAITS.get(i));
+                now = clock.instant();
+                claim = ledger.claim(event.key(), event.name(), now);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY;
         } catch (RuntimeException e) {
             JsonLog.warn("zalo event ledger unavailable, retried", withError(fields(messageId, event), e));
             return Outcome.RETRY;
@@ -97,7 +127,7 @@ final class ZaloEventProcessor {
                 return Outcome.DUPLICATE;
             }
             case IN_PROGRESS -> {
-                JsonLog.info("zalo event being applied elsewhere, retried", fields(messageId, event));
+                JsonLog.info("zalo event still being applied elsewhere, retried", fields(messageId, event));
                 return Outcome.RETRY;
             }
             case CLAIMED -> {

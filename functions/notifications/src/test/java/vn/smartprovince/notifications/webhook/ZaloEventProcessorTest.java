@@ -8,8 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +32,13 @@ class ZaloEventProcessorTest {
     final Fakes.Receipts receipts = new Fakes.Receipts();
     final Fakes.Followers followers = new Fakes.Followers();
     final Fakes.Inbox inbox = new Fakes.Inbox();
+    final List<Duration> paused = new ArrayList<>();
+    Runnable duringPause = () -> { };
     final ZaloEventProcessor processor = new ZaloEventProcessor(ledger, receipts, followers, inbox,
-            Clock.fixed(Instant.parse("2026-11-28T09:30:05Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-28T09:30:05Z"), ZoneOffset.UTC), duration -> {
+                paused.add(duration);
+                duringPause.run();
+            });
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -71,10 +78,25 @@ class ZaloEventProcessorTest {
     }
 
     @Test
-    void anEventBeingAppliedElsewhereIsRetriedLaterAndAnUnreachableLedgerToo() {
+    void aCopyArrivingWhileTheFirstIsAppliedWaitsForItAndIsThenADuplicate() {
+        ledger.claim("user_received_message#zmsg-1", "user_received_message", Instant.parse("2026-11-28T09:30:04Z"));
+        duringPause = () -> {
+            if (paused.size() == 2) {
+                ledger.applied("user_received_message#zmsg-1", Instant.parse("2026-11-28T09:30:05Z"));
+            }
+        };
+        assertEquals(Outcome.DUPLICATE, processor.process("m2", RECEIPT));
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200)), paused);
+        assertTrue(receipts.delivered.isEmpty());
+    }
+
+    @Test
+    void anEventStillBeingAppliedElsewhereAfterTheWaitsIsRetriedLaterAndAnUnreachableLedgerToo() {
         ledger.claim("user_received_message#zmsg-1", "user_received_message", Instant.parse("2026-11-28T09:30:04Z"));
         assertEquals(Outcome.RETRY, processor.process("m1", RECEIPT));
         assertTrue(receipts.delivered.isEmpty());
+        assertEquals(ZaloEventProcessor.IN_PROGRESS_WAITS, paused);
+        assertEquals(1_500, paused.stream().mapToLong(Duration::toMillis).sum(), "bounded: 1.5 s at most per event");
 
         ledger.failClaims = new IllegalStateException("dynamodb unavailable");
         assertEquals(Outcome.RETRY, processor.process("m2", FOLLOW));

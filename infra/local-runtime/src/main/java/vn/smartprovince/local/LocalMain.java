@@ -39,9 +39,10 @@ public final class LocalMain {
     /** Command-line options, named like {@code sam local start-api}'s where they mean the same. */
     public record Options(Path template, int port, String host, String stackName,
                           Map<String, String> parameterOverrides, Path envVars, boolean demoData, int emulatorPort,
-                          String region, int zaloStubPort) {
+                          String region, int zaloStubPort, boolean zaloReceipts, long zaloReceiptDelayMs) {
 
         public static final int DEFAULT_ZALO_STUB_PORT = 3001;
+        public static final long DEFAULT_ZALO_RECEIPT_DELAY_MS = 500;
 
         public static Options parse(String[] args, Path repoRoot) {
             Path template = repoRoot.resolve("template.yaml");
@@ -54,6 +55,8 @@ public final class LocalMain {
             int emulatorPort = Emulator.DEFAULT_PORT;
             String region = System.getenv().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             int zaloStubPort = DEFAULT_ZALO_STUB_PORT;
+            boolean zaloReceipts = true;
+            long zaloReceiptDelayMs = DEFAULT_ZALO_RECEIPT_DELAY_MS;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -66,6 +69,8 @@ public final class LocalMain {
                     case "--region" -> region = value(args, ++i, arg);
                     case "--zalo-stub-port" -> zaloStubPort = Integer.parseInt(value(args, ++i, arg));
                     case "--no-demo-data" -> demo = false;
+                    case "--zalo-receipt-delay-ms" -> zaloReceiptDelayMs = Long.parseLong(value(args, ++i, arg));
+                    case "--no-zalo-receipts" -> zaloReceipts = false;
                     case "--parameter-overrides" -> {
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                             String pair = args[++i];
@@ -84,7 +89,7 @@ public final class LocalMain {
                 }
             }
             return new Options(template, port, host, stackName, overrides, envVars, demo, emulatorPort, region,
-                    zaloStubPort);
+                    zaloStubPort, zaloReceipts, zaloReceiptDelayMs);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -107,6 +112,10 @@ public final class LocalMain {
               --region REGION             AWS region of the local stack (default ap-southeast-1)
               --zalo-stub-port N          port of the Zalo stub (default 3001; 0 = any free port); the
                                           template's Zalo base URLs point at it unless overridden
+              --zalo-receipt-delay-ms N   the Zalo stub posts a signed delivery receipt (user_received_message)
+                                          to this runtime's POST /v1/zalo/webhook N ms after each ZNS or OA
+                                          message it accepts (default 500)
+              --no-zalo-receipts          the stub posts no delivery receipts
               --no-demo-data              do not load the demo province and users
             AWS_ENDPOINT_URL=http://host:port uses an emulator that is already running (moto or LocalStack).""";
 
@@ -120,6 +129,8 @@ public final class LocalMain {
         private DemoData.Result demo;
         private ZaloStub zaloStub;
         private List<String> zaloParametersOverridden = List.of();
+        private URI zaloReceiptsTo;
+        private long zaloReceiptDelayMs;
         private List<DemoZaloUser> zaloDemoUsers = List.of();
 
         public Emulator emulator() {
@@ -222,11 +233,30 @@ public final class LocalMain {
             system.server = LocalHttpServer.start(template, system.stack.intrinsics(), system.functions,
                     LocalHttpServer.Options.onPort(options.port()).withHost(options.host()));
             system.parts.add(system.server);
+
+            // Zalo's delivery receipts, played by the stub, to this runtime's own webhook (when the
+            // template has one): a message the dispatcher sends comes back as DELIVERED, as on Zalo.
+            if (options.zaloReceipts() && system.server.routes().stream()
+                    .anyMatch(route -> route.startsWith("POST ") && route.contains(WEBHOOK_PATH + " -> "))) {
+                system.zaloReceiptsTo = webhookUrl(options.host(), system.server.port());
+                system.zaloReceiptDelayMs = options.zaloReceiptDelayMs();
+                system.zaloStub.configureAutoReceipts(system.zaloReceiptsTo,
+                        java.time.Duration.ofMillis(options.zaloReceiptDelayMs()));
+            }
             return system;
         } catch (IOException | RuntimeException e) {
             system.close();
             throw e;
         }
+    }
+
+    /** The route Zalo's OA webhook events arrive on (template.yaml's ZaloWebhookFunction). */
+    static final String WEBHOOK_PATH = "/v1/zalo/webhook";
+
+    /** The webhook as the stub reaches it: loopback when the runtime listens on every address. */
+    static URI webhookUrl(String host, int port) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+        return URI.create("http://" + reachable + ":" + port + WEBHOOK_PATH);
     }
 
     /** A demo user as the Zalo stub knows them; {@code role} the highest of their roles. */
@@ -323,6 +353,11 @@ public final class LocalMain {
                     .append(" (overridden)\n");
         }
         out.append("             the OA's current token pair: curl -s ").append(stub).append("/_stub/oa/tokens\n");
+        if (system.zaloReceiptsTo != null) {
+            out.append("             delivery receipts of sent messages: ").append(system.zaloReceiptDelayMs)
+                    .append(" ms later to ").append(system.zaloReceiptsTo).append(" (").append(stub)
+                    .append("/_stub/webhooks/auto-receipts)\n");
+        }
         out.append("\nSign in through Zalo (the stub plays Zalo):\n");
         out.append("  1. a Zalo user and the tokens the mini app would get (accessToken, phoneToken):\n");
         out.append("     curl -s -X POST ").append(stub).append("/_stub/users -H 'content-type: application/json' \\\n");

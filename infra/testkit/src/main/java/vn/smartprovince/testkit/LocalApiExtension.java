@@ -92,6 +92,15 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         return server.baseUri();
     }
 
+    /**
+     * Zalo's OA webhook on this server ({@code POST /v1/zalo/webhook}): where the Zalo stub posts
+     * delivery receipts once a test turns them on, as start-local does, e.g.
+     * {@code api.zaloStub().autoReceipts(api.zaloWebhookUrl(), Duration.ZERO)} (off again at the next reset).
+     */
+    public URI zaloWebhookUrl() {
+        return baseUri().resolve("/v1/zalo/webhook");
+    }
+
     public HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(baseUri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
     }

@@ -106,6 +106,9 @@ final class ControlApi {
             if (path.equals("/webhooks/deliver") && method.equals("POST")) {
                 return Reply.ok(webhooks.deliver(body));
             }
+            if (path.equals("/webhooks/auto-receipts")) {
+                return autoReceipts(method, body);
+            }
             if (path.equals("/clock") && method.equals("GET")) {
                 return clock();
             }
@@ -466,6 +469,40 @@ final class ControlApi {
             }
         }
         return Reply.ok(out);
+    }
+
+    // ---------------------------------------------------------------- automatic delivery receipts
+
+    /**
+     * GET: settings, pending receipts and those posted. POST {@code {"url"?, "delayMs"?, "enabled"?}}:
+     * changes the fields given (giving a url turns receipts on unless {@code "enabled": false}).
+     * DELETE: off. Until the next reset, which restores what the stub was started with.
+     */
+    private Reply autoReceipts(String method, JsonNode body) {
+        synchronized (state) {
+            StubState.ReceiptSettings current = state.receipts;
+            switch (method) {
+                case "GET" -> {
+                    return Reply.ok(AutoReceipts.status(state));
+                }
+                case "POST" -> {
+                    String url = body.has("url") ? optText(body, "url") : current.url();
+                    Duration delay = body.hasNonNull("delayMs") ? Duration.ofMillis(body.get("delayMs").asLong())
+                            : current.delay();
+                    boolean enabled = body.has("enabled") ? body.get("enabled").asBoolean()
+                            : body.hasNonNull("url") || current.enabled();
+                    AutoReceipts.set(state, new StubState.ReceiptSettings(url, delay, enabled), false);
+                    return Reply.ok(AutoReceipts.status(state));
+                }
+                case "DELETE" -> {
+                    AutoReceipts.set(state, new StubState.ReceiptSettings(current.url(), current.delay(), false), false);
+                    return Reply.ok(AutoReceipts.status(state));
+                }
+                default -> {
+                    return Reply.controlError(404, "no control route " + method + " /_stub/webhooks/auto-receipts");
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- faults and clock

@@ -70,6 +70,25 @@ final class StubState {
                 int httpStatus, boolean fault, long latencyMs) {
     }
 
+    /**
+     * Where the stub posts a delivery receipt for each message it accepts ({@link AutoReceipts}).
+     *
+     * @param url     the webhook (null: none)
+     * @param delay   how long after the message was accepted
+     * @param enabled off: nothing is posted (the url is kept)
+     */
+    record ReceiptSettings(String url, java.time.Duration delay, boolean enabled) {
+        static final ReceiptSettings OFF = new ReceiptSettings(null, java.time.Duration.ZERO, false);
+
+        boolean active() {
+            return enabled && url != null;
+        }
+    }
+
+    /** One automatic receipt posted: for which message, what the webhook answered ({@code status} null: unreachable). */
+    record ReceiptDelivery(String msgId, String channel, Instant at, Integer status, String error) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final StubConfig config;
@@ -84,6 +103,13 @@ final class StubState {
     long dailyZnsQuota;
     String currentOaAccessToken;
     String currentOaRefreshToken;
+    /** What a reset restores: set by whoever started the stub (ZaloStub.configureAutoReceipts). */
+    ReceiptSettings configuredReceipts = ReceiptSettings.OFF;
+    ReceiptSettings receipts = ReceiptSettings.OFF;
+    final List<ReceiptDelivery> receiptDeliveries = new ArrayList<>();
+    int receiptsPending;
+    /** Grows with every reset: a receipt scheduled before a reset is not posted after it. */
+    long receiptGeneration;
     private long callSeq;
 
     StubState(StubConfig config) {
@@ -104,6 +130,10 @@ final class StubState {
         calls.clear();
         znsUsed.clear();
         dailyZnsQuota = config.dailyZnsQuota();
+        receipts = configuredReceipts;
+        receiptDeliveries.clear();
+        receiptsPending = 0;
+        receiptGeneration++;
         callSeq = 0;
         Instant now = clock.now();
         installOaTokens(config.oaAccessToken(), config.oaRefreshToken(), now);

@@ -66,10 +66,20 @@ final class WebhookSender {
                 rawBody = Json.write(event(request, timestamp));
             }
         }
-        String mode = request.path("signature").asText("valid");
+        return post(url, rawBody, timestamp, request.path("signature").asText("valid"), appId, oaSecret,
+                Duration.ofSeconds(request.path("timeoutSeconds").asLong(10)));
+    }
+
+    /**
+     * Signs {@code rawBody} as Zalo does and POSTs it; answers what was sent and what the receiver said.
+     *
+     * @param mode {@code "valid"}, {@code "wrong"} (signed with another key) or {@code "none"} (no header)
+     */
+    ObjectNode post(String url, String rawBody, String timestamp, String mode, String appId, String oaSecret,
+                    Duration timeout) {
         String mac = Signatures.webhookMac(appId, rawBody, timestamp, oaSecret);
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(request.path("timeoutSeconds").asLong(10)))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
         String header = switch (mode) {
@@ -104,6 +114,27 @@ final class WebhookSender {
         }
         out.put("latencyMs", (System.nanoTime() - start) / 1_000_000);
         return out;
+    }
+
+    /**
+     * {@code user_received_message} for one message the stub accepted (caller holds the state): the
+     * user's app-scoped id, the OA as sender, the follower id as recipient, {@code message.msg_id}
+     * (and, for ZNS, the sender's {@code tracking_id}, which Zalo echoes in delivery events).
+     */
+    ObjectNode receivedEvent(User user, String msgId, String trackingId, String timestamp) {
+        ObjectNode body = Json.object();
+        body.put("app_id", state.config.appId());
+        body.put("user_id_by_app", user.id);
+        body.put("event_name", "user_received_message");
+        body.put("timestamp", timestamp);
+        body.putObject("sender").put("id", state.config.oaId());
+        body.putObject("recipient").put("id", user.followerId);
+        ObjectNode message = body.putObject("message");
+        message.put("msg_id", msgId);
+        if (trackingId != null) {
+            message.put("tracking_id", trackingId);
+        }
+        return body;
     }
 
     /** The event body, field names as Zalo's; updates the follower (caller holds the state). */
@@ -142,15 +173,10 @@ final class WebhookSender {
                 user.lastInteraction = now;
             }
             case "user_received_message" -> {
-                body.put("user_id_by_app", user.id);
-                body.put("event_name", name);
-                body.put("timestamp", timestamp);
-                body.putObject("sender").put("id", state.config.oaId());
-                body.putObject("recipient").put("id", user.followerId);
                 String msgId = request.hasNonNull("msgId") ? request.get("msgId").asText()
                         : lastOaMessageTo(user).map(InboxEntry::id).orElseThrow(() -> new IllegalArgumentException(
                                 "no OA message was sent to this follower: give msgId"));
-                body.putObject("message").put("msg_id", msgId);
+                return receivedEvent(user, msgId, null, timestamp);
             }
             default -> throw new IllegalArgumentException("unknown event " + name
                     + "; the stub sends follow, unfollow, user_send_text, user_received_message (or a raw \"body\")");

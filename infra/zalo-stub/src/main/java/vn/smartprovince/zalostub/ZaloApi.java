@@ -25,9 +25,11 @@ final class ZaloApi {
     private static final Pattern PHONE = Pattern.compile("(?:\\+?84|0)?([35789][0-9]{8})");
 
     private final StubState state;
+    private final AutoReceipts receipts;
 
-    ZaloApi(StubState state) {
+    ZaloApi(StubState state, AutoReceipts receipts) {
         this.state = state;
+        this.receipts = receipts;
     }
 
     Reply handle(Endpoint endpoint, StubRequest request) {
@@ -185,8 +187,10 @@ final class ZaloApi {
         state.znsUsed.put(state.vietnamDay(), used + 1);
         Instant now = state.clock.now();
         String msgId = StubState.randomHex(10);
-        state.inbox.add(new InboxEntry("zns", msgId, phone.get(), user.get().id, user.get().followerId, templateId,
-                data.deepCopy(), text(body, "tracking_id"), mode, null, null, now));
+        InboxEntry sent = new InboxEntry("zns", msgId, phone.get(), user.get().id, user.get().followerId, templateId,
+                data.deepCopy(), text(body, "tracking_id"), mode, null, null, now);
+        state.inbox.add(sent);
+        receipts.accepted(sent);
 
         ObjectNode reply = Json.object();
         reply.put("error", 0);
@@ -278,8 +282,10 @@ final class ZaloApi {
             }
         }
         String messageId = StubState.randomHex(16);
-        state.inbox.add(new InboxEntry("oa", messageId, user.get().phone, user.get().id, followerId, null, null, null,
-                null, type, message.deepCopy(), now));
+        InboxEntry sent = new InboxEntry("oa", messageId, user.get().phone, user.get().id, followerId, null, null, null,
+                null, type, message.deepCopy(), now);
+        state.inbox.add(sent);
+        receipts.accepted(sent);
         ObjectNode reply = Json.object();
         ObjectNode data = reply.putObject("data");
         data.put("message_id", messageId);

@@ -52,14 +52,17 @@ public final class ZaloStub implements AutoCloseable {
     private final Faults faults = new Faults();
     private final ZaloApi zalo;
     private final ControlApi control;
+    private final AutoReceipts receipts;
     private final URI baseUri;
     private final ZaloStubClient client;
     private volatile boolean closed;
 
     private ZaloStub(StubConfig config, int port) throws IOException {
         this.state = new StubState(config);
-        this.zalo = new ZaloApi(state);
-        this.control = new ControlApi(state, faults, new WebhookSender(state));
+        WebhookSender webhooks = new WebhookSender(state);
+        this.receipts = new AutoReceipts(state, webhooks);
+        this.zalo = new ZaloApi(state, receipts);
+        this.control = new ControlApi(state, faults, webhooks);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -102,6 +105,19 @@ public final class ZaloStub implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Posts a signed {@code user_received_message} to {@code webhookUrl} for every ZNS or OA message
+     * accepted from now on, {@code delay} after it (see {@link AutoReceipts}); null turns it off. Kept
+     * across resets (the control API's {@code /_stub/webhooks/auto-receipts} changes it until the next
+     * reset). {@code infra/bin/start-local} points it at its own {@code /v1/zalo/webhook}.
+     */
+    public void configureAutoReceipts(URI webhookUrl, java.time.Duration delay) {
+        synchronized (state) {
+            AutoReceipts.set(state, webhookUrl == null ? StubState.ReceiptSettings.OFF
+                    : new StubState.ReceiptSettings(webhookUrl.toString(), delay, true), true);
+        }
+    }
+
     /** Lets held connections go, then stops listening. */
     @Override
     public void close() {
@@ -109,6 +125,7 @@ public final class ZaloStub implements AutoCloseable {
             return;
         }
         closed = true;
+        receipts.close();
         faults.releaseHeld();
         server.stop(0);
         executor.shutdownNow();
@@ -270,6 +287,9 @@ public final class ZaloStub implements AutoCloseable {
               --oa-secret-key S        OA secret key, for webhook signatures (default local-zalo-oa-secret)
               --oa-access-token T      OA access token valid at start (default local-oa-access-token)
               --oa-refresh-token T     OA refresh token valid at start (default local-oa-refresh-token)
+              --webhook-url URL        post a signed user_received_message there for every ZNS or OA
+                                       message accepted (default: none)
+              --receipt-delay-ms N     how long after the message (default 500)
             The control API is under /_stub/ (infra/zalo-stub/README.md). infra/bin/start-local starts a
             stub configured from infra/local-secrets.json; use this only to run the stub alone.""";
 
@@ -282,6 +302,8 @@ public final class ZaloStub implements AutoCloseable {
         options.put("--oa-secret-key", "local-zalo-oa-secret");
         options.put("--oa-access-token", "local-oa-access-token");
         options.put("--oa-refresh-token", "local-oa-refresh-token");
+        options.put("--webhook-url", "");
+        options.put("--receipt-delay-ms", "500");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println(USAGE);
@@ -296,6 +318,10 @@ public final class ZaloStub implements AutoCloseable {
         StubConfig config = StubConfig.of(options.get("--app-id"), options.get("--app-secret"), options.get("--oa-id"),
                 options.get("--oa-secret-key"), options.get("--oa-access-token"), options.get("--oa-refresh-token"));
         ZaloStub stub = start(config, Integer.parseInt(options.get("--port")));
+        if (!options.get("--webhook-url").isBlank()) {
+            stub.configureAutoReceipts(URI.create(options.get("--webhook-url")),
+                    java.time.Duration.ofMillis(Long.parseLong(options.get("--receipt-delay-ms"))));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stub::close, "zalo-stub-shutdown"));
         System.out.println("Zalo stub on " + stub.baseUri() + " (app " + config.appId() + ", OA " + config.oaId()
                 + "); control API: " + stub.baseUri() + "/_stub/config. Ctrl-C stops it.");

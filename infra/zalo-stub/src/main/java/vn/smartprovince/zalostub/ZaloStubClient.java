@@ -453,6 +453,44 @@ public final class ZaloStubClient {
                 textOrNull(n, "timestamp"), textOrNull(n, "deliveryError"), n.path("latencyMs").asLong());
     }
 
+    // ---------------------------------------------------------------- automatic delivery receipts
+
+    /** One receipt the stub posted by itself ({@code status} null: the webhook could not be reached). */
+    public record AutoReceipt(String msgId, String channel, Instant at, Integer status, String error) {
+    }
+
+    /** Whether the stub posts receipts, where, how long after a message, how many wait, and those posted. */
+    public record AutoReceipts(boolean enabled, URI url, Duration delay, int pending, List<AutoReceipt> deliveries) {
+    }
+
+    /**
+     * From now until the next reset: {@code delay} after each ZNS or OA message it accepts, the stub
+     * posts a signed {@code user_received_message} for it to {@code webhookUrl}.
+     */
+    public AutoReceipts autoReceipts(URI webhookUrl, Duration delay) {
+        return autoReceipts(send("POST", "/_stub/webhooks/auto-receipts", Json.object()
+                .put("url", webhookUrl.toString()).put("delayMs", delay.toMillis()).put("enabled", true)));
+    }
+
+    public AutoReceipts disableAutoReceipts() {
+        return autoReceipts(send("DELETE", "/_stub/webhooks/auto-receipts", null));
+    }
+
+    public AutoReceipts autoReceipts() {
+        return autoReceipts(send("GET", "/_stub/webhooks/auto-receipts", null));
+    }
+
+    private static AutoReceipts autoReceipts(JsonNode n) {
+        List<AutoReceipt> deliveries = new ArrayList<>();
+        for (JsonNode d : n.path("deliveries")) {
+            deliveries.add(new AutoReceipt(textOrNull(d, "msgId"), textOrNull(d, "channel"), instantOrNull(d, "at"),
+                    d.hasNonNull("status") ? d.get("status").asInt() : null, textOrNull(d, "error")));
+        }
+        String url = textOrNull(n, "url");
+        return new AutoReceipts(n.path("enabled").asBoolean(), url == null ? null : URI.create(url),
+                Duration.ofMillis(n.path("delayMs").asLong()), n.path("pending").asInt(), List.copyOf(deliveries));
+    }
+
     // ---------------------------------------------------------------- clock and reset
 
     public Instant now() {

@@ -18,6 +18,21 @@ package vn.smartprovince.shared.auth;
  * and created again never matches the sessions of the erased one) and grows by one whenever every
  * session of the user must end (sign-out everywhere). The authorizer compares it with the
  * session token's {@code sv} claim on every request.
+ *
+ * <p>The citizen's link to the province's Official Account is a second item of the user's
+ * partition, written by the Zalo webhook's consumer (functions/notifications) from {@code follow},
+ * {@code unfollow} and {@code user_send_*} events, and read by the notification dispatcher to choose
+ * the OA channel. It exists without a profile (a citizen may follow the OA before opening the mini
+ * app), and the profile's writes never touch it:
+ *
+ * <pre>
+ * pk = USER#&lt;zaloId&gt;   sk = OA_FOLLOWER
+ *   itemType OA_FOLLOWER, zaloId, followerId (the OA-scoped id OA messages go to), followed (BOOL),
+ *   followedSince? (while followed), unfollowedAt? (while not), followChangedAt (the event time of
+ *   the last follow/unfollow applied: older events are ignored), followSource?, lastInteractionAt?
+ *   (the citizen's last message to the OA), updatedAt; times RFC 3339 UTC with milliseconds
+ *   by follower id:  gsi1pk = ZALOFOLLOWER#&lt;followerId&gt;   gsi1sk = USER#&lt;zaloId&gt;
+ * </pre>
  */
 public final class UserItems {
     public static final String ITEM_TYPE = "USER";
@@ -39,11 +54,27 @@ public final class UserItems {
     public static final String VERSION = "version";
     public static final String SESSION_VERSION = "sessionVersion";
 
+    /** Sort key of the citizen's link to the Official Account (see above). */
+    public static final String OA_FOLLOWER = "OA_FOLLOWER";
+    public static final String OA_FOLLOWER_ITEM_TYPE = "OA_FOLLOWER";
+    public static final String FOLLOWER_ID = "followerId";
+    public static final String FOLLOWED = "followed";
+    public static final String FOLLOWED_SINCE = "followedSince";
+    public static final String UNFOLLOWED_AT = "unfollowedAt";
+    public static final String FOLLOW_CHANGED_AT = "followChangedAt";
+    public static final String FOLLOW_SOURCE = "followSource";
+    public static final String LAST_INTERACTION_AT = "lastInteractionAt";
+
     private UserItems() {
     }
 
     public static String userKey(String zaloId) {
         return "USER#" + zaloId;
+    }
+
+    /** GSI1 partition finding a citizen by their OA-scoped follower id. */
+    public static String followerKey(String followerId) {
+        return "ZALOFOLLOWER#" + followerId;
     }
 
     /** GSI1 partition of an agency's officers. */

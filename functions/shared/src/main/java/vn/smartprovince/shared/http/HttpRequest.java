@@ -28,10 +28,29 @@ public record HttpRequest(
         String requestId,
         String sourceIp,
         Instant time,
-        Map<String, Object> authorizer) {
+        Map<String, Object> authorizer,
+        byte[] rawBody) {
 
     /** Bodies above this are refused with 413 before any parsing. */
     public static final int MAX_BODY_CHARS = 256 * 1024;
+
+    /** A request whose body arrived as text: its raw bytes are the text's UTF-8 (tests build requests so). */
+    public HttpRequest(String routeKey, String method, String path, Map<String, String> pathParameters,
+                       Map<String, String> queryParameters, Map<String, String> headers, List<String> cookies,
+                       String body, String requestId, String sourceIp, Instant time, Map<String, Object> authorizer) {
+        this(routeKey, method, path, pathParameters, queryParameters, headers, cookies, body, requestId, sourceIp, time,
+                authorizer, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The body exactly as the client sent it (a base64 body decoded, a text body as UTF-8), null
+     * without a body. What a signature over the raw body (Zalo's webhooks) must be checked against:
+     * {@link #body()} replaces bytes that are not UTF-8, so it cannot always give them back.
+     */
+    @Override
+    public byte[] rawBody() {
+        return rawBody == null ? null : rawBody.clone();
+    }
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
@@ -80,8 +99,10 @@ public record HttpRequest(
         JsonNode context = event.path("requestContext");
         JsonNode http = context.path("http");
         String body = textOrNull(event.get("body"));
+        byte[] rawBody = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            rawBody = Base64.getDecoder().decode(body);
+            body = new String(rawBody, StandardCharsets.UTF_8);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         event.path("headers").fields().forEachRemaining(
@@ -107,7 +128,8 @@ public record HttpRequest(
                 context.path("requestId").asText(""),
                 http.path("sourceIp").asText(""),
                 epoch > 0 ? Instant.ofEpochMilli(epoch) : Instant.now(),
-                authorizer);
+                authorizer,
+                rawBody);
     }
 
     private static Map<String, String> strings(JsonNode node) {

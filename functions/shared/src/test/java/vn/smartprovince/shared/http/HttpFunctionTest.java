@@ -88,6 +88,21 @@ class HttpFunctionTest {
     }
 
     @Test
+    void theRawBodyIsTheBytesSentEvenWhenTheyAreNotUtf8() {
+        byte[] sent = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};   // 0xC3 0x28: not UTF-8
+        ObjectNode base64 = event(Base64.getEncoder().encodeToString(sent), null);
+        base64.put("isBase64Encoded", true);
+        HttpRequest decoded = HttpRequest.fromEvent(base64);
+        assertTrue(java.util.Arrays.equals(sent, decoded.rawBody()));
+        assertFalse(java.util.Arrays.equals(sent, decoded.body().getBytes(StandardCharsets.UTF_8)),
+                "the text body cannot give such bytes back, which is why rawBody exists");
+
+        HttpRequest text = HttpRequest.fromEvent(event("{\"name\":\"Huế\"}", null));
+        assertTrue(java.util.Arrays.equals("{\"name\":\"Huế\"}".getBytes(StandardCharsets.UTF_8), text.rawBody()));
+        assertEquals(null, HttpRequest.fromEvent(event(null, null)).rawBody());
+    }
+
+    @Test
     void validationErrorsNameTheFieldInVietnameseByDefault() throws Exception {
         JsonNode result = invoke(request -> {
             throw ApiException.invalid(new FieldError("location.lat", "OUT_OF_RANGE",

@@ -1,0 +1,93 @@
+package vn.smartprovince.notifications.webhook;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.notifications.webhook.ZaloEventProcessor.Outcome;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.log.JsonLog;
+
+/**
+ * {@code ZaloEventConsumerFunction}: {@code ZaloEventQueue} (SQS event source with
+ * {@code ReportBatchItemFailures}) -> {@link ZaloEventProcessor}, one message at a time in batch
+ * order. Answers {@code {"batchItemFailures": [{"itemIdentifier": "<messageId>"}]}} with the
+ * messages to retry; the others are deleted by the event source, including events skipped because
+ * they can never be applied (logged). Logs one line per batch with counts.
+ */
+public final class ZaloEventConsumerHandler implements RequestStreamHandler {
+    private final ZaloEventProcessor processor;
+
+    public ZaloEventConsumerHandler() {
+        this(Env.current());
+    }
+
+    ZaloEventConsumerHandler(Env env) {
+        this(processor(env, AwsClients.dynamoDb(env), Clock.systemUTC()));
+    }
+
+    ZaloEventConsumerHandler(ZaloEventProcessor processor) {
+        this.processor = processor;
+    }
+
+    static ZaloEventProcessor processor(Env env, DynamoDbClient dynamo, Clock clock) {
+        String table = env.required("MAIN_TABLE");
+        return new ZaloEventProcessor(new DynamoDbEventLedger(dynamo, table), new DynamoDbDeliveryReceipts(dynamo, table),
+                new DynamoDbOaFollowers(dynamo, table),
+                new DynamoDbOaInbox(dynamo, table, WebhookWiring.messageRetention(env)), clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        JsonNode event = Json.MAPPER.readTree(input);
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        List<String> failed = new ArrayList<>();
+        int records = 0;
+        for (JsonNode record : event.path("Records")) {
+            records++;
+            String messageId = record.path("messageId").asText("");
+            Outcome outcome = processor.process(messageId, record.path("body").isTextual()
+                    ? record.path("body").textValue() : null);
+            counts.merge(outcome, 1, Integer::sum);
+            if (outcome == Outcome.RETRY) {
+                failed.add(messageId);
+            }
+        }
+        Json.MAPPER.writeValue(output, answer(failed));
+
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", context == null ? "" : context.getAwsRequestId());
+        fields.put("function", context == null ? "" : context.getFunctionName());
+        fields.put("records", records);
+        for (Outcome outcome : Outcome.values()) {
+            fields.put(outcome.name().toLowerCase(java.util.Locale.ROOT), counts.getOrDefault(outcome, 0));
+        }
+        fields.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
+        if (failed.isEmpty()) {
+            JsonLog.info("zalo events", fields);
+        } else {
+            JsonLog.warn("zalo events", fields);
+        }
+    }
+
+    static ObjectNode answer(List<String> failedMessageIds) {
+        ObjectNode answer = Json.object();
+        ArrayNode failures = answer.putArray("batchItemFailures");
+        failedMessageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
+        return answer;
+    }
+}

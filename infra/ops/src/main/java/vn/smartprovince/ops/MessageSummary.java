@@ -1,0 +1,79 @@
+package vn.smartprovince.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.smartprovince.shared.json.Json;
+
+/**
+ * What an operator may see of a parked message: what kind of message it is and the ids that find
+ * it in the logs and the table. Never the body itself, a job's parameters, a phone number or a
+ * citizen's text.
+ *
+ * <ul>
+ *   <li>notification job ({@code NotificationQueue}): {@code type}, {@code jobId},
+ *       {@code deduplicationKey}, {@code schemaVersion};</li>
+ *   <li>Zalo OA event ({@code ZaloEventQueue}): {@code event_name}, the message id(s), the event's time;</li>
+ *   <li>anything else: its size, and the message attribute naming its type if there is one.</li>
+ * </ul>
+ */
+record MessageSummary(String kind, List<String> facts) {
+
+    static MessageSummary of(String body, String typeAttribute) {
+        JsonNode json = null;
+        try {
+            json = body == null ? null : Json.read(body);
+        } catch (RuntimeException e) {
+            // not JSON: unknown below
+        }
+        List<String> facts = new ArrayList<>();
+        if (json != null && json.isObject() && json.has("jobId")) {
+            add(facts, "type", json.get("type"));
+            add(facts, "jobId", json.get("jobId"));
+            add(facts, "dedup", json.get("deduplicationKey"));
+            add(facts, "v", json.get("schemaVersion"));
+            return new MessageSummary("job", facts);
+        }
+        if (json != null && json.isObject() && json.has("event_name")) {
+            add(facts, "event", json.get("event_name"));
+            JsonNode message = json.path("message");
+            add(facts, "msgId", message.get("msg_id"));
+            JsonNode many = message.get("msg_ids");
+            if (many != null && many.isArray()) {
+                facts.add("msgIds=" + many.size());
+            }
+            JsonNode timestamp = json.get("timestamp");
+            if (timestamp != null && timestamp.asText().matches("[0-9]{1,15}")) {
+                facts.add("at=" + Instant.ofEpochMilli(Long.parseLong(timestamp.asText())));
+            }
+            return new MessageSummary("zalo", facts);
+        }
+        facts.add("bytes=" + (body == null ? 0 : body.length()));
+        if (typeAttribute != null) {
+            facts.add("type=" + safe(typeAttribute));
+        }
+        return new MessageSummary("unknown", facts);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + String.join(" ", facts);
+    }
+
+    private static void add(List<String> facts, String name, JsonNode value) {
+        if (value != null && value.isValueNode() && !value.isNull()) {
+            facts.add(name + "=" + safe(value.asText()));
+        }
+    }
+
+    /** Printable ASCII, at most 200 characters: ids and keys, nothing that could hide a line break. */
+    static String safe(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < 200; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x21 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
+    }
+}

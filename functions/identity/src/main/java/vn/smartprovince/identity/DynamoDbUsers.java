@@ -98,6 +98,10 @@ final class DynamoDbUsers implements Users {
 
     @Override
     public boolean delete(String zaloId) {
+        // The link to the Official Account (written by the Zalo webhook's consumer) goes too, first:
+        // a retried erasure finds the profile still there and repeats both.
+        call(() -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of(
+                "pk", AttributeValue.fromS(userKey(zaloId)), "sk", AttributeValue.fromS(UserItems.OA_FOLLOWER)))));
         var response = call(() -> dynamo.deleteItem(b -> b.tableName(table).key(key(zaloId))
                 .returnValues(ReturnValue.ALL_OLD)));
         return response.hasAttributes() && !response.attributes().isEmpty();

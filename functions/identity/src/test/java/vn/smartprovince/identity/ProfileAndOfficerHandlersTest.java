@@ -101,12 +101,20 @@ class ProfileAndOfficerHandlersTest {
     }
 
     @Test
-    void deleteMeErasesTheItem() {
+    void deleteMeErasesTheItemAndTheLinkToTheOfficialAccount() {
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> follower = java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(vn.smartprovince.shared.auth.UserItems.userKey(CITIZEN)),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(vn.smartprovince.shared.auth.UserItems.OA_FOLLOWER),
+                "followerId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("8000000000000000001"));
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(follower));
         JsonNode result = HandlerKit.invoke(new DeleteMeHandler(env("DeleteMeFunction")), HandlerKit.event("identity-me-delete.json"));
         assertEquals(204, result.path("statusCode").asInt());
         var gone = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("MainTable")).key(DynamoDbUsers.key(CITIZEN))
                 .consistentRead(true));
         assertFalse(gone.hasItem() && !gone.item().isEmpty(), "the profile and its contact data are gone");
+        var link = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("MainTable")).consistentRead(true)
+                .key(java.util.Map.of("pk", follower.get("pk"), "sk", follower.get("sk"))));
+        assertFalse(link.hasItem() && !link.item().isEmpty(), "the OA follower id goes with it");
         JsonNode after = HandlerKit.invoke(new GetMeHandler(env("GetMeFunction")), HandlerKit.event("identity-me-get.json"));
         assertEquals(401, after.path("statusCode").asInt());
         assertEquals("SESSION_REVOKED", after.path("json").path("error").path("details").get(0).path("code").asText());

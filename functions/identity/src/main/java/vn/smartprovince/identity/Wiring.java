@@ -48,8 +48,8 @@ final class Wiring {
     }
 
     static Sessions sessions(Env env, SessionTokens tokens, Clock clock) {
-        long ttl = seconds(env, SESSION_TTL_SECONDS, 3600, 300, 86_400);
-        long maxAge = seconds(env, SESSION_MAX_AGE_SECONDS, 604_800, ttl, 90L * 86_400);
+        long ttl = env.number(SESSION_TTL_SECONDS, 3600, 300, 86_400);
+        long maxAge = env.number(SESSION_MAX_AGE_SECONDS, 604_800, ttl, 90L * 86_400);
         return new Sessions(tokens, Duration.ofSeconds(ttl), Duration.ofSeconds(maxAge), clock);
     }
 
@@ -64,19 +64,5 @@ final class Wiring {
 
     static String firstAdmin(Env env) {
         return env.optional(FIRST_ADMIN_ZALO_ID).map(String::strip).orElse(null);
-    }
-
-    static long seconds(Env env, String name, long fallback, long min, long max) {
-        String text = env.get(name, Long.toString(fallback)).strip();
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a number of seconds from " + min + " to " + max
-                + ", got \"" + text + "\"");
     }
 }

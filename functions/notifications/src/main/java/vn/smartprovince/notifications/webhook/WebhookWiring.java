@@ -36,25 +36,12 @@ final class WebhookWiring {
     static WebhookVerifier verifier(Env env, Secrets secrets, Clock clock) {
         String appId = env.required(APP_ID).strip();
         String secretName = env.required(OA_SECRET_NAME);
-        Duration window = Duration.ofSeconds(number(env, MAX_AGE_SECONDS, WebhookVerifier.DEFAULT_WINDOW.toSeconds(),
+        Duration window = Duration.ofSeconds(env.number(MAX_AGE_SECONDS, WebhookVerifier.DEFAULT_WINDOW.toSeconds(),
                 30, 3600));
         return new WebhookVerifier(appId, () -> secrets.value(secretName), window, clock);
     }
 
     static Duration messageRetention(Env env) {
-        return Duration.ofDays(number(env, MESSAGE_RETENTION_DAYS, 90, 1, 730));
-    }
-
-    static long number(Env env, String name, long fallback, long min, long max) {
-        String text = env.get(name, Long.toString(fallback)).strip();
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a number from " + min + " to " + max + ", got \"" + text + "\"");
+        return Duration.ofDays(env.number(MESSAGE_RETENTION_DAYS, 90, 1, 730));
     }
 }

@@ -40,8 +40,8 @@ public final class ListCategoriesHandler extends HttpFunction {
         this(new ReportCategories(new CachedCategorySource(
                         new ConfigTableCategorySource(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"),
                                 env.required(PROVINCE_CODE)),
-                        Duration.ofSeconds(seconds(env, CACHE_SECONDS, 60, 3600)), Clock.systemUTC())),
-                seconds(env, MAX_AGE_SECONDS, 300, 86_400));
+                        Duration.ofSeconds(env.number(CACHE_SECONDS, 60, 0, 3600)), Clock.systemUTC())),
+                env.number(MAX_AGE_SECONDS, 300, 0, 86_400));
     }
 
     ListCategoriesHandler(ReportCategories categories, long maxAgeSeconds) {
@@ -58,18 +58,5 @@ public final class ListCategoriesHandler extends HttpFunction {
                     .withHeader("cache-control", cacheControl);
         }
         return new HttpResponse(304, Map.of("etag", answer.etag(), "cache-control", cacheControl), List.of(), "");
-    }
-
-    static long seconds(Env env, String name, long fallback, long max) {
-        String text = env.get(name, Long.toString(fallback)).strip();
-        try {
-            long value = Long.parseLong(text);
-            if (value >= 0 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a number of seconds from 0 to " + max + ", got \"" + text + "\"");
     }
 }

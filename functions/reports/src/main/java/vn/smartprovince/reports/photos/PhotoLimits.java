@@ -56,8 +56,8 @@ public record PhotoLimits(Set<PhotoType> types, long maxBytes, Duration uploadTt
 
     /** The limits the environment sets; a malformed value is a deployment mistake, named in the exception. */
     public static PhotoLimits fromEnv(Env env) {
-        long maxBytes = number(env, MAX_BYTES, DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES);
-        long ttl = number(env, UPLOAD_URL_TTL_SECONDS, DEFAULT_UPLOAD_TTL.toSeconds(), 60, 3600);
+        long maxBytes = env.number(MAX_BYTES, DEFAULT_MAX_BYTES, MIN_MAX_BYTES, MAX_MAX_BYTES);
+        long ttl = env.number(UPLOAD_URL_TTL_SECONDS, DEFAULT_UPLOAD_TTL.toSeconds(), 60, 3600);
         Set<PhotoType> types = EnumSet.allOf(PhotoType.class);
         var listed = env.optional(CONTENT_TYPES);
         if (listed.isPresent()) {
@@ -99,18 +99,5 @@ public record PhotoLimits(Set<PhotoType> types, long maxBytes, Duration uploadTt
     public String sizeText() {
         long mib = 1024 * 1024;
         return maxBytes % mib == 0 ? (maxBytes / mib) + " MB" : maxBytes + " bytes";
-    }
-
-    private static long number(Env env, String name, long fallback, long min, long max) {
-        String text = env.get(name, Long.toString(fallback)).strip();
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a whole number from " + min + " to " + max + ", got \"" + text + "\"");
     }
 }

@@ -44,6 +44,23 @@ public final class Env {
                 () -> new IllegalStateException("Environment variable " + name + " is not set"));
     }
 
+    /**
+     * A whole number from {@code min} to {@code max} ({@code fallback} when unset). Anything else is
+     * a deployment mistake, reported by name, value and range at cold start.
+     */
+    public long number(String name, long fallback, long min, long max) {
+        String text = get(name, Long.toString(fallback)).strip();
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be a whole number from " + min + " to " + max + ", got \"" + text + "\"");
+    }
+
     public Map<String, String> asMap() {
         return values;
     }

@@ -8,7 +8,8 @@ package vn.smartprovince.shared.auth;
  * pk = USER#&lt;zaloId&gt;   sk = PROFILE
  *   itemType USER, zaloId, zaloName, displayName?, avatarUrl?, phone? (84…), birthYear?,
  *   notificationPreference?, roles [{role, agencyId?}], firstSeenAt?, lastSeenAt?,
- *   createdAt, updatedAt, version (optimistic concurrency), sessionVersion (session revocation)
+ *   createdAt, updatedAt, version (optimistic concurrency), sessionVersion (session revocation),
+ *   oaFollowerId?, oaFollowing?, oaLastInteractionAt? (the Official Account link, see below)
  *   officers:  gsi1pk = AGENCY#&lt;agencyId&gt;#OFFICERS   gsi1sk = USER#&lt;zaloId&gt;
  *   admins:    gsi2pk = ROLE#PROVINCE_ADMIN           gsi2sk = USER#&lt;zaloId&gt;
  * </pre>
@@ -18,6 +19,13 @@ package vn.smartprovince.shared.auth;
  * and created again never matches the sessions of the erased one) and grows by one whenever every
  * session of the user must end (sign-out everywhere). The authorizer compares it with the
  * session token's {@code sv} claim on every request.
+ *
+ * <p>The Official Account link is written by the Zalo webhook consumer (follow, unfollow and
+ * user_send_text events, matched through {@code user_id_by_app}) and read by the notification
+ * dispatcher: {@code oaFollowerId} is the OA-scoped id OA messages go to, {@code oaFollowing}
+ * (BOOL) whether the user follows the OA now, {@code oaLastInteractionAt} (RFC 3339) the user's
+ * last message to the OA, which opens Zalo's interaction window for consultation messages.
+ * Identity's profile updates leave these attributes alone.
  */
 public final class UserItems {
     public static final String ITEM_TYPE = "USER";
@@ -38,6 +46,9 @@ public final class UserItems {
     public static final String UPDATED_AT = "updatedAt";
     public static final String VERSION = "version";
     public static final String SESSION_VERSION = "sessionVersion";
+    public static final String OA_FOLLOWER_ID = "oaFollowerId";
+    public static final String OA_FOLLOWING = "oaFollowing";
+    public static final String OA_LAST_INTERACTION_AT = "oaLastInteractionAt";
 
     private UserItems() {
     }

@@ -30,6 +30,8 @@ public final class LocalSecrets {
     public static final String APP_SECRET_PARAMETER = "ZaloAppSecretName";
     public static final String OA_SECRET_PARAMETER = "ZaloOaSecretName";
     public static final String SIGNING_KEY_PARAMETER = "SessionSigningKeySecretName";
+    /** The OA token pair the notification dispatcher seeds its stored pair from: the stub's first pair. */
+    public static final String OA_TOKENS_PARAMETER = "ZaloOaTokensSecretName";
 
     /** The template's Zalo base-URL parameters, which the local stack points at the stub. */
     public static final List<String> ZALO_BASE_URL_PARAMETERS = List.of("ZaloGraphBaseUrl", "ZaloOpenApiBaseUrl",
@@ -75,7 +77,29 @@ public final class LocalSecrets {
         if (access.isEmpty() || refresh.isEmpty()) {
             throw new IllegalStateException(file + " needs zaloStub.oaAccessToken and zaloStub.oaRefreshToken");
         }
+        checkOaTokenSeeds(file, secrets, access, refresh);
         return new LocalSecrets(file, Map.copyOf(secrets), access, refresh);
+    }
+
+    /**
+     * A secret holding an OA token pair ({@code {"accessToken", "refreshToken"}}) must hold the
+     * stub's first pair: the dispatcher starts its token chain from it, and the stub issues that
+     * pair (usable again) at every reset.
+     */
+    private static void checkOaTokenSeeds(Path file, Map<String, String> secrets, String access, String refresh) {
+        secrets.forEach((name, value) -> {
+            JsonNode node;
+            try {
+                node = Json.MAPPER.readTree(value);
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            if (node != null && node.isObject() && node.has("refreshToken")
+                    && (!access.equals(node.path("accessToken").asText()) || !refresh.equals(node.path("refreshToken").asText()))) {
+                throw new IllegalStateException(file + ": secret " + name + " must hold zaloStub.oaAccessToken and"
+                        + " zaloStub.oaRefreshToken (the stub's first OA token pair)");
+            }
+        });
     }
 
     /** Secret name -> value, every secret of the file. */
@@ -96,6 +120,7 @@ public final class LocalSecrets {
             case APP_SECRET_PARAMETER -> "zalo-app-secret";
             case OA_SECRET_PARAMETER -> "zalo-oa-secret";
             case SIGNING_KEY_PARAMETER -> "session-signing-key";
+            case OA_TOKENS_PARAMETER -> "zalo-oa-tokens";
             default -> throw new IllegalArgumentException("not a secret-name parameter: " + parameter);
         };
         return "smartprovince/" + parameters.getOrDefault("Stage", "dev") + "/" + purpose;

@@ -30,12 +30,23 @@ class LocalSecretsTest {
     void localStackPropertiesNameEverySecretTheFileHolds() {
         LocalSecrets secrets = LocalSecrets.load(ROOT);
         for (String parameter : List.of(LocalSecrets.APP_SECRET_PARAMETER, LocalSecrets.OA_SECRET_PARAMETER,
-                LocalSecrets.SIGNING_KEY_PARAMETER)) {
+                LocalSecrets.SIGNING_KEY_PARAMETER, LocalSecrets.OA_TOKENS_PARAMETER)) {
             String name = LocalSecrets.secretName(PARAMETERS, parameter);
             assertTrue(name.startsWith("smartprovince/local/"), name);
             assertTrue(secrets.secrets().containsKey(name), name);
         }
         assertTrue(secrets.sessionSigningKey(PARAMETERS).length >= 32);
+    }
+
+    @Test
+    void theOaTokenSeedIsTheStubsFirstPair() throws Exception {
+        LocalSecrets secrets = LocalSecrets.load(ROOT);
+        var seed = vn.smartprovince.shared.json.Json.read(secrets.valueFor(PARAMETERS, LocalSecrets.OA_TOKENS_PARAMETER));
+        StubConfig stub = secrets.stubConfig(PARAMETERS, ROOT);
+        assertEquals(stub.oaAccessToken(), seed.path("accessToken").asText());
+        assertEquals(stub.oaRefreshToken(), seed.path("refreshToken").asText());
+        assertEquals("smartprovince/prod/zalo-oa-tokens", LocalSecrets.secretName(Map.of("Stage", "prod"),
+                LocalSecrets.OA_TOKENS_PARAMETER));
     }
 
     @Test

@@ -212,7 +212,8 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
     private static boolean usesSecrets(Template template) {
         return template.parameters().containsKey(LocalSecrets.APP_SECRET_PARAMETER)
                 || template.parameters().containsKey(LocalSecrets.OA_SECRET_PARAMETER)
-                || template.parameters().containsKey(LocalSecrets.SIGNING_KEY_PARAMETER);
+                || template.parameters().containsKey(LocalSecrets.SIGNING_KEY_PARAMETER)
+                || template.parameters().containsKey(LocalSecrets.OA_TOKENS_PARAMETER);
     }
 
     @Override

@@ -3,8 +3,8 @@ package vn.smartprovince.notifications.webhook;
 import java.time.Instant;
 
 /**
- * Where Zalo's delivery receipts go: the notification dispatcher's record of what it sent. Wired to
- * {@link DynamoDbDeliveryReceipts} until the dispatcher's own store implements it.
+ * Where Zalo's delivery receipts go: the notification dispatcher's record of what it sent
+ * ({@code DeliveryStore.markDelivered}, wired in {@link ZaloEventConsumerHandler}).
  *
  * <p>Contract for implementations: idempotent (the same receipt may come twice, and a
  * {@code user_seen_message} may follow a {@code user_received_message} for the same message); a

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.notifications.webhook.ZaloEventProcessor.Outcome;
+import vn.smartprovince.notifications.delivery.DeliveryStore;
+import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
@@ -45,7 +47,9 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
 
     static ZaloEventProcessor processor(Env env, DynamoDbClient dynamo, Clock clock) {
         String table = env.required("MAIN_TABLE");
-        return new ZaloEventProcessor(new DynamoDbEventLedger(dynamo, table), new DynamoDbDeliveryReceipts(dynamo, table),
+        // Receipts go to the dispatcher's own record of what it sent (early receipts are kept for it).
+        DeliveryStore deliveries = new DynamoDbDeliveryStore(dynamo, table);
+        return new ZaloEventProcessor(new DynamoDbEventLedger(dynamo, table), deliveries::markDelivered,
                 new DynamoDbOaFollowers(dynamo, table),
                 new DynamoDbOaInbox(dynamo, table, WebhookWiring.messageRetention(env)), clock);
     }

@@ -153,6 +153,39 @@ class SqsEventSourcePollerTest {
     }
 
     @Test
+    void aVisibilityTheFunctionSetsOnAFailedMessageDecidesWhenItComesBackAndTheDlqStillFollows() {
+        String url = stack.queueUrl("DelayedQueue");
+        List<Long> receivedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeInvoker invoker = new FakeInvoker(event -> {
+            JsonNode record = event.get("Records").get(0);
+            receivedAt.add(System.nanoTime());
+            // As the dispatcher does: wait 2 s after the first failure, retry at once after the second.
+            int visibility = receivedAt.size() == 1 ? 2 : 0;
+            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(record.get("receiptHandle").asText())
+                    .visibilityTimeout(visibility));
+            return "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + record.get("messageId").asText() + "\"}]}";
+        });
+        send("DelayedQueue", "retry me");
+        start(sources.get("Delayed"), invoker);
+
+        String dlq = stack.queueUrl("DelayedDeadLetterQueue");
+        List<String> dead = new ArrayList<>();
+        assertTrue(TestEmulator.await(DEADLINE, () -> {
+            sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages().forEach(m -> dead.add(m.body()));
+            return !dead.isEmpty();
+        }), "moved to the DLQ after maxReceiveCount receives: " + invoker.bodies());
+        assertEquals(List.of("retry me"), dead);
+        assertEquals(3, receivedAt.size(), "maxReceiveCount 3");
+        long firstGapMs = (receivedAt.get(1) - receivedAt.get(0)) / 1_000_000;
+        long secondGapMs = (receivedAt.get(2) - receivedAt.get(1)) / 1_000_000;
+        assertTrue(firstGapMs >= 1_800 && firstGapMs < 20_000, "back after the 2 s the function set, not the queue's 60 s: "
+                + firstGapMs);
+        assertTrue(secondGapMs < 1_800, "visibility 0: back at once: " + secondGapMs);
+        assertEquals(List.of("1", "2", "3"), invoker.records().stream()
+                .map(r -> r.get("attributes").get("ApproximateReceiveCount").asText()).toList());
+    }
+
+    @Test
     void batchSizeIsHonoured() {
         FakeInvoker invoker = FakeInvoker.succeeding();
         send("BatchQueue", "1", "2", "3", "4", "5", "6", "7");

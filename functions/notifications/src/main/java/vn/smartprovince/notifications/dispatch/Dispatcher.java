@@ -1,0 +1,493 @@
+package vn.smartprovince.notifications.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import vn.smartprovince.notifications.delivery.Channel;
+import vn.smartprovince.notifications.delivery.DeliveryStore;
+import vn.smartprovince.notifications.delivery.Reason;
+import vn.smartprovince.notifications.token.AccessTokens;
+import vn.smartprovince.notifications.token.OaTokenException;
+import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.notify.InvalidNotificationJobException;
+import vn.smartprovince.shared.notify.NotificationJob;
+import vn.smartprovince.shared.province.NotificationTemplate;
+import vn.smartprovince.shared.zalo.ZaloException;
+import vn.smartprovince.shared.zalo.ZnsMessage;
+
+/**
+ * The dispatcher's use case, free of Lambda types: a batch of queue messages (notification jobs)
+ * in, one {@link Outcome} per message out, plus the visibility changes that make retries wait.
+ *
+ * <p>Per job: claim the notification's record (conditional write on the deduplication key: a
+ * duplicate or a redelivered message stops here), find the template and render it, choose the
+ * channel ({@link ChannelChoice}), wait for the template's sending hours if it has them
+ * ({@link SendingHours}), send with the OA token ({@link AccessTokens}, refreshed once if Zalo
+ * rejects it), record the outcome. Errors follow {@link ErrorPolicy}. Jobs of a batch run on a
+ * bounded pool ({@code concurrency} at once), so one slow Zalo answer does not hold up the rest.
+ *
+ * <p>The invocation's deadline bounds the work: no job starts when less than {@code startBudget}
+ * is left (it is handed back at once), and the lease a job takes lasts until the deadline plus a
+ * margin, after which the invocation cannot be running any more.
+ */
+final class Dispatcher {
+    /** The lease outlives the invocation's deadline by this much (clock differences, the answer's trip). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** A deferral keeps the original message only if this many receives are left after it. */
+    static final int MIN_RECEIVES_AFTER_DEFERRAL = 3;
+    private static final int RECORD_ATTEMPTS = 3;
+
+    /**
+     * @param maxReceiveCount   the queue's RedrivePolicy maxReceiveCount (the last receive gives up)
+     * @param concurrency       jobs of a batch in flight at once
+     * @param interactionWindow how recent a follower's last message must be for an OA message
+     * @param deferSpread       deferred messages come back spread over this much after the opening
+     * @param startBudget       a job starts only with this much time left before the deadline
+     */
+    record Settings(int maxReceiveCount, int concurrency, Backoff backoff, Duration interactionWindow,
+                    Duration deferSpread, Duration startBudget) {
+        Settings {
+            if (maxReceiveCount < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("maxReceiveCount and concurrency must be positive");
+            }
+        }
+    }
+
+    /** One SQS message: its id, receipt handle, body (the job) and ApproximateReceiveCount. */
+    record Message(String messageId, String receiptHandle, String body, int receiveCount) {
+    }
+
+    enum Kind {
+        /** Zalo accepted it (the record says SENT). */
+        SENT,
+        /** Zalo accepted it but the record could not be written: deleted anyway, so it is never sent twice. */
+        SENT_UNRECORDED,
+        /** Already settled, or another message of the batch carries the same notification. */
+        DUPLICATE,
+        /** Permanent failure, recorded with its reason. */
+        FAILED,
+        /** No channel reaches the recipient, recorded with the reason. */
+        UNDELIVERABLE,
+        /** Transient failure: back after a growing delay. */
+        RETRY,
+        /** Transient failure on the last receive allowed: the next receive moves it to the DLQ. */
+        EXHAUSTED,
+        /** Waits for the sending hours (the message kept invisible, or a delayed copy sent). */
+        DEFERRED,
+        /** Another dispatcher holds the lease: back when it expires. */
+        BUSY,
+        /** Not a job at all: logged and deleted (retrying cannot help). */
+        DROPPED,
+        /** Not started: the invocation's time was running out. Back at once. */
+        NOT_STARTED
+    }
+
+    /**
+     * @param visibility when the message is kept: how long until it is received again (null = the
+     *                   queue's visibility timeout); ignored for deleted messages
+     * @param retained   whether the message stays on the queue ({@code batchItemFailures})
+     */
+    record Outcome(Kind kind, Channel channel, Reason reason, boolean retained, Duration visibility) {
+        static Outcome done(Kind kind, Channel channel, Reason reason) {
+            return new Outcome(kind, channel, reason, false, null);
+        }
+
+        static Outcome kept(Kind kind, Channel channel, Reason reason, Duration visibility) {
+            return new Outcome(kind, channel, reason, true, visibility);
+        }
+    }
+
+    /** A batch's outcomes by message id, in the batch's order. */
+    record Result(Map<String, Outcome> outcomes, long tokenRefreshes) {
+        List<String> retainedMessageIds() {
+            return outcomes.entrySet().stream().filter(e -> e.getValue().retained()).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    private final DeliveryStore store;
+    private final Recipients recipients;
+    private final Templates templates;
+    private final AccessTokens tokens;
+    private final ZaloGateway zalo;
+    private final QueueControl queue;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Settings settings;
+    private final ExecutorService pool;
+    private final TemplateTags tags;
+
+    Dispatcher(DeliveryStore store, Recipients recipients, Templates templates, AccessTokens tokens, ZaloGateway zalo,
+               QueueControl queue, Clock clock, RandomGenerator random, Settings settings, ExecutorService pool) {
+        this.store = store;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.zalo = zalo;
+        this.queue = queue;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.pool = pool;
+        this.tags = new TemplateTags(clock);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Handles a batch and applies the visibility changes of the messages it keeps.
+     *
+     * @param deadline when the invocation must have answered
+     */
+    Result dispatch(List<Message> batch, Instant deadline) {
+        long refreshesBefore = tokens.refreshes();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        batch.forEach(m -> outcomes.put(m.messageId(), null));
+        List<Message> toSend = new ArrayList<>();
+        Map<String, NotificationJob> jobs = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (Message message : batch) {
+            NotificationJob job;
+            try {
+                job = NotificationJob.fromJson(message.body());
+            } catch (InvalidNotificationJobException e) {
+                outcomes.put(message.messageId(), unreadable(message, e));
+                continue;
+            }
+            if (!keys.add(job.deduplicationKey())) {
+                // The first message of the batch with this key carries the notification.
+                outcomes.put(message.messageId(), Outcome.done(Kind.DUPLICATE, null, null));
+                continue;
+            }
+            toSend.add(message);
+            jobs.put(message.messageId(), job);
+        }
+        Map<String, Recipient> known;
+        try {
+            known = toSend.isEmpty() ? Map.of()
+                    : recipients.find(jobs.values().stream().map(NotificationJob::recipientId).toList());
+        } catch (ApiException e) {
+            known = null;
+        }
+        AtomicBoolean misconfigured = new AtomicBoolean();
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (Message message : toSend) {
+            NotificationJob job = jobs.get(message.messageId());
+            if (known == null) {
+                outcomes.put(message.messageId(), retry(message, job, null, null,
+                        new Reason(Reason.UNAVAILABLE, "dynamodb unavailable (reading recipients)")));
+                futures.add(null);
+                continue;
+            }
+            Recipient recipient = known.get(job.recipientId());
+            futures.add(pool.submit(() -> handle(message, job, recipient, deadline, misconfigured)));
+        }
+        for (int i = 0; i < toSend.size(); i++) {
+            Future<Outcome> future = futures.get(i);
+            if (future == null) {
+                continue;
+            }
+            outcomes.put(toSend.get(i).messageId(), await(future, deadline));
+        }
+        Map<String, Duration> visibility = new LinkedHashMap<>();
+        for (Message message : batch) {
+            Outcome outcome = outcomes.get(message.messageId());
+            if (outcome.retained() && outcome.visibility() != null) {
+                visibility.put(message.receiptHandle(), outcome.visibility());
+            }
+        }
+        if (!visibility.isEmpty()) {
+            queue.delay(visibility);
+        }
+        return new Result(outcomes, tokens.refreshes() - refreshesBefore);
+    }
+
+    private Outcome await(Future<Outcome> future, Instant deadline) {
+        long waitMs = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+        try {
+            return future.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Still talking to Zalo at the deadline: keep the message; its lease decides what happens next.
+            return Outcome.kept(Kind.NOT_STARTED, null, new Reason(Reason.UNAVAILABLE, "invocation deadline"), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.kept(Kind.NOT_STARTED, null, new Reason(Reason.UNAVAILABLE, "interrupted"), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                // The sandbox is dying (out of memory, a simulated crash): so does the invocation.
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Outcome unreadable(Message message, InvalidNotificationJobException e) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", message.messageId());
+        fields.put("problems", e.problems());
+        if (e.unsupportedVersion()) {
+            // A newer producer than this dispatcher: kept (retried, then the DLQ) until it is deployed.
+            JsonLog.warn("notification job of a newer version; deploy the dispatcher, then redrive", fields);
+            return retryMessage(message, new Reason(Reason.JOB_VERSION, "job version not supported by this dispatcher"));
+        }
+        JsonLog.error("notification job invalid, dropped", fields, null);
+        return Outcome.done(Kind.DROPPED, null, new Reason("JOB_INVALID", "not a valid notification job"));
+    }
+
+    // ------------------------------------------------------------------ one job
+
+    private Outcome handle(Message message, NotificationJob job, Recipient recipient, Instant deadline,
+                           AtomicBoolean misconfigured) {
+        Instant now = clock.instant();
+        if (now.plus(settings.startBudget()).isAfter(deadline)) {
+            return Outcome.kept(Kind.NOT_STARTED, null, null, Duration.ZERO);
+        }
+        String owner = UUID.randomUUID().toString();
+        DeliveryStore.Claim claim;
+        try {
+            claim = store.claim(job, owner, deadline.plus(LEASE_MARGIN), now);
+        } catch (ApiException e) {
+            return retry(message, job, null, null, new Reason(Reason.UNAVAILABLE, "dynamodb unavailable (claim)"));
+        }
+        if (claim instanceof DeliveryStore.Settled settled) {
+            return Outcome.done(Kind.DUPLICATE, settled.delivery().channel(), null);
+        }
+        if (claim instanceof DeliveryStore.Busy busy) {
+            return Outcome.kept(Kind.BUSY, null, null,
+                    max(Duration.ofSeconds(1), Duration.between(now, busy.until()).plusSeconds(1)));
+        }
+        if (claim instanceof DeliveryStore.NotYet notYet) {
+            return defer(message, job, null, null, notYet.notBefore());
+        }
+        return send(message, job, recipient, owner, misconfigured);
+    }
+
+    private Outcome send(Message message, NotificationJob job, Recipient recipient, String owner,
+                         AtomicBoolean misconfigured) {
+        Channel channel = null;
+        String text = null;
+        try {
+            Instant now = clock.instant();
+            NotificationTemplate template = templates.find(job.templateKey()).orElse(null);
+            if (template == null) {
+                return fail(job, owner, null, new Reason(Reason.TEMPLATE_UNKNOWN, "no template " + job.templateKey()
+                        + " in the province configuration"), null);
+            }
+            TemplateRendering.Result rendering = TemplateRendering.render(template, job.parameters());
+            if (rendering instanceof TemplateRendering.Problem problem) {
+                return fail(job, owner, null, problem.reason(), null);
+            }
+            TemplateRendering.Rendered rendered = ((TemplateRendering.Ok) rendering).rendered();
+            text = rendered.oaText();
+            ChannelChoice.Choice choice = ChannelChoice.choose(recipient, template, now, settings.interactionWindow());
+            if (choice instanceof ChannelChoice.Undeliverable u) {
+                store.undeliverable(job.deduplicationKey(), owner, u.reason(), now);
+                log("notification undeliverable", job, u.reason());
+                return Outcome.done(Kind.UNDELIVERABLE, null, u.reason());
+            }
+            channel = ((ChannelChoice.Send) choice).channel();
+            if (misconfigured.get()) {
+                return retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED,
+                        "not tried: Zalo is misconfigured (see the ERROR line)"));
+            }
+            String msgId;
+            if (channel == Channel.ZNS) {
+                String templateId = template.znsTemplateId();
+                String tag = withToken(token -> tags.tag(templateId, token, zalo::templateTag));
+                if (SendingHours.restricted(tag) && !SendingHours.open(now)) {
+                    return defer(message, job, owner, channel, SendingHours.nextOpening(now));
+                }
+                ZnsMessage zns = new ZnsMessage(recipient.phone(), templateId, rendered.znsData(),
+                        job.deduplicationKey(), false);
+                msgId = withToken(token -> zalo.sendZns(token, zns));
+            } else {
+                String oaText = rendered.oaText();
+                msgId = withToken(token -> zalo.sendOaText(token, recipient.followerId(), oaText));
+            }
+            return recordSent(job, owner, channel, msgId, text);
+        } catch (ZaloException e) {
+            Reason reason = Reason.zalo(e.zaloCode(), e.httpStatus(), e.reason());
+            return switch (ErrorPolicy.of(e)) {
+                case FAIL -> fail(job, owner, channel, reason, text);
+                case DEFER_TO_SENDING_HOURS -> {
+                    Instant opening = SendingHours.nextOpening(clock.instant());
+                    yield opening.isAfter(clock.instant()) ? defer(message, job, owner, channel, opening)
+                            : retry(message, job, owner, channel, reason);   // our clock says open: Zalo's differs
+                }
+                case MISCONFIGURED -> {
+                    misconfiguredAlarm(e.reason(), e.zaloCode(), e.endpoint(), misconfigured);
+                    yield retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
+                }
+                // INVALID_TOKEN here means the resend with a fresh token was rejected too.
+                case REFRESH_TOKEN_AND_RESEND, RETRY_LATER -> retry(message, job, owner, channel, reason);
+            };
+        } catch (OaTokenException e) {
+            if (e.kind() == ZaloException.Kind.MISCONFIGURED) {
+                misconfigured.set(true);
+                return retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
+            }
+            return retry(message, job, owner, channel, new Reason("OA_TOKEN", e.reason()));
+        } catch (ApiException e) {
+            return retry(message, job, owner, channel, new Reason(Reason.UNAVAILABLE, "a dependency is unavailable: "
+                    + e.code()));
+        } catch (RuntimeException e) {
+            JsonLog.error("notification dispatch failed", Map.of("jobId", job.jobId(),
+                    "deduplicationKey", job.deduplicationKey()), e);
+            return retry(message, job, owner, channel, new Reason("INTERNAL", e.getClass().getSimpleName()));
+        }
+    }
+
+    /** Calls Zalo with the current token; when Zalo rejects the token, once more with a renewed one. */
+    private String withToken(Function<String, String> call) {
+        String token = tokens.accessToken();
+        try {
+            return call.apply(token);
+        } catch (ZaloException e) {
+            if (e.kind() != ZaloException.Kind.INVALID_TOKEN) {
+                throw e;
+            }
+            return call.apply(tokens.renewAfterRejected(token));
+        }
+    }
+
+    private Outcome recordSent(NotificationJob job, String owner, Channel channel, String msgId, String text) {
+        for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+            try {
+                store.sent(job.deduplicationKey(), owner, channel, msgId, text, clock.instant());
+                return Outcome.done(Kind.SENT, channel, null);
+            } catch (ApiException e) {
+                pause(Duration.ofMillis(100L * attempt));
+            }
+        }
+        // Zalo has it: deleting the message is what keeps it from being sent twice. The record stays
+        // SENDING (its lease expires with nothing left to retry it).
+        JsonLog.error("notification sent but not recorded; it will not be sent again",
+                Map.of("jobId", job.jobId(), "deduplicationKey", job.deduplicationKey(), "zaloMsgId", msgId), null);
+        return Outcome.done(Kind.SENT_UNRECORDED, channel, null);
+    }
+
+    private Outcome fail(NotificationJob job, String owner, Channel channel, Reason reason, String text) {
+        store.failed(job.deduplicationKey(), owner, channel, reason, false, text, clock.instant());
+        log("notification failed", job, reason);
+        return Outcome.done(Kind.FAILED, channel, reason);
+    }
+
+    /**
+     * A transient failure: back after a growing delay, or, on the last receive the queue allows, FAILED
+     * (redrivable) with the message kept so that the next receive moves it to the dead-letter queue.
+     *
+     * @param owner null when no lease was taken (nothing is recorded then)
+     */
+    private Outcome retry(Message message, NotificationJob job, String owner, Channel channel, Reason reason) {
+        Instant now = clock.instant();
+        if (message.receiveCount() >= settings.maxReceiveCount()) {
+            Reason exhausted = new Reason(Reason.RETRIES_EXHAUSTED, "after " + message.receiveCount() + " attempts: "
+                    + reason.code() + " " + reason.text());
+            if (owner != null) {
+                quietly(() -> store.failed(job.deduplicationKey(), owner, channel, exhausted, true, null, now));
+            }
+            log("notification retries exhausted; moves to the dead-letter queue", job, reason);
+            return Outcome.kept(Kind.EXHAUSTED, channel, reason, Duration.ZERO);
+        }
+        Duration delay = settings.backoff().delay(message.receiveCount(), random);
+        if (owner != null) {
+            quietly(() -> store.retrying(job.deduplicationKey(), owner, channel, reason, now.plus(delay), now));
+        }
+        return Outcome.kept(Kind.RETRY, channel, reason, delay);
+    }
+
+    private Outcome retryMessage(Message message, Reason reason) {
+        if (message.receiveCount() >= settings.maxReceiveCount()) {
+            return Outcome.kept(Kind.EXHAUSTED, null, reason, Duration.ZERO);
+        }
+        return Outcome.kept(Kind.RETRY, null, reason, settings.backoff().delay(message.receiveCount(), random));
+    }
+
+    /**
+     * Waits for {@code notBefore} (plus a random spread, so a night's messages do not all arrive at
+     * 07:00:00): the message stays invisible that long (one receive spent), or, when the message has
+     * too few receives left for the sends after it, a delayed copy replaces it (a fresh receive count;
+     * SQS delays at most 15 minutes, so the copy is deferred again when it arrives).
+     */
+    private Outcome defer(Message message, NotificationJob job, String owner, Channel channel, Instant notBefore) {
+        Instant now = clock.instant();
+        Reason reason = new Reason(Reason.OUTSIDE_SENDING_HOURS, "the template is sent only 07:00-22:00 Vietnam time;"
+                + " waits until " + notBefore);
+        if (owner != null) {
+            quietly(() -> store.deferred(job.deduplicationKey(), owner, channel, reason, notBefore, now));
+        }
+        long spreadMs = settings.deferSpread().toMillis();
+        Duration wait = max(Duration.ofSeconds(1), Duration.between(now, notBefore)
+                .plusMillis(spreadMs <= 0 ? 0 : random.nextLong(spreadMs + 1)));
+        int receivesLeft = settings.maxReceiveCount() - message.receiveCount();
+        if (receivesLeft >= MIN_RECEIVES_AFTER_DEFERRAL && wait.compareTo(Backoff.SQS_MAX_VISIBILITY) <= 0) {
+            return Outcome.kept(Kind.DEFERRED, channel, reason, wait);
+        }
+        if (queue.requeue(message.body(), job.type(), wait)) {
+            return Outcome.done(Kind.DEFERRED, channel, reason);
+        }
+        return Outcome.kept(Kind.DEFERRED, channel, reason, min(wait, Backoff.SQS_MAX_VISIBILITY));
+    }
+
+    private void misconfiguredAlarm(String reason, int zaloCode, String endpoint, AtomicBoolean misconfigured) {
+        if (misconfigured.compareAndSet(false, true)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("reason", reason);
+            fields.put("zaloError", zaloCode);
+            fields.put("endpoint", endpoint);
+            JsonLog.error("zalo misconfigured: notifications are not being sent", fields, null);
+        }
+    }
+
+    private static void log(String message, NotificationJob job, Reason reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("jobId", job.jobId());
+        fields.put("deduplicationKey", job.deduplicationKey());
+        fields.put("correlationId", job.correlationId());
+        fields.put("reasonCode", reason.code());
+        fields.put("reason", reason.text());
+        JsonLog.warn(message, fields);
+    }
+
+    /** A record write after the decision: if DynamoDB fails now, the lease expires and the message decides. */
+    private static void quietly(Runnable write) {
+        try {
+            write.run();
+        } catch (ApiException e) {
+            // Nothing else to do: the message is kept or deleted as decided.
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,84 @@
+package vn.smartprovince.notifications.dispatch;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
+import vn.smartprovince.notifications.token.OaTokenManager;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
+import vn.smartprovince.shared.zalo.ZaloClient;
+
+/**
+ * The dispatcher built by hand from the function's environment (template.yaml):
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@code MAIN_TABLE}, {@code NOTIFICATION_QUEUE_URL}, {@code PROVINCE_CODE}</td><td>Globals</td></tr>
+ *   <tr><td>{@code NOTIFICATION_MAX_RECEIVE_COUNT}</td><td>the queue's maxReceiveCount (default 5)</td></tr>
+ *   <tr><td>{@code DISPATCH_CONCURRENCY}</td><td>sends of a batch in flight at once (default 8)</td></tr>
+ *   <tr><td>{@code RETRY_BASE_SECONDS}, {@code RETRY_MAX_SECONDS}</td><td>backoff (60 s × 4^n, at most 2 h)</td></tr>
+ *   <tr><td>{@code OA_INTERACTION_WINDOW_HOURS}</td><td>how recent a follower's message must be (168)</td></tr>
+ *   <tr><td>{@code DEFER_SPREAD_SECONDS}</td><td>deferred messages spread after 07:00 (600)</td></tr>
+ *   <tr><td>{@code ZALO_*}, {@code ZALO_OA_TOKENS_SECRET_NAME}</td><td>the Zalo client and the OA token seed</td></tr>
+ * </table>
+ */
+final class Wiring {
+    private Wiring() {
+    }
+
+    static Dispatcher dispatcher(Env env, Clock clock) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required("MAIN_TABLE");
+        ZaloClient zalo = ZaloClient.create(env, SecretsManagerSecrets.cached(env));
+        Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
+        return new Dispatcher(new DynamoDbDeliveryStore(dynamo, table), new DynamoDbRecipients(dynamo, table),
+                new ProvinceTemplates(new ProvinceConfigStore(dynamo, table), env.required("PROVINCE_CODE"), clock),
+                OaTokenManager.fromEnv(env, zalo, clock), new ZaloClientGateway(zalo),
+                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
+                new SecureRandom(), settings, pool(settings.concurrency()));
+    }
+
+    static Dispatcher.Settings settings(Env env, Duration zaloReadTimeout) {
+        Backoff backoff = new Backoff(Duration.ofSeconds(number(env, "RETRY_BASE_SECONDS", 60)), 4,
+                Duration.ofSeconds(number(env, "RETRY_MAX_SECONDS", 7200)));
+        // A job may make three Zalo calls (template tag, send, resend after a token refresh) and DynamoDB writes.
+        Duration startBudget = zaloReadTimeout.multipliedBy(3).plusSeconds(2);
+        return new Dispatcher.Settings((int) number(env, "NOTIFICATION_MAX_RECEIVE_COUNT", 5),
+                (int) number(env, "DISPATCH_CONCURRENCY", 8), backoff,
+                Duration.ofHours(number(env, "OA_INTERACTION_WINDOW_HOURS", 168)),
+                Duration.ofSeconds(number(env, "DEFER_SPREAD_SECONDS", 600)), startBudget);
+    }
+
+    /** Daemon threads, so an idle pool never keeps a JVM (the local runtime, tests) alive. */
+    static ExecutorService pool(int size) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, "dispatch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static long number(Env env, String name, long fallback) {
+        String value = env.optional(name).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be a non-negative whole number, got \"" + value + "\"");
+    }
+}

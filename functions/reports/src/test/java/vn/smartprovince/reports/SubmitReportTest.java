@@ -80,7 +80,9 @@ class SubmitReportTest {
         assertEquals(LocalDate.parse("2026-12-01"), report.deadline(), "2 working days");
         ReportNotice alert = store.outbox.stream().filter(n -> n.kind() == ReportNotice.Kind.URGENT_REPORT).findFirst().orElseThrow();
         assertEquals(List.of("9000000000000000101"), alert.recipients());
-        assertEquals("so-xay-dung", alert.params().get("agency_id"));
+        assertEquals("Sở Xây dựng", alert.params().get("agency_name"));
+        assertEquals(java.util.Set.of("report_code", "status_name", "agency_name"), alert.params().keySet(),
+                "exactly the template's params (REPORT_STATUS_CHANGED)");
     }
 
     @Test

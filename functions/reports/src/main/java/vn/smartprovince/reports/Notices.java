@@ -47,6 +47,8 @@ public final class Notices {
         params.put("report_code", report.trackingCode());
         params.put("status_name", statusName(report.status()));
         params.put("agency_name", config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId()));
+        // Exactly the template's params: the dispatcher refuses a job with parameters the template lacks
+        // (ZNS sends exactly what Zalo approved), so nothing extra such as the agency id goes in.
         return new ReportNotice(id(report, kind), kind, report.id(), users, STATUS_TEMPLATE, params, at);
     }
 

@@ -1,6 +1,7 @@
 package vn.smartprovince.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.sqs.model.Message;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
+import vn.smartprovince.shared.notify.Outbox;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
@@ -129,20 +130,31 @@ public final class ReportsApiClient {
     }
 
     /**
-     * Receives from NotificationQueue until every job id arrived or {@code seconds} passed (the
-     * outbox relay runs on the table's stream); answers the jobs seen, by id.
+     * The job ids the notification dispatcher has recorded (its delivery record
+     * {@code NOTIFICATION#REPORT#<jobId>} / {@code DELIVERY}, past SENDING), waiting up to
+     * {@code seconds}: outbox -> relay -> NotificationQueue -> dispatcher, which consumes the queue.
      */
-    public Map<String, NotificationJob> jobsOnTheQueue(Set<String> jobIds, int seconds) {
-        Map<String, NotificationJob> seen = new HashMap<>();
-        String url = api.aws().queueUrl("NotificationQueue");
+    public Set<String> dispatched(Set<String> jobIds, int seconds) throws InterruptedException {
+        Set<String> seen = new HashSet<>();
         long until = System.currentTimeMillis() + seconds * 1_000L;
-        while (!seen.keySet().containsAll(jobIds) && System.currentTimeMillis() < until) {
-            for (Message message : api.aws().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages()) {
-                NotificationJob job = NotificationJob.fromJson(message.body());
-                seen.put(job.jobId(), job);
+        while (!seen.containsAll(jobIds) && System.currentTimeMillis() < until) {
+            for (String jobId : jobIds) {
+                var item = api.aws().dynamoDb().getItem(b -> b.tableName(api.aws().tableName("MainTable"))
+                        .consistentRead(true).key(ReportItems.key("NOTIFICATION#REPORT#" + jobId, "DELIVERY"))).item();
+                if (item != null && !item.isEmpty() && !"SENDING".equals(item.get("state").s())) {
+                    seen.add(jobId);
+                }
             }
+            Thread.sleep(500);
         }
         return seen;
+    }
+
+    /** The job the change wrote to the outbox in its own transaction. */
+    public NotificationJob outboxJob(String jobId) {
+        var item = api.aws().dynamoDb().getItem(b -> b.tableName(api.aws().tableName("MainTable")).consistentRead(true)
+                .key(ReportItems.key(Outbox.key(jobId), Outbox.SORT_KEY))).item();
+        assertFalse(item == null || item.isEmpty(), "outbox job " + jobId);
+        return Outbox.jobOf(item);
     }
 }

@@ -1,7 +1,9 @@
 package vn.smartprovince.notifications.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.smartprovince.shared.notify.NotificationJob;
 
@@ -21,7 +23,21 @@ public interface DeliveryStore {
     }
 
     /** The caller holds the lease ({@link DeliveryState#SENDING}) and may send. */
-    record Claimed(int attempts, DeliveryState previous) implements Claim {
+    record Claimed(Attempt attempt, DeliveryState previous) implements Claim {
+    }
+
+    /**
+     * One attempt holding the lease: what each of its outcome writes needs, since an outcome
+     * rewrites the whole record (conditional on the lease) rather than patching it.
+     *
+     * @param number          which attempt this is (the record's {@code attempts})
+     * @param recordJobId     the job id the record was created with (another job may carry the same fact)
+     * @param recordCreatedAt the record's {@code createdAt}
+     */
+    record Attempt(NotificationJob job, String owner, int number, String recordJobId, Instant recordCreatedAt) {
+        public String deduplicationKey() {
+            return job.deduplicationKey();
+        }
     }
 
     /** Already settled (sent, delivered, failed, undeliverable): nothing to do, a duplicate. */
@@ -39,34 +55,52 @@ public interface DeliveryStore {
     /**
      * Takes the lease on the job's notification: creates the record (from the job) or moves it to
      * {@link DeliveryState#SENDING} from QUEUED, DEFERRED whose time has come, a redrivable FAILED,
-     * or SENDING whose lease expired (its holder died). One conditional write.
+     * or SENDING whose lease expired (its holder died). A conditional write (two when the record exists).
      *
      * @param owner      this attempt's id (every later write of the attempt names it)
      * @param leaseUntil until when nobody else may send (the invocation cannot outlive it)
      */
-    Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now);
+    default Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now) {
+        return claim(job, owner, leaseUntil, now, false);
+    }
+
+    /**
+     * @param seenBefore the message was received before (a retry): the record most likely exists, so
+     *                   taking it over is tried before creating it (saves a failed write per retry)
+     */
+    Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now, boolean seenBefore);
 
     /**
      * Zalo accepted the message: SENT with its id (indexed for receipts), unless the record is
-     * already SENT or DELIVERED. A receipt that arrived before this (kept by {@link #markDelivered})
-     * is applied at once.
+     * already SENT or DELIVERED (by then another attempt sent it too).
      *
-     * @return whether the record now says SENT or DELIVERED with this message id
+     * @return whether the record now says SENT with this message id
      */
-    boolean sent(String deduplicationKey, String owner, Channel channel, String zaloMsgId, String text, Instant at);
+    boolean sent(Attempt attempt, Channel channel, String zaloMsgId, String text, Instant at);
 
-    /** FAILED with the reason; {@code redrivable} when retries ran out (a redrive may claim it again). */
-    void failed(String deduplicationKey, String owner, Channel channel, Reason reason, boolean redrivable, String text,
-                Instant at);
+    /**
+     * Receipts that arrived before their "sent" write (kept by {@link #markDelivered}) for messages
+     * just recorded as sent: applied (DELIVERED) and removed. One read for a whole batch.
+     *
+     * @param deduplicationKeyByMsgId the batch's sent messages
+     * @return how many were applied
+     */
+    int applyEarlyReceipts(Map<String, String> deduplicationKeyByMsgId);
+
+    /**
+     * FAILED with the reason; {@code redrivable} when retries ran out (a redrive may claim it again).
+     * This and the outcomes below are written only while the attempt holds the lease.
+     */
+    void failed(Attempt attempt, Channel channel, Reason reason, boolean redrivable, String text, Instant at);
 
     /** UNDELIVERABLE with the reason (opted out, no usable channel, unknown recipient). */
-    void undeliverable(String deduplicationKey, String owner, Reason reason, Instant at);
+    void undeliverable(Attempt attempt, Reason reason, Instant at);
 
     /** QUEUED again after a transient failure; the message comes back at {@code retryAt}. */
-    void retrying(String deduplicationKey, String owner, Channel channel, Reason reason, Instant retryAt, Instant at);
+    void retrying(Attempt attempt, Channel channel, Reason reason, Instant retryAt, Instant at);
 
     /** DEFERRED until {@code notBefore} (the template's sending hours). */
-    void deferred(String deduplicationKey, String owner, Channel channel, Reason reason, Instant notBefore, Instant at);
+    void deferred(Attempt attempt, Channel channel, Reason reason, Instant notBefore, Instant at);
 
     /** How {@link #markDelivered} ended; none of them is an error. */
     enum ReceiptOutcome {
@@ -90,6 +124,9 @@ public interface DeliveryStore {
 
     /** One record by deduplication key (consistent read). */
     Optional<Delivery> find(String deduplicationKey);
+
+    /** Records by deduplication key (consistent reads, 100 a request); absent keys are left out. */
+    Map<String, Delivery> findAll(Collection<String> deduplicationKeys);
 
     /**
      * A page of what we sent one recipient, newest first (GSI1 {@code NOTIFICATIONS#<recipientId>}).

@@ -5,6 +5,7 @@ import static vn.smartprovince.notifications.delivery.DeliveryItems.SORT_KEY;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -51,57 +53,70 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
 
     // ------------------------------------------------------------------ claim
 
+    /**
+     * Two steps, each one conditional write: create the record (the usual case, a job seen for the
+     * first time), else take the lease of an existing record whose state allows it. Split because
+     * one UpdateItem doing both (a dozen {@code if_not_exists}) costs the emulator seven times a PutItem.
+     */
     @Override
-    public Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now) {
-        Expression e = new Expression();
-        e.set("state", DeliveryState.SENDING.name());
-        e.set("leaseOwner", owner);
-        e.setN("leaseUntil", leaseUntil.toEpochMilli());
-        e.set("updatedAt", now.toString());
-        e.setIfNotExists("itemType", AttributeValue.fromS(ITEM_TYPE));
-        e.setIfNotExists("deduplicationKey", AttributeValue.fromS(job.deduplicationKey()));
-        e.setIfNotExists("jobId", AttributeValue.fromS(job.jobId()));
-        e.setIfNotExists("recipientId", AttributeValue.fromS(job.recipientId()));
-        e.setIfNotExists("type", AttributeValue.fromS(job.type()));
-        e.setIfNotExists("templateKey", AttributeValue.fromS(job.templateKey()));
-        e.setIfNotExists("createdAt", AttributeValue.fromS(job.createdAt().toString()));
-        Map<String, AttributeValue> parameters = new LinkedHashMap<>();
-        job.parameters().forEach((k, v) -> parameters.put(k, AttributeValue.fromS(v)));
-        e.setIfNotExists("parameters", AttributeValue.fromM(parameters));
-        e.setIfNotExists("expiresAt", AttributeValue.fromN(Long.toString(job.createdAt().plus(RETENTION).getEpochSecond())));
-        e.setIfNotExists("gsi1pk", AttributeValue.fromS(DeliveryItems.recipientKey(job.recipientId())));
-        e.setIfNotExists("gsi1sk", AttributeValue.fromS(sortKey(job)));
-        e.add("attempts", 1);
-        e.remove("redrivable");
-        String condition = "attribute_not_exists(pk) OR #state = :queued"
-                + " OR (#state = :deferred AND (attribute_not_exists(#notBefore) OR #notBefore <= :nowMs))"
-                + " OR (#state = :sending AND #leaseUntil < :nowMs)"
-                + " OR (#state = :failed AND #redrivable = :true)";
-        e.value(":queued", AttributeValue.fromS(DeliveryState.QUEUED.name()));
-        e.value(":deferred", AttributeValue.fromS(DeliveryState.DEFERRED.name()));
-        e.value(":sending", AttributeValue.fromS(DeliveryState.SENDING.name()));
-        e.value(":failed", AttributeValue.fromS(DeliveryState.FAILED.name()));
-        e.value(":nowMs", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-        e.value(":true", AttributeValue.fromBool(true));
-        e.name("notBefore");
+    public Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now, boolean seenBefore) {
+        if (seenBefore) {
+            Claim claim = takeOver(job, owner, leaseUntil, now);
+            if (claim != null) {
+                return claim;
+            }
+        }
+        return create(job, owner, leaseUntil, now);
+    }
+
+    private Claim create(NotificationJob job, String owner, Instant leaseUntil, Instant now) {
+        Attempt attempt = new Attempt(job, owner, 1, job.jobId(), job.createdAt());
+        Map<String, AttributeValue> item = record(attempt, DeliveryState.SENDING, now);
+        item.put("leaseOwner", AttributeValue.fromS(owner));
+        item.put("leaseUntil", AttributeValue.fromN(Long.toString(leaseUntil.toEpochMilli())));
+        try {
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
+            return new Claimed(attempt, null);
+        } catch (ConditionalCheckFailedException exists) {
+            Claim claim = takeOver(job, owner, leaseUntil, now);
+            // Gone again in between (deleted by hand): create it.
+            return claim != null ? claim : create(job, owner, leaseUntil, now);
+        }
+    }
+
+    /** The record exists: the lease, if its state allows another attempt now. Null when there is no record. */
+    private Claim takeOver(NotificationJob job, String owner, Instant leaseUntil, Instant now) {
         String key = DeliveryItems.key(job.deduplicationKey());
+        Map<String, String> names = Map.of("#state", "state", "#owner", "leaseOwner", "#until", "leaseUntil",
+                "#updated", "updatedAt", "#attempts", "attempts", "#redrivable", "redrivable", "#notBefore", "notBefore");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":sending", AttributeValue.fromS(DeliveryState.SENDING.name()));
+        values.put(":owner", AttributeValue.fromS(owner));
+        values.put(":until", AttributeValue.fromN(Long.toString(leaseUntil.toEpochMilli())));
+        values.put(":updated", AttributeValue.fromS(now.toString()));
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":queued", AttributeValue.fromS(DeliveryState.QUEUED.name()));
+        values.put(":deferred", AttributeValue.fromS(DeliveryState.DEFERRED.name()));
+        values.put(":failed", AttributeValue.fromS(DeliveryState.FAILED.name()));
+        values.put(":nowMs", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+        values.put(":true", AttributeValue.fromBool(true));
         try {
             UpdateItemResponse response = call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                    .updateExpression(e.update())
-                    .conditionExpression(e.names(condition))
-                    .expressionAttributeNames(e.names)
-                    .expressionAttributeValues(e.values)
+                    .updateExpression("SET #state = :sending, #owner = :owner, #until = :until, #updated = :updated"
+                            + " ADD #attempts :one REMOVE #redrivable")
+                    .conditionExpression("#state = :queued"
+                            + " OR (#state = :deferred AND (attribute_not_exists(#notBefore) OR #notBefore <= :nowMs))"
+                            + " OR (#state = :sending AND #until < :nowMs)"
+                            + " OR (#state = :failed AND #redrivable = :true)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_OLD)));
-            Map<String, AttributeValue> old = response.attributes();
-            if (old == null || old.isEmpty()) {
-                return new Claimed(1, null);
-            }
-            return new Claimed((int) number(old, "attempts") + 1, DeliveryState.valueOf(old.get("state").s()));
+            Delivery old = delivery(response.attributes());
+            return new Claimed(new Attempt(job, owner, old.attempts() + 1, old.jobId(), old.createdAt()), old.state());
         } catch (ConditionalCheckFailedException failed) {
             Delivery current = find(job.deduplicationKey()).orElse(null);
             if (current == null) {
-                // Deleted in between (only by hand): try once more as new.
-                return claim(job, owner, leaseUntil, now);
+                return null;
             }
             return switch (current.state()) {
                 case SENDING -> new Busy(current.leaseUntil() == null ? now : current.leaseUntil());
@@ -115,133 +130,139 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
         }
     }
 
-    static String sortKey(NotificationJob job) {
-        return job.createdAt().toString() + "#" + job.jobId();
+    static String sortKey(String createdAt, String jobId) {
+        return createdAt + "#" + jobId;
+    }
+
+    /** The whole record as an attempt writes it in {@code state} (fields of one state only are added by the caller). */
+    private static Map<String, AttributeValue> record(Attempt attempt, DeliveryState state, Instant now) {
+        NotificationJob job = attempt.job();
+        Map<String, AttributeValue> item = new LinkedHashMap<>(key(DeliveryItems.key(job.deduplicationKey())));
+        item.put("itemType", AttributeValue.fromS(ITEM_TYPE));
+        item.put("deduplicationKey", AttributeValue.fromS(job.deduplicationKey()));
+        item.put("jobId", AttributeValue.fromS(attempt.recordJobId()));
+        item.put("recipientId", AttributeValue.fromS(job.recipientId()));
+        item.put("type", AttributeValue.fromS(job.type()));
+        item.put("templateKey", AttributeValue.fromS(job.templateKey()));
+        item.put("state", AttributeValue.fromS(state.name()));
+        item.put("attempts", AttributeValue.fromN(Integer.toString(attempt.number())));
+        item.put("createdAt", AttributeValue.fromS(attempt.recordCreatedAt().toString()));
+        item.put("updatedAt", AttributeValue.fromS(now.toString()));
+        Map<String, AttributeValue> parameters = new LinkedHashMap<>();
+        job.parameters().forEach((k, v) -> parameters.put(k, AttributeValue.fromS(v)));
+        item.put("parameters", AttributeValue.fromM(parameters));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(
+                attempt.recordCreatedAt().plus(RETENTION).getEpochSecond())));
+        item.put("gsi1pk", AttributeValue.fromS(DeliveryItems.recipientKey(job.recipientId())));
+        item.put("gsi1sk", AttributeValue.fromS(sortKey(attempt.recordCreatedAt().toString(), attempt.recordJobId())));
+        return item;
     }
 
     // ------------------------------------------------------------------ outcomes
 
     @Override
-    public boolean sent(String deduplicationKey, String owner, Channel channel, String zaloMsgId, String text,
-                        Instant at) {
-        Expression e = new Expression();
-        e.set("state", DeliveryState.SENT.name());
-        e.set("channel", channel.name());
-        e.set("zaloMsgId", zaloMsgId);
-        e.set("sentAt", at.toString());
-        e.set("updatedAt", at.toString());
-        e.set("gsi2pk", DeliveryItems.msgKey(zaloMsgId));
-        e.set("gsi2sk", SORT_KEY);
+    public boolean sent(Attempt attempt, Channel channel, String zaloMsgId, String text, Instant at) {
+        Map<String, AttributeValue> item = record(attempt, DeliveryState.SENT, at);
+        item.put("channel", AttributeValue.fromS(channel.name()));
+        item.put("zaloMsgId", AttributeValue.fromS(zaloMsgId));
+        item.put("sentAt", AttributeValue.fromS(at.toString()));
+        item.put("gsi2pk", AttributeValue.fromS(DeliveryItems.msgKey(zaloMsgId)));
+        item.put("gsi2sk", AttributeValue.fromS(SORT_KEY));
         if (text != null) {
-            e.set("text", text);
+            item.put("text", AttributeValue.fromS(text));
         }
-        for (String name : List.of("leaseOwner", "leaseUntil", "reason", "reasonCode", "notBefore", "redrivable",
-                "retryAt")) {
-            e.remove(name);
-        }
-        e.value(":sentState", AttributeValue.fromS(DeliveryState.SENT.name()));
-        e.value(":deliveredState", AttributeValue.fromS(DeliveryState.DELIVERED.name()));
-        String key = DeliveryItems.key(deduplicationKey);
         try {
-            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                    .updateExpression(e.update())
-                    .conditionExpression(e.names("attribute_exists(pk) AND NOT (#state IN (:sentState, :deliveredState))"))
-                    .expressionAttributeNames(e.names)
-                    .expressionAttributeValues(e.values)));
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_exists(pk) AND NOT (#state IN (:sent, :delivered))")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(DeliveryState.SENT.name()),
+                            ":delivered", AttributeValue.fromS(DeliveryState.DELIVERED.name())))));
+            return true;
         } catch (ConditionalCheckFailedException alreadySent) {
-            Delivery current = find(deduplicationKey).orElse(null);
+            Delivery current = find(attempt.deduplicationKey()).orElse(null);
             boolean same = current != null && zaloMsgId.equals(current.zaloMsgId());
             if (!same) {
                 JsonLog.warn("notification sent again by an attempt that had lost its lease",
-                        Map.of("deduplicationKey", deduplicationKey, "owner", owner));
+                        Map.of("deduplicationKey", attempt.deduplicationKey(), "owner", attempt.owner()));
             }
             return same;
         }
-        applyEarlyReceipt(deduplicationKey, zaloMsgId);
-        return true;
-    }
-
-    /** A receipt that overtook our "sent" write was kept under the message id: apply it now. */
-    private void applyEarlyReceipt(String deduplicationKey, String zaloMsgId) {
-        Map<String, AttributeValue> receiptKey = key(DeliveryItems.receiptKey(zaloMsgId), DeliveryItems.RECEIPT_SORT_KEY);
-        var receipt = call(() -> dynamo.getItem(b -> b.tableName(table).key(receiptKey).consistentRead(true)));
-        if (!receipt.hasItem() || receipt.item().isEmpty()) {
-            return;
-        }
-        Instant deliveredAt = Instant.parse(receipt.item().get("deliveredAt").s());
-        delivered(DeliveryItems.key(deduplicationKey), zaloMsgId, deliveredAt);
-        call(() -> dynamo.deleteItem(b -> b.tableName(table).key(receiptKey)));
     }
 
     @Override
-    public void failed(String deduplicationKey, String owner, Channel channel, Reason reason, boolean redrivable,
-                       String text, Instant at) {
-        Expression e = outcome(DeliveryState.FAILED, channel, reason, at);
+    public int applyEarlyReceipts(Map<String, String> deduplicationKeyByMsgId) {
+        List<String> ids = new ArrayList<>(deduplicationKeyByMsgId.keySet());
+        int applied = 0;
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                keys.add(key(DeliveryItems.receiptKey(id), DeliveryItems.RECEIPT_SORT_KEY));
+            }
+            for (Map<String, AttributeValue> receipt : batchGet(keys)) {
+                String msgId = receipt.get("zaloMsgId").s();
+                delivered(DeliveryItems.key(deduplicationKeyByMsgId.get(msgId)), msgId,
+                        Instant.parse(receipt.get("deliveredAt").s()));
+                call(() -> dynamo.deleteItem(b -> b.tableName(table).key(key(DeliveryItems.receiptKey(msgId),
+                        DeliveryItems.RECEIPT_SORT_KEY))));
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    @Override
+    public void failed(Attempt attempt, Channel channel, Reason reason, boolean redrivable, String text, Instant at) {
+        Map<String, AttributeValue> item = outcome(attempt, DeliveryState.FAILED, channel, reason, at);
         if (redrivable) {
-            e.setBool("redrivable", true);
-        } else {
-            e.remove("redrivable");
+            item.put("redrivable", AttributeValue.fromBool(true));
         }
         if (text != null) {
-            e.set("text", text);
+            item.put("text", AttributeValue.fromS(text));
         }
-        e.remove("notBefore");
-        owned(deduplicationKey, owner, e);
+        owned(attempt, item);
     }
 
     @Override
-    public void undeliverable(String deduplicationKey, String owner, Reason reason, Instant at) {
-        Expression e = outcome(DeliveryState.UNDELIVERABLE, null, reason, at);
-        e.remove("notBefore");
-        e.remove("redrivable");
-        owned(deduplicationKey, owner, e);
+    public void undeliverable(Attempt attempt, Reason reason, Instant at) {
+        owned(attempt, outcome(attempt, DeliveryState.UNDELIVERABLE, null, reason, at));
     }
 
     @Override
-    public void retrying(String deduplicationKey, String owner, Channel channel, Reason reason, Instant retryAt,
-                         Instant at) {
-        Expression e = outcome(DeliveryState.QUEUED, channel, reason, at);
-        e.set("retryAt", retryAt.toString());
-        e.remove("notBefore");
-        owned(deduplicationKey, owner, e);
+    public void retrying(Attempt attempt, Channel channel, Reason reason, Instant retryAt, Instant at) {
+        Map<String, AttributeValue> item = outcome(attempt, DeliveryState.QUEUED, channel, reason, at);
+        item.put("retryAt", AttributeValue.fromS(retryAt.toString()));
+        owned(attempt, item);
     }
 
     @Override
-    public void deferred(String deduplicationKey, String owner, Channel channel, Reason reason, Instant notBefore,
-                         Instant at) {
-        Expression e = outcome(DeliveryState.DEFERRED, channel, reason, at);
-        e.setN("notBefore", notBefore.toEpochMilli());
-        owned(deduplicationKey, owner, e);
+    public void deferred(Attempt attempt, Channel channel, Reason reason, Instant notBefore, Instant at) {
+        Map<String, AttributeValue> item = outcome(attempt, DeliveryState.DEFERRED, channel, reason, at);
+        item.put("notBefore", AttributeValue.fromN(Long.toString(notBefore.toEpochMilli())));
+        owned(attempt, item);
     }
 
-    private static Expression outcome(DeliveryState state, Channel channel, Reason reason, Instant at) {
-        Expression e = new Expression();
-        e.set("state", state.name());
+    private static Map<String, AttributeValue> outcome(Attempt attempt, DeliveryState state, Channel channel,
+                                                       Reason reason, Instant at) {
+        Map<String, AttributeValue> item = record(attempt, state, at);
         if (channel != null) {
-            e.set("channel", channel.name());
+            item.put("channel", AttributeValue.fromS(channel.name()));
         }
-        e.set("reason", reason.text());
-        e.set("reasonCode", reason.code());
-        e.set("updatedAt", at.toString());
-        e.remove("leaseOwner");
-        e.remove("leaseUntil");
-        return e;
+        item.put("reason", AttributeValue.fromS(reason.text()));
+        item.put("reasonCode", AttributeValue.fromS(reason.code()));
+        return item;
     }
 
     /** An attempt's outcome, written only while the attempt still holds the lease. */
-    private void owned(String deduplicationKey, String owner, Expression e) {
-        e.value(":owner", AttributeValue.fromS(owner));
-        e.name("leaseOwner");
+    private void owned(Attempt attempt, Map<String, AttributeValue> item) {
         try {
-            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(DeliveryItems.key(deduplicationKey)))
-                    .updateExpression(e.update())
-                    .conditionExpression(e.names("#leaseOwner = :owner"))
-                    .expressionAttributeNames(e.names)
-                    .expressionAttributeValues(e.values)));
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "leaseOwner"))
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(attempt.owner())))));
         } catch (ConditionalCheckFailedException lost) {
             // Our lease expired and another attempt took over: its outcome is the one that counts.
             JsonLog.warn("notification outcome not recorded: the attempt had lost its lease",
-                    Map.of("deduplicationKey", deduplicationKey, "owner", owner));
+                    Map.of("deduplicationKey", attempt.deduplicationKey(), "owner", attempt.owner()));
         }
     }
 
@@ -298,6 +319,40 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                 .key(key(DeliveryItems.key(deduplicationKey), SORT_KEY))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(delivery(response.item()))
                 : Optional.empty();
+    }
+
+    @Override
+    public Map<String, Delivery> findAll(Collection<String> deduplicationKeys) {
+        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(deduplicationKeys));
+        Map<String, Delivery> found = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> chunk = new ArrayList<>();
+            for (String key : keys.subList(from, Math.min(keys.size(), from + 100))) {
+                chunk.add(key(DeliveryItems.key(key), SORT_KEY));
+            }
+            for (Map<String, AttributeValue> item : batchGet(chunk)) {
+                Delivery delivery = delivery(item);
+                found.put(delivery.deduplicationKey(), delivery);
+            }
+        }
+        return found;
+    }
+
+    /** BatchGetItem (consistent) of up to 100 keys, unprocessed keys retried. */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).build());
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            if (attempt == 5) {
+                throw vn.smartprovince.shared.http.ApiException.unavailable("dynamodb");
+            }
+            Map<String, KeysAndAttributes> batch = request;
+            var response = call(() -> dynamo.batchGetItem(b -> b.requestItems(batch)));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return items;
     }
 
     @Override
@@ -386,80 +441,5 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
 
     private static <T> T call(Supplier<T> operation) {
         return DynamoDbCalls.call(operation);
-    }
-
-    /**
-     * An update expression whose every attribute name goes through {@code #name} (several of ours,
-     * such as state, type, text and parameters, may be DynamoDB reserved words).
-     */
-    private static final class Expression {
-        final Map<String, String> names = new HashMap<>();
-        final Map<String, AttributeValue> values = new HashMap<>();
-        private final List<String> set = new ArrayList<>();
-        private final List<String> add = new ArrayList<>();
-        private final List<String> remove = new ArrayList<>();
-
-        void name(String attribute) {
-            names.put("#" + attribute, attribute);
-        }
-
-        void value(String placeholder, AttributeValue value) {
-            values.put(placeholder, value);
-        }
-
-        void set(String attribute, String value) {
-            setValue(attribute, AttributeValue.fromS(value));
-        }
-
-        void setN(String attribute, long value) {
-            setValue(attribute, AttributeValue.fromN(Long.toString(value)));
-        }
-
-        void setBool(String attribute, boolean value) {
-            setValue(attribute, AttributeValue.fromBool(value));
-        }
-
-        private void setValue(String attribute, AttributeValue value) {
-            name(attribute);
-            values.put(":v_" + attribute, value);
-            set.add("#" + attribute + " = :v_" + attribute);
-        }
-
-        void setIfNotExists(String attribute, AttributeValue value) {
-            name(attribute);
-            values.put(":v_" + attribute, value);
-            set.add("#" + attribute + " = if_not_exists(#" + attribute + ", :v_" + attribute + ")");
-        }
-
-        void add(String attribute, long amount) {
-            name(attribute);
-            values.put(":v_" + attribute, AttributeValue.fromN(Long.toString(amount)));
-            add.add("#" + attribute + " :v_" + attribute);
-        }
-
-        void remove(String attribute) {
-            name(attribute);
-            remove.add("#" + attribute);
-        }
-
-        /** A condition using {@code #state} (and other names registered through this expression). */
-        String names(String condition) {
-            name("state");
-            return condition;
-        }
-
-        String update() {
-            StringBuilder expression = new StringBuilder();
-            if (!set.isEmpty()) {
-                expression.append("SET ").append(String.join(", ", set));
-            }
-            if (!add.isEmpty()) {
-                expression.append(" ADD ").append(String.join(", ", add));
-            }
-            if (!remove.isEmpty()) {
-                expression.append(" REMOVE ").append(String.join(", ", remove));
-            }
-            return expression.toString().strip();
-        }
     }
 }

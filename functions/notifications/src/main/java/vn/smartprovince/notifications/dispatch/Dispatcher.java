@@ -103,13 +103,17 @@ final class Dispatcher {
      *                   queue's visibility timeout); ignored for deleted messages
      * @param retained   whether the message stays on the queue ({@code batchItemFailures})
      */
-    record Outcome(Kind kind, Channel channel, Reason reason, boolean retained, Duration visibility) {
+    record Outcome(Kind kind, Channel channel, Reason reason, boolean retained, Duration visibility, String zaloMsgId) {
         static Outcome done(Kind kind, Channel channel, Reason reason) {
-            return new Outcome(kind, channel, reason, false, null);
+            return new Outcome(kind, channel, reason, false, null, null);
         }
 
         static Outcome kept(Kind kind, Channel channel, Reason reason, Duration visibility) {
-            return new Outcome(kind, channel, reason, true, visibility);
+            return new Outcome(kind, channel, reason, true, visibility, null);
+        }
+
+        static Outcome sent(Channel channel, String zaloMsgId) {
+            return new Outcome(Kind.SENT, channel, null, false, null, zaloMsgId);
         }
     }
 
@@ -206,6 +210,15 @@ final class Dispatcher {
             }
             outcomes.put(toSend.get(i).messageId(), await(future, deadline));
         }
+        Map<String, String> sent = new LinkedHashMap<>();
+        outcomes.forEach((messageId, outcome) -> {
+            if (outcome.kind() == Kind.SENT && outcome.zaloMsgId() != null) {
+                sent.put(outcome.zaloMsgId(), jobs.get(messageId).deduplicationKey());
+            }
+        });
+        if (!sent.isEmpty()) {
+            quietly(() -> store.applyEarlyReceipts(sent));
+        }
         Map<String, Duration> visibility = new LinkedHashMap<>();
         for (Message message : batch) {
             Outcome outcome = outcomes.get(message.messageId());
@@ -262,7 +275,7 @@ final class Dispatcher {
         String owner = UUID.randomUUID().toString();
         DeliveryStore.Claim claim;
         try {
-            claim = store.claim(job, owner, deadline.plus(LEASE_MARGIN), now);
+            claim = store.claim(job, owner, deadline.plus(LEASE_MARGIN), now, message.receiveCount() > 1);
         } catch (ApiException e) {
             return retry(message, job, null, null, new Reason(Reason.UNAVAILABLE, "dynamodb unavailable (claim)"));
         }
@@ -270,16 +283,21 @@ final class Dispatcher {
             return Outcome.done(Kind.DUPLICATE, settled.delivery().channel(), null);
         }
         if (claim instanceof DeliveryStore.Busy busy) {
-            return Outcome.kept(Kind.BUSY, null, null,
-                    max(Duration.ofSeconds(1), Duration.between(now, busy.until()).plusSeconds(1)));
+            Duration wait = max(Duration.ofSeconds(1), Duration.between(now, busy.until()).plusSeconds(1));
+            // Its last receive: the lease's holder may still fail, so the job must not go to the DLQ
+            // unsent just for having waited; a delayed copy (a fresh receive count) carries it on.
+            if (message.receiveCount() >= settings.maxReceiveCount() && queue.requeue(message.body(), job.type(), wait)) {
+                return Outcome.done(Kind.BUSY, null, null);
+            }
+            return Outcome.kept(Kind.BUSY, null, null, wait);
         }
         if (claim instanceof DeliveryStore.NotYet notYet) {
             return defer(message, job, null, null, notYet.notBefore());
         }
-        return send(message, job, recipient, owner, misconfigured);
+        return send(message, job, recipient, ((DeliveryStore.Claimed) claim).attempt(), misconfigured);
     }
 
-    private Outcome send(Message message, NotificationJob job, Recipient recipient, String owner,
+    private Outcome send(Message message, NotificationJob job, Recipient recipient, DeliveryStore.Attempt attempt,
                          AtomicBoolean misconfigured) {
         Channel channel = null;
         String text = null;
@@ -287,24 +305,24 @@ final class Dispatcher {
             Instant now = clock.instant();
             NotificationTemplate template = templates.find(job.templateKey()).orElse(null);
             if (template == null) {
-                return fail(job, owner, null, new Reason(Reason.TEMPLATE_UNKNOWN, "no template " + job.templateKey()
+                return fail(job, attempt, null, new Reason(Reason.TEMPLATE_UNKNOWN, "no template " + job.templateKey()
                         + " in the province configuration"), null);
             }
             TemplateRendering.Result rendering = TemplateRendering.render(template, job.parameters());
             if (rendering instanceof TemplateRendering.Problem problem) {
-                return fail(job, owner, null, problem.reason(), null);
+                return fail(job, attempt, null, problem.reason(), null);
             }
             TemplateRendering.Rendered rendered = ((TemplateRendering.Ok) rendering).rendered();
             text = rendered.oaText();
             ChannelChoice.Choice choice = ChannelChoice.choose(recipient, template, now, settings.interactionWindow());
             if (choice instanceof ChannelChoice.Undeliverable u) {
-                store.undeliverable(job.deduplicationKey(), owner, u.reason(), now);
+                store.undeliverable(attempt, u.reason(), now);
                 log("notification undeliverable", job, u.reason());
                 return Outcome.done(Kind.UNDELIVERABLE, null, u.reason());
             }
             channel = ((ChannelChoice.Send) choice).channel();
             if (misconfigured.get()) {
-                return retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED,
+                return retry(message, job, attempt, channel, new Reason(Reason.ZALO_MISCONFIGURED,
                         "not tried: Zalo is misconfigured (see the ERROR line)"));
             }
             String msgId;
@@ -312,7 +330,7 @@ final class Dispatcher {
                 String templateId = template.znsTemplateId();
                 String tag = withToken(token -> tags.tag(templateId, token, zalo::templateTag));
                 if (SendingHours.restricted(tag) && !SendingHours.open(now)) {
-                    return defer(message, job, owner, channel, SendingHours.nextOpening(now));
+                    return defer(message, job, attempt, channel, SendingHours.nextOpening(now));
                 }
                 ZnsMessage zns = new ZnsMessage(recipient.phone(), templateId, rendered.znsData(),
                         job.deduplicationKey(), false);
@@ -321,36 +339,36 @@ final class Dispatcher {
                 String oaText = rendered.oaText();
                 msgId = withToken(token -> zalo.sendOaText(token, recipient.followerId(), oaText));
             }
-            return recordSent(job, owner, channel, msgId, text);
+            return recordSent(job, attempt, channel, msgId, text);
         } catch (ZaloException e) {
             Reason reason = Reason.zalo(e.zaloCode(), e.httpStatus(), e.reason());
             return switch (ErrorPolicy.of(e)) {
-                case FAIL -> fail(job, owner, channel, reason, text);
+                case FAIL -> fail(job, attempt, channel, reason, text);
                 case DEFER_TO_SENDING_HOURS -> {
                     Instant opening = SendingHours.nextOpening(clock.instant());
-                    yield opening.isAfter(clock.instant()) ? defer(message, job, owner, channel, opening)
-                            : retry(message, job, owner, channel, reason);   // our clock says open: Zalo's differs
+                    yield opening.isAfter(clock.instant()) ? defer(message, job, attempt, channel, opening)
+                            : retry(message, job, attempt, channel, reason);   // our clock says open: Zalo's differs
                 }
                 case MISCONFIGURED -> {
                     misconfiguredAlarm(e.reason(), e.zaloCode(), e.endpoint(), misconfigured);
-                    yield retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
+                    yield retry(message, job, attempt, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
                 }
                 // INVALID_TOKEN here means the resend with a fresh token was rejected too.
-                case REFRESH_TOKEN_AND_RESEND, RETRY_LATER -> retry(message, job, owner, channel, reason);
+                case REFRESH_TOKEN_AND_RESEND, RETRY_LATER -> retry(message, job, attempt, channel, reason);
             };
         } catch (OaTokenException e) {
             if (e.kind() == ZaloException.Kind.MISCONFIGURED) {
                 misconfigured.set(true);
-                return retry(message, job, owner, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
+                return retry(message, job, attempt, channel, new Reason(Reason.ZALO_MISCONFIGURED, e.reason()));
             }
-            return retry(message, job, owner, channel, new Reason("OA_TOKEN", e.reason()));
+            return retry(message, job, attempt, channel, new Reason("OA_TOKEN", e.reason()));
         } catch (ApiException e) {
-            return retry(message, job, owner, channel, new Reason(Reason.UNAVAILABLE, "a dependency is unavailable: "
+            return retry(message, job, attempt, channel, new Reason(Reason.UNAVAILABLE, "a dependency is unavailable: "
                     + e.code()));
         } catch (RuntimeException e) {
             JsonLog.error("notification dispatch failed", Map.of("jobId", job.jobId(),
                     "deduplicationKey", job.deduplicationKey()), e);
-            return retry(message, job, owner, channel, new Reason("INTERNAL", e.getClass().getSimpleName()));
+            return retry(message, job, attempt, channel, new Reason("INTERNAL", e.getClass().getSimpleName()));
         }
     }
 
@@ -367,13 +385,14 @@ final class Dispatcher {
         }
     }
 
-    private Outcome recordSent(NotificationJob job, String owner, Channel channel, String msgId, String text) {
-        for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+    private Outcome recordSent(NotificationJob job, DeliveryStore.Attempt attempt, Channel channel, String msgId,
+                               String text) {
+        for (int write = 1; write <= RECORD_ATTEMPTS; write++) {
             try {
-                store.sent(job.deduplicationKey(), owner, channel, msgId, text, clock.instant());
-                return Outcome.done(Kind.SENT, channel, null);
+                store.sent(attempt, channel, msgId, text, clock.instant());
+                return Outcome.sent(channel, msgId);
             } catch (ApiException e) {
-                pause(Duration.ofMillis(100L * attempt));
+                pause(Duration.ofMillis(100L * write));
             }
         }
         // Zalo has it: deleting the message is what keeps it from being sent twice. The record stays
@@ -383,8 +402,8 @@ final class Dispatcher {
         return Outcome.done(Kind.SENT_UNRECORDED, channel, null);
     }
 
-    private Outcome fail(NotificationJob job, String owner, Channel channel, Reason reason, String text) {
-        store.failed(job.deduplicationKey(), owner, channel, reason, false, text, clock.instant());
+    private Outcome fail(NotificationJob job, DeliveryStore.Attempt attempt, Channel channel, Reason reason, String text) {
+        store.failed(attempt, channel, reason, false, text, clock.instant());
         log("notification failed", job, reason);
         return Outcome.done(Kind.FAILED, channel, reason);
     }
@@ -393,22 +412,23 @@ final class Dispatcher {
      * A transient failure: back after a growing delay, or, on the last receive the queue allows, FAILED
      * (redrivable) with the message kept so that the next receive moves it to the dead-letter queue.
      *
-     * @param owner null when no lease was taken (nothing is recorded then)
+     * @param attempt null when no lease was taken (nothing is recorded then)
      */
-    private Outcome retry(Message message, NotificationJob job, String owner, Channel channel, Reason reason) {
+    private Outcome retry(Message message, NotificationJob job, DeliveryStore.Attempt attempt, Channel channel,
+                          Reason reason) {
         Instant now = clock.instant();
         if (message.receiveCount() >= settings.maxReceiveCount()) {
             Reason exhausted = new Reason(Reason.RETRIES_EXHAUSTED, "after " + message.receiveCount() + " attempts: "
                     + reason.code() + " " + reason.text());
-            if (owner != null) {
-                quietly(() -> store.failed(job.deduplicationKey(), owner, channel, exhausted, true, null, now));
+            if (attempt != null) {
+                quietly(() -> store.failed(attempt, channel, exhausted, true, null, now));
             }
             log("notification retries exhausted; moves to the dead-letter queue", job, reason);
             return Outcome.kept(Kind.EXHAUSTED, channel, reason, Duration.ZERO);
         }
         Duration delay = settings.backoff().delay(message.receiveCount(), random);
-        if (owner != null) {
-            quietly(() -> store.retrying(job.deduplicationKey(), owner, channel, reason, now.plus(delay), now));
+        if (attempt != null) {
+            quietly(() -> store.retrying(attempt, channel, reason, now.plus(delay), now));
         }
         return Outcome.kept(Kind.RETRY, channel, reason, delay);
     }
@@ -426,12 +446,13 @@ final class Dispatcher {
      * too few receives left for the sends after it, a delayed copy replaces it (a fresh receive count;
      * SQS delays at most 15 minutes, so the copy is deferred again when it arrives).
      */
-    private Outcome defer(Message message, NotificationJob job, String owner, Channel channel, Instant notBefore) {
+    private Outcome defer(Message message, NotificationJob job, DeliveryStore.Attempt attempt, Channel channel,
+                          Instant notBefore) {
         Instant now = clock.instant();
         Reason reason = new Reason(Reason.OUTSIDE_SENDING_HOURS, "the template is sent only 07:00-22:00 Vietnam time;"
                 + " waits until " + notBefore);
-        if (owner != null) {
-            quietly(() -> store.deferred(job.deduplicationKey(), owner, channel, reason, notBefore, now));
+        if (attempt != null) {
+            quietly(() -> store.deferred(attempt, channel, reason, notBefore, now));
         }
         long spreadMs = settings.deferSpread().toMillis();
         Duration wait = max(Duration.ofSeconds(1), Duration.between(now, notBefore)

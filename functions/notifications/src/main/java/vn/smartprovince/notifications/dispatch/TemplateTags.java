@@ -32,8 +32,8 @@ final class TemplateTags {
         if (entry != null && now.isBefore(entry.readAt().plus(TTL))) {
             return entry.tag();
         }
-        String tag = ask.apply(token, templateId);
-        tags.put(templateId, new Entry(tag, now));
-        return tag;
+        // One question per template at a time: the jobs of a batch that need it wait for the answer.
+        return tags.compute(templateId, (id, old) -> old != null && now.isBefore(old.readAt().plus(TTL)) ? old
+                : new Entry(ask.apply(token, id), now)).tag();
     }
 }

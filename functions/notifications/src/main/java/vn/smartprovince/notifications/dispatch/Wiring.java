@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.notifications.token.OaTokenManager;
@@ -34,13 +35,18 @@ final class Wiring {
     }
 
     static Dispatcher dispatcher(Env env, Clock clock) {
+        return dispatcher(env, clock, gateway -> gateway);
+    }
+
+    /** @param decorate wraps the Zalo gateway (tests: a sandbox that dies in the middle of a batch) */
+    static Dispatcher dispatcher(Env env, Clock clock, UnaryOperator<ZaloGateway> decorate) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("MAIN_TABLE");
         ZaloClient zalo = ZaloClient.create(env, SecretsManagerSecrets.cached(env));
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
         return new Dispatcher(new DynamoDbDeliveryStore(dynamo, table), new DynamoDbRecipients(dynamo, table),
                 new ProvinceTemplates(new ProvinceConfigStore(dynamo, table), env.required("PROVINCE_CODE"), clock),
-                OaTokenManager.fromEnv(env, zalo, clock), new ZaloClientGateway(zalo),
+                OaTokenManager.fromEnv(env, zalo, clock), decorate.apply(new ZaloClientGateway(zalo)),
                 new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
                 new SecureRandom(), settings, pool(settings.concurrency()));
     }

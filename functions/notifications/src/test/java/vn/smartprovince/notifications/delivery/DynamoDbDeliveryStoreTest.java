@@ -33,6 +33,10 @@ class DynamoDbDeliveryStoreTest {
                 Map.of("report_code", "K7M4-QX9P"), "REPORT#" + key, createdAt, "req-1");
     }
 
+    static DeliveryStore.Attempt claimed(DeliveryStore.Claim claim) {
+        return assertInstanceOf(DeliveryStore.Claimed.class, claim).attempt();
+    }
+
     Map<String, AttributeValue> item(String pk, String sk) {
         return aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("MainTable")).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
@@ -43,7 +47,7 @@ class DynamoDbDeliveryStoreTest {
         DynamoDbDeliveryStore store = store();
         NotificationJob job = job("a1", "9000000000000000001", T);
         var first = assertInstanceOf(DeliveryStore.Claimed.class, store.claim(job, "owner-1", T.plusSeconds(35), T));
-        assertEquals(1, first.attempts());
+        assertEquals(1, first.attempt().number());
         assertNull(first.previous());
         Map<String, AttributeValue> item = item("NOTIFICATION#REPORT#a1", "DELIVERY");
         assertEquals("NOTIFICATION_DELIVERY", item.get("itemType").s());
@@ -62,9 +66,9 @@ class DynamoDbDeliveryStoreTest {
         assertEquals(T.plusSeconds(35), busy.until());
         var takeover = assertInstanceOf(DeliveryStore.Claimed.class,
                 store.claim(job, "owner-3", T.plusSeconds(80), T.plusSeconds(36)));
-        assertEquals(2, takeover.attempts());
+        assertEquals(2, takeover.attempt().number());
         assertEquals(DeliveryState.SENDING, takeover.previous());
-        store.failed(job.deduplicationKey(), "owner-1", Channel.ZNS, new Reason("X", "late"), false, null, T.plusSeconds(37));
+        store.failed(first.attempt(), Channel.ZNS, new Reason("X", "late"), false, null, T.plusSeconds(37));
         assertEquals(DeliveryState.SENDING, store.find(job.deduplicationKey()).orElseThrow().state(),
                 "the first owner lost its lease: its outcome is not written");
     }
@@ -73,8 +77,8 @@ class DynamoDbDeliveryStoreTest {
     void sentIsIndexedByMessageIdAndReceiptsMarkItDeliveredOnce() {
         DynamoDbDeliveryStore store = store();
         NotificationJob job = job("a2", "9000000000000000001", T);
-        store.claim(job, "o", T.plusSeconds(35), T);
-        assertTrue(store.sent(job.deduplicationKey(), "o", Channel.ZNS, "msg-a2", "Xin chào", T.plusSeconds(1)));
+        var a = claimed(store.claim(job, "o", T.plusSeconds(35), T));
+        assertTrue(store.sent(a, Channel.ZNS, "msg-a2", "Xin chào", T.plusSeconds(1)));
         Map<String, AttributeValue> item = item("NOTIFICATION#REPORT#a2", "DELIVERY");
         assertEquals("SENT", item.get("state").s());
         assertEquals("ZNS", item.get("channel").s());
@@ -89,7 +93,7 @@ class DynamoDbDeliveryStoreTest {
         Delivery d = store.find(job.deduplicationKey()).orElseThrow();
         assertEquals(DeliveryState.DELIVERED, d.state());
         assertEquals(T.plusSeconds(5), d.deliveredAt());
-        assertFalse(store.sent(job.deduplicationKey(), "o", Channel.ZNS, "msg-other", null, T.plusSeconds(7)),
+        assertFalse(store.sent(a, Channel.ZNS, "msg-other", null, T.plusSeconds(7)),
                 "a later send of the same notification does not overwrite the first");
     }
 
@@ -99,8 +103,10 @@ class DynamoDbDeliveryStoreTest {
         assertEquals(ReceiptOutcome.KEPT_FOR_LATER, store.markDelivered("msg-early", T.plusSeconds(2)));
         assertEquals(ReceiptOutcome.KEPT_FOR_LATER, store.markDelivered("msg-never-ours", T.plusSeconds(2)));
         NotificationJob job = job("a3", "9000000000000000001", T);
-        store.claim(job, "o", T.plusSeconds(35), T);
-        store.sent(job.deduplicationKey(), "o", Channel.OA, "msg-early", null, T.plusSeconds(3));
+        store.sent(claimed(store.claim(job, "o", T.plusSeconds(35), T)), Channel.OA, "msg-early", null, T.plusSeconds(3));
+        assertEquals(DeliveryState.SENT, store.find(job.deduplicationKey()).orElseThrow().state());
+        assertEquals(1, store.applyEarlyReceipts(Map.of("msg-early", job.deduplicationKey(), "msg-a3-none", "x")),
+                "what the dispatcher does after each batch");
         Delivery d = store.find(job.deduplicationKey()).orElseThrow();
         assertEquals(DeliveryState.DELIVERED, d.state());
         assertEquals(T.plusSeconds(2), d.deliveredAt());
@@ -112,31 +118,51 @@ class DynamoDbDeliveryStoreTest {
     void retryDeferralAndExhaustionFollowTheStateMachine() {
         DynamoDbDeliveryStore store = store();
         NotificationJob job = job("a4", "9000000000000000001", T);
-        store.claim(job, "o1", T.plusSeconds(35), T);
-        store.retrying(job.deduplicationKey(), "o1", Channel.ZNS, new Reason("ZALO_HTTP_503", "zalo unavailable"),
+        store.retrying(claimed(store.claim(job, "o1", T.plusSeconds(35), T)), Channel.ZNS, new Reason("ZALO_HTTP_503", "zalo unavailable"),
                 T.plusSeconds(60), T.plusSeconds(1));
         Delivery queued = store.find(job.deduplicationKey()).orElseThrow();
         assertEquals(DeliveryState.QUEUED, queued.state());
         assertEquals("ZALO_HTTP_503", queued.reason().code());
         assertNull(queued.leaseOwner());
 
-        store.claim(job, "o2", T.plusSeconds(95), T.plusSeconds(60));
+        var second = claimed(store.claim(job, "o2", T.plusSeconds(95), T.plusSeconds(60)));
         Instant seven = Instant.parse("2026-11-29T00:00:00Z");
-        store.deferred(job.deduplicationKey(), "o2", Channel.ZNS, new Reason(Reason.OUTSIDE_SENDING_HOURS, "wait"), seven,
+        store.deferred(second, Channel.ZNS, new Reason(Reason.OUTSIDE_SENDING_HOURS, "wait"), seven,
                 T.plusSeconds(61));
         var notYet = assertInstanceOf(DeliveryStore.NotYet.class, store.claim(job, "o3", T.plusSeconds(200), T.plusSeconds(100)));
         assertEquals(seven, notYet.notBefore());
-        assertInstanceOf(DeliveryStore.Claimed.class, store.claim(job, "o4", seven.plusSeconds(35), seven));
+        var fourth = claimed(store.claim(job, "o4", seven.plusSeconds(35), seven));
 
-        store.failed(job.deduplicationKey(), "o4", Channel.ZNS, new Reason(Reason.RETRIES_EXHAUSTED, "after 5"), true, null,
+        store.failed(fourth, Channel.ZNS, new Reason(Reason.RETRIES_EXHAUSTED, "after 5"), true, null,
                 seven.plusSeconds(1));
         assertTrue(store.find(job.deduplicationKey()).orElseThrow().redrivable());
         var redriven = assertInstanceOf(DeliveryStore.Claimed.class, store.claim(job, "o5", seven.plusSeconds(90), seven.plusSeconds(60)));
-        assertEquals(4, redriven.attempts());
-        store.failed(job.deduplicationKey(), "o5", Channel.ZNS, new Reason("ZALO_-108", "phone"), false, null, seven.plusSeconds(61));
+        assertEquals(4, redriven.attempt().number());
+        store.failed(redriven.attempt(), Channel.ZNS, new Reason("ZALO_-108", "phone"), false, null, seven.plusSeconds(61));
         var settled = assertInstanceOf(DeliveryStore.Settled.class, store.claim(job, "o6", seven.plusSeconds(200), seven.plusSeconds(100)));
         assertEquals("ZALO_-108", settled.delivery().reason().code());
         assertFalse(settled.delivery().redrivable());
+    }
+
+    @Test
+    void anOutcomeRewritesTheWholeRecordKeepingTheFirstJobsIdentity() {
+        DynamoDbDeliveryStore store = store();
+        NotificationJob job = job("a5", "9000000000000000001", T);
+        var first = claimed(store.claim(job, "o1", T.plusSeconds(35), T));
+        store.retrying(first, Channel.ZNS, new Reason("ZALO_HTTP_503", "x"), T.plusSeconds(60), T.plusSeconds(1));
+        NotificationJob twin = job.withJobId("job-a5-twin");
+        var second = claimed(store.claim(twin, "o2", T.plusSeconds(95), T.plusSeconds(60)));
+        assertEquals("job-a5", second.recordJobId());
+        store.sent(second, Channel.ZNS, "msg-a5", null, T.plusSeconds(61));
+        Map<String, AttributeValue> item = item("NOTIFICATION#REPORT#a5", "DELIVERY");
+        assertEquals("job-a5", item.get("jobId").s());
+        assertEquals(T + "#job-a5", item.get("gsi1sk").s());
+        assertEquals("2", item.get("attempts").n());
+        assertFalse(item.containsKey("reason") || item.containsKey("retryAt") || item.containsKey("leaseOwner"),
+                "nothing left of the retry: " + item.keySet());
+        assertEquals(Map.of("REPORT#a5", DeliveryState.SENT), Map.of("REPORT#a5",
+                store.findAll(List.of("REPORT#a5", "REPORT#none")).get("REPORT#a5").state()));
+        assertEquals(1, store.findAll(List.of("REPORT#a5", "REPORT#none")).size());
     }
 
     @Test
@@ -145,8 +171,7 @@ class DynamoDbDeliveryStoreTest {
         String me = "9000000000000000011";
         for (int i = 0; i < 5; i++) {
             NotificationJob job = job("p" + i, me, T.plusSeconds(i));
-            store.claim(job, "o", T.plusSeconds(100), T);
-            store.undeliverable(job.deduplicationKey(), "o", new Reason(Reason.NO_CHANNEL, "none"), T);
+            store.undeliverable(claimed(store.claim(job, "o", T.plusSeconds(100), T)), new Reason(Reason.NO_CHANNEL, "none"), T);
         }
         store.claim(job("other", "9000000000000000012", T.plusSeconds(9)), "o", T.plusSeconds(100), T);
         List<String> seen = new ArrayList<>();

@@ -25,7 +25,8 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public synchronized Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now) {
+    public synchronized Claim claim(NotificationJob job, String owner, Instant leaseUntil, Instant now,
+                                    boolean seenBefore) {
         Delivery d = records.get(job.deduplicationKey());
         if (d != null) {
             boolean claimable = d.state() == DeliveryState.QUEUED
@@ -47,7 +48,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
                 null, null, null, false);
         records.put(job.deduplicationKey(), with(base, DeliveryState.SENDING, base.channel(), base.zaloMsgId(),
                 base.reason(), attempts, now, null, null, base.text(), base.notBefore(), leaseUntil, owner, false));
-        return new Claimed(attempts, previous);
+        return new Claimed(new Attempt(job, owner, attempts, base.jobId(), base.createdAt()), previous);
     }
 
     private static Delivery with(Delivery d, DeliveryState state, Channel channel, String msgId, Reason reason,
@@ -59,7 +60,8 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public synchronized boolean sent(String key, String owner, Channel channel, String msgId, String text, Instant at) {
+    public synchronized boolean sent(Attempt attempt, Channel channel, String msgId, String text, Instant at) {
+        String key = attempt.deduplicationKey();
         if (failNextSentWrites > 0) {
             failNextSentWrites--;
             throw vn.smartprovince.shared.http.ApiException.unavailable("dynamodb");
@@ -68,10 +70,24 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         if (d.state() == DeliveryState.SENT || d.state() == DeliveryState.DELIVERED) {
             return msgId.equals(d.zaloMsgId());
         }
-        Instant receipt = receipts.remove(msgId);
-        records.put(key, with(d, receipt != null ? DeliveryState.DELIVERED : DeliveryState.SENT, channel, msgId, null,
-                d.attempts(), at, at, receipt, text != null ? text : d.text(), null, null, null, false));
+        records.put(key, with(d, DeliveryState.SENT, channel, msgId, null, d.attempts(), at, at, null,
+                text != null ? text : d.text(), null, null, null, false));
         return true;
+    }
+
+    @Override
+    public synchronized int applyEarlyReceipts(Map<String, String> keyByMsgId) {
+        int applied = 0;
+        for (Map.Entry<String, String> e : keyByMsgId.entrySet()) {
+            Instant receipt = receipts.remove(e.getKey());
+            Delivery d = records.get(e.getValue());
+            if (receipt != null && d != null && d.state() == DeliveryState.SENT) {
+                records.put(d.deduplicationKey(), with(d, DeliveryState.DELIVERED, d.channel(), d.zaloMsgId(), null,
+                        d.attempts(), receipt, d.sentAt(), receipt, d.text(), null, null, null, false));
+                applied++;
+            }
+        }
+        return applied;
     }
 
     private synchronized void owned(String key, String owner, DeliveryState state, Channel channel, Reason reason,
@@ -85,24 +101,23 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public void failed(String key, String owner, Channel channel, Reason reason, boolean redrivable, String text,
-                       Instant at) {
-        owned(key, owner, DeliveryState.FAILED, channel, reason, redrivable, text, null, at);
+    public void failed(Attempt a, Channel channel, Reason reason, boolean redrivable, String text, Instant at) {
+        owned(a.deduplicationKey(), a.owner(), DeliveryState.FAILED, channel, reason, redrivable, text, null, at);
     }
 
     @Override
-    public void undeliverable(String key, String owner, Reason reason, Instant at) {
-        owned(key, owner, DeliveryState.UNDELIVERABLE, null, reason, false, null, null, at);
+    public void undeliverable(Attempt a, Reason reason, Instant at) {
+        owned(a.deduplicationKey(), a.owner(), DeliveryState.UNDELIVERABLE, null, reason, false, null, null, at);
     }
 
     @Override
-    public void retrying(String key, String owner, Channel channel, Reason reason, Instant retryAt, Instant at) {
-        owned(key, owner, DeliveryState.QUEUED, channel, reason, false, null, null, at);
+    public void retrying(Attempt a, Channel channel, Reason reason, Instant retryAt, Instant at) {
+        owned(a.deduplicationKey(), a.owner(), DeliveryState.QUEUED, channel, reason, false, null, null, at);
     }
 
     @Override
-    public void deferred(String key, String owner, Channel channel, Reason reason, Instant notBefore, Instant at) {
-        owned(key, owner, DeliveryState.DEFERRED, channel, reason, false, null, notBefore, at);
+    public void deferred(Attempt a, Channel channel, Reason reason, Instant notBefore, Instant at) {
+        owned(a.deduplicationKey(), a.owner(), DeliveryState.DEFERRED, channel, reason, false, null, notBefore, at);
     }
 
     @Override
@@ -124,6 +139,13 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     @Override
     public synchronized Optional<Delivery> find(String key) {
         return Optional.ofNullable(records.get(key));
+    }
+
+    @Override
+    public synchronized Map<String, Delivery> findAll(java.util.Collection<String> keys) {
+        Map<String, Delivery> found = new HashMap<>();
+        keys.forEach(k -> Optional.ofNullable(records.get(k)).ifPresent(d -> found.put(k, d)));
+        return found;
     }
 
     @Override

@@ -369,6 +369,17 @@ class DispatcherTest {
     }
 
     @Test
+    void aBusyJobOnItsLastReceiveIsCarriedOnByADelayedCopyNotSentToTheDlq() {
+        NotificationJob job = job("r28");
+        store.claim(job, "someone-else", clock.instant().plusSeconds(20), clock.instant());
+        Outcome outcome = one(message(job, 5));
+        assertEquals(Kind.BUSY, outcome.kind());
+        assertFalse(outcome.retained());
+        assertEquals(List.of(job.toJson()), queue.requeued);
+        assertEquals(Duration.ofSeconds(21), queue.requeueDelays.get(0));
+    }
+
+    @Test
     void aLeaseLeftByACrashedDispatcherIsTakenOverAfterItExpiresAtLeastOnce() {
         NotificationJob job = job("r21");
         // A dispatcher claimed it and died; whether it reached Zalo is unknown.
@@ -445,6 +456,16 @@ class DispatcherTest {
             assertEquals(List.of("m-y"), result.retainedMessageIds());
             assertTrue(logs.text().contains("notification job invalid, dropped"));
         }
+    }
+
+    @Test
+    void aReceiptThatCameBeforeTheSentWriteIsAppliedAfterTheBatch() {
+        NotificationJob job = job("r27");
+        // The fake Zalo's ids: the template tag call is msg-1, the send msg-2.
+        assertEquals(vn.smartprovince.notifications.delivery.DeliveryStore.ReceiptOutcome.KEPT_FOR_LATER,
+                store.markDelivered("msg-2", clock.instant()));
+        assertEquals(Kind.SENT, one(message(job, 1)).kind());
+        assertEquals(DeliveryState.DELIVERED, record(job).state());
     }
 
     @Test

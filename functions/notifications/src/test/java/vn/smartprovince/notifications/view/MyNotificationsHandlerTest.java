@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.smartprovince.notifications.delivery.Channel;
+import vn.smartprovince.notifications.delivery.DeliveryStore;
 import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.notifications.delivery.Reason;
 import vn.smartprovince.shared.json.Json;
@@ -42,17 +43,15 @@ class MyNotificationsHandlerTest {
         DynamoDbDeliveryStore store = new DynamoDbDeliveryStore(aws.dynamoDb(), aws.tableName("MainTable"));
         for (int i = 0; i < 5; i++) {
             NotificationJob job = job("r" + i, ME, T.plusSeconds(60L * i));
-            store.claim(job, "o", T.plusSeconds(3600), T);
+            var a = ((DeliveryStore.Claimed) store.claim(job, "o", T.plusSeconds(3600), T)).attempt();
             switch (i) {
-                case 0 -> store.sent(job.deduplicationKey(), "o", Channel.ZNS, "msg-0", "Phản ánh TN-0: Đã trả lời.", T);
-                case 1 -> store.undeliverable(job.deduplicationKey(), "o",
-                        new Reason(Reason.NO_CHANNEL, "ZNS: no phone number; OA: not following the OA"), T);
-                case 2 -> store.failed(job.deduplicationKey(), "o", Channel.ZNS, new Reason("ZALO_-108", "phone invalid"),
-                        false, null, T);
-                case 3 -> store.deferred(job.deduplicationKey(), "o", Channel.ZNS,
+                case 0 -> store.sent(a, Channel.ZNS, "msg-0", "Phản ánh TN-0: Đã trả lời.", T);
+                case 1 -> store.undeliverable(a, new Reason(Reason.NO_CHANNEL, "ZNS: no phone number; OA: not following the OA"), T);
+                case 2 -> store.failed(a, Channel.ZNS, new Reason("ZALO_-108", "phone invalid"), false, null, T);
+                case 3 -> store.deferred(a, Channel.ZNS,
                         new Reason(Reason.OUTSIDE_SENDING_HOURS, "wait"), Instant.parse("2026-11-29T00:00:00Z"), T);
                 default -> {
-                    store.sent(job.deduplicationKey(), "o", Channel.OA, "msg-4", "Phản ánh TN-4: Đã trả lời.", T);
+                    store.sent(a, Channel.OA, "msg-4", "Phản ánh TN-4: Đã trả lời.", T);
                     store.markDelivered("msg-4", T.plusSeconds(400));
                 }
             }

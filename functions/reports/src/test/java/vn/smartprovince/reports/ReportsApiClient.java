@@ -57,8 +57,11 @@ public final class ReportsApiClient {
     }
 
     private Person signIn(ZaloStubClient.StubUser created) throws Exception {
-        HttpResponse<String> response = api.post("/v1/auth/zalo",
-                Json.write(Json.object().put("accessToken", created.accessToken())));
+        ObjectNode body = Json.object().put("accessToken", created.accessToken());
+        if (created.phoneToken() != null) {
+            body.put("phoneToken", created.phoneToken());   // the mini app's getPhoneNumber(), when the user allowed it
+        }
+        HttpResponse<String> response = api.post("/v1/auth/zalo", Json.write(body));
         assertEquals(200, response.statusCode(), response.body());
         return new Person(created.id(), Json.read(response.body()).path("sessionToken").asText());
     }

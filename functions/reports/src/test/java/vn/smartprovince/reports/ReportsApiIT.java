@@ -73,10 +73,18 @@ class ReportsApiIT {
         return Json.write(Fixtures.body(changes));
     }
 
+    /**
+     * The main table, without what the notification dispatcher writes on its own time (delivery records,
+     * the OA token pair): it handles the jobs of earlier requests while a test runs.
+     */
     private static TreeSet<String> table() {
         TreeSet<String> items = new TreeSet<>();
-        api.aws().dynamoDb().scanPaginator(b -> b.tableName(api.aws().tableName("MainTable"))).items()
-                .forEach(item -> items.add(new java.util.TreeMap<>(item).toString()));
+        api.aws().dynamoDb().scanPaginator(b -> b.tableName(api.aws().tableName("MainTable"))).items().forEach(item -> {
+            String pk = item.get("pk").s();
+            if (!pk.startsWith("NOTIFICATION#") && !pk.startsWith("ZALO#") && !pk.startsWith("ZALO_RECEIPT#")) {
+                items.add(new java.util.TreeMap<>(item).toString());
+            }
+        });
         return items;
     }
 

@@ -251,6 +251,18 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * The job was not tried (another attempt holds the lease, or no time was left): it comes back after
+     * {@code wait}. On the message's last receive that would move it to the DLQ untried, so a delayed
+     * copy (a fresh receive count) carries it on instead.
+     */
+    private Outcome carryOn(Message message, NotificationJob job, Kind kind, Duration wait) {
+        if (message.receiveCount() >= settings.maxReceiveCount() && queue.requeue(message.body(), job.type(), wait)) {
+            return Outcome.done(kind, null, null);
+        }
+        return Outcome.kept(kind, null, null, wait);
+    }
+
     private Outcome unreadable(Message message, InvalidNotificationJobException e) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("messageId", message.messageId());
@@ -270,7 +282,7 @@ final class Dispatcher {
                            AtomicBoolean misconfigured) {
         Instant now = clock.instant();
         if (now.plus(settings.startBudget()).isAfter(deadline)) {
-            return Outcome.kept(Kind.NOT_STARTED, null, null, Duration.ZERO);
+            return carryOn(message, job, Kind.NOT_STARTED, Duration.ZERO);
         }
         String owner = UUID.randomUUID().toString();
         DeliveryStore.Claim claim;
@@ -283,13 +295,8 @@ final class Dispatcher {
             return Outcome.done(Kind.DUPLICATE, settled.delivery().channel(), null);
         }
         if (claim instanceof DeliveryStore.Busy busy) {
-            Duration wait = max(Duration.ofSeconds(1), Duration.between(now, busy.until()).plusSeconds(1));
-            // Its last receive: the lease's holder may still fail, so the job must not go to the DLQ
-            // unsent just for having waited; a delayed copy (a fresh receive count) carries it on.
-            if (message.receiveCount() >= settings.maxReceiveCount() && queue.requeue(message.body(), job.type(), wait)) {
-                return Outcome.done(Kind.BUSY, null, null);
-            }
-            return Outcome.kept(Kind.BUSY, null, null, wait);
+            return carryOn(message, job, Kind.BUSY,
+                    max(Duration.ofSeconds(1), Duration.between(now, busy.until()).plusSeconds(1)));
         }
         if (claim instanceof DeliveryStore.NotYet notYet) {
             return defer(message, job, null, null, notYet.notBefore());

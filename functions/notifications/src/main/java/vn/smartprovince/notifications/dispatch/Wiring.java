@@ -13,6 +13,7 @@ import vn.smartprovince.notifications.token.OaTokenManager;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.secrets.CachingSecrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
 
@@ -42,11 +43,12 @@ final class Wiring {
     static Dispatcher dispatcher(Env env, Clock clock, UnaryOperator<ZaloGateway> decorate) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("MAIN_TABLE");
-        ZaloClient zalo = ZaloClient.create(env, SecretsManagerSecrets.cached(env));
+        CachingSecrets secrets = SecretsManagerSecrets.cached(env);
+        ZaloClient zalo = ZaloClient.create(env, secrets);
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
         return new Dispatcher(new DynamoDbDeliveryStore(dynamo, table), new DynamoDbRecipients(dynamo, table),
                 new ProvinceTemplates(new ProvinceConfigStore(dynamo, table), env.required("PROVINCE_CODE"), clock),
-                OaTokenManager.fromEnv(env, zalo, clock), decorate.apply(new ZaloClientGateway(zalo)),
+                OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
                 new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
                 new SecureRandom(), settings, pool(settings.concurrency()));
     }

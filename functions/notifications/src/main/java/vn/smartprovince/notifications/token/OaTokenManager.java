@@ -12,7 +12,9 @@ import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.shared.zalo.OaTokens;
 import vn.smartprovince.shared.zalo.ZaloClient;
 import vn.smartprovince.shared.zalo.ZaloException;
@@ -88,17 +90,23 @@ public final class OaTokenManager implements AccessTokens {
     }
 
     /**
-     * The manager a function builds: the pair in {@code MAIN_TABLE}, seeded from the secret named by
-     * {@code ZALO_OA_TOKENS_SECRET_NAME} (read uncached: it is read once, or when the chain broke),
-     * refreshed through {@code zalo}.
+     * The manager a function builds: the pair in {@code MAIN_TABLE} through the function's DynamoDB
+     * client, seeded from the secret named by {@code ZALO_OA_TOKENS_SECRET_NAME} (read afresh when
+     * needed: once, or when the chain broke), refreshed through {@code zalo}.
+     *
+     * @param secrets the function's secrets (the Zalo client's), a cache is bypassed for the seed
      */
-    public static OaTokenManager fromEnv(Env env, ZaloClient zalo, Clock clock) {
+    public static OaTokenManager create(Env env, DynamoDbClient dynamo, ZaloClient zalo, Secrets secrets, Clock clock) {
         Duration margin = env.optional(REFRESH_MARGIN_SECONDS).map(s -> Duration.ofSeconds(Long.parseLong(s.strip())))
                 .orElse(DEFAULT_REFRESH_MARGIN);
-        return new OaTokenManager(new DynamoDbOaTokenStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE")),
-                zalo::refreshOaToken,
-                new OaTokenSeed(new SecretsManagerSecrets(AwsClients.secretsManager(env)), env.required(SECRET_NAME)),
-                clock, margin, LEASE, WAIT_LIMIT, duration -> Thread.sleep(duration.toMillis()));
+        return new OaTokenManager(new DynamoDbOaTokenStore(dynamo, env.required("MAIN_TABLE")), zalo::refreshOaToken,
+                new OaTokenSeed(secrets, env.required(SECRET_NAME)), clock, margin, LEASE, WAIT_LIMIT,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** {@link #create} with clients of its own (tests, tools). */
+    public static OaTokenManager fromEnv(Env env, ZaloClient zalo, Clock clock) {
+        return create(env, AwsClients.dynamoDb(env), zalo, SecretsManagerSecrets.cached(env), clock);
     }
 
     /** How many refreshes this instance made (the batch metrics report the difference). */

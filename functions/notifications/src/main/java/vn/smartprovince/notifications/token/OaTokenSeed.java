@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.secrets.CachingSecrets;
 import vn.smartprovince.shared.secrets.SecretNotFoundException;
 import vn.smartprovince.shared.secrets.Secrets;
 
@@ -44,6 +45,10 @@ final class OaTokenSeed {
 
     /** The pair in the secret, or empty when the secret does not exist. */
     Optional<Pair> read() {
+        if (secrets instanceof CachingSecrets cache) {
+            // Read afresh: the point is to see a pair an operator stored a minute ago.
+            cache.invalidate(name);
+        }
         String value;
         try {
             value = secrets.value(name);

@@ -442,6 +442,10 @@ class DispatcherTest {
         assertTrue(outcome.retained());
         assertEquals(Duration.ZERO, queue.delays.get("rh-" + job.jobId() + "-1"));
         assertTrue(store.find(job.deduplicationKey()).isEmpty());
+        Outcome last = dispatcher(1).dispatch(List.of(message(job, 5)), clock.instant().plusSeconds(10)).outcomes()
+                .get("m-" + job.jobId());
+        assertFalse(last.retained(), "untried on its last receive: a copy carries it on, not the DLQ");
+        assertEquals(List.of(job.toJson()), queue.requeued);
     }
 
     @Test

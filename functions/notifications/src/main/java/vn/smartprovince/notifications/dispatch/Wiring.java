@@ -54,14 +54,14 @@ final class Wiring {
     }
 
     static Dispatcher.Settings settings(Env env, Duration zaloReadTimeout) {
-        Backoff backoff = new Backoff(Duration.ofSeconds(number(env, "RETRY_BASE_SECONDS", 60)), 4,
-                Duration.ofSeconds(number(env, "RETRY_MAX_SECONDS", 7200)));
+        Backoff backoff = new Backoff(Duration.ofSeconds(env.number("RETRY_BASE_SECONDS", 60, 1, 3600)), 4,
+                Duration.ofSeconds(env.number("RETRY_MAX_SECONDS", 7200, 1, 43_200)));
         // A job may make three Zalo calls (template tag, send, resend after a token refresh) and DynamoDB writes.
         Duration startBudget = zaloReadTimeout.multipliedBy(3).plusSeconds(2);
-        return new Dispatcher.Settings((int) number(env, "NOTIFICATION_MAX_RECEIVE_COUNT", 5),
-                (int) number(env, "DISPATCH_CONCURRENCY", 8), backoff,
-                Duration.ofHours(number(env, "OA_INTERACTION_WINDOW_HOURS", 168)),
-                Duration.ofSeconds(number(env, "DEFER_SPREAD_SECONDS", 600)), startBudget);
+        return new Dispatcher.Settings((int) env.number("NOTIFICATION_MAX_RECEIVE_COUNT", 5, 1, 1000),
+                (int) env.number("DISPATCH_CONCURRENCY", 8, 1, 64), backoff,
+                Duration.ofHours(env.number("OA_INTERACTION_WINDOW_HOURS", 168, 0, 8760)),
+                Duration.ofSeconds(env.number("DEFER_SPREAD_SECONDS", 600, 0, 3600)), startBudget);
     }
 
     /** Daemon threads, so an idle pool never keeps a JVM (the local runtime, tests) alive. */
@@ -72,21 +72,5 @@ final class Wiring {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    private static long number(Env env, String name, long fallback) {
-        String value = env.optional(name).orElse(null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number >= 0) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a non-negative whole number, got \"" + value + "\"");
     }
 }

@@ -52,6 +52,7 @@ final class Dispatcher {
     /** A deferral keeps the original message only if this many receives are left after it. */
     static final int MIN_RECEIVES_AFTER_DEFERRAL = 3;
     private static final int RECORD_ATTEMPTS = 3;
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(1);
 
     /**
      * @param maxReceiveCount   the queue's RedrivePolicy maxReceiveCount (the last receive gives up)
@@ -233,7 +234,8 @@ final class Dispatcher {
     }
 
     private Outcome await(Future<Outcome> future, Instant deadline) {
-        long waitMs = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+        // A second before the deadline: the answer must still be written, or Lambda fails the whole batch.
+        long waitMs = Math.max(1, Duration.between(clock.instant(), deadline.minus(ANSWER_TIME)).toMillis());
         try {
             return future.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
-import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.json.Json;
 
 /**
@@ -17,8 +16,6 @@ import vn.smartprovince.shared.json.Json;
  * what it decodes to, so appended or altered characters are caught). {@code limit}: default 20, 1 to 100.
  */
 public final class Cursors {
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
     /** The sort key of "my reports": {@code <instant>#<report id>}. */
     public static final Pattern MINE_SORT = Pattern.compile("[0-9T:.Z-]{10,40}#r[a-z2-7]{24}");
 
@@ -48,22 +45,5 @@ public final class Cursors {
                     "INVALID_CURSOR", "Con trỏ phân trang không hợp lệ.", "The pagination cursor is not valid.")),
                     java.util.Map.of(), null);
         }
-    }
-
-    public static int limit(HttpRequest request) {
-        String text = request.queryParameter("limit").orElse(null);
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalid(new FieldError("limit", "OUT_OF_RANGE", "limit phải từ 1 đến " + MAX_LIMIT + ".",
-                "limit must be between 1 and " + MAX_LIMIT + "."));
     }
 }

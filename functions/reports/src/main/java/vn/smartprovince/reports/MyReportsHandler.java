@@ -24,7 +24,7 @@ public final class MyReportsHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        int limit = Cursors.limit(request);
+        int limit = request.pageLimit();
         String after = request.queryParameter("cursor")
                 .map(cursor -> Cursors.decode(cursor, "mine", caller.userId(), Cursors.MINE_SORT)).orElse(null);
         ReportStore.Page page = reports.mine(caller, after, limit);

@@ -30,7 +30,7 @@ public final class MyNotificationsHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        int limit = NotificationCursors.limit(request);
+        int limit = request.pageLimit();
         String after = request.queryParameter("cursor")
                 .map(cursor -> NotificationCursors.decode(cursor, caller.userId())).orElse(null);
         DeliveryStore.Page page = store.forRecipient(caller.userId(), after, limit);

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
-import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.json.Json;
 
 /**
@@ -20,8 +19,6 @@ import vn.smartprovince.shared.json.Json;
  */
 final class NotificationCursors {
     static final String LIST = "notifications";
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     /** {@code <createdAt>#<jobId> <deduplicationKey>} (see DynamoDbDeliveryStore's cursor key). */
     static final Pattern POSITION = Pattern.compile("[0-9T:.Z+-]{10,40}#[A-Za-z0-9._:#-]{1,200} [\\x21-\\x7E]{1,200}");
 
@@ -49,22 +46,5 @@ final class NotificationCursors {
             throw new ApiException(ErrorCode.INVALID_CURSOR, null, List.of(new FieldError("cursor", "INVALID_CURSOR",
                     "Con trỏ phân trang không hợp lệ.", "The pagination cursor is not valid.")), Map.of(), null);
         }
-    }
-
-    static int limit(HttpRequest request) {
-        String text = request.queryParameter("limit").orElse(null);
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalid(new FieldError("limit", "OUT_OF_RANGE", "limit phải từ 1 đến " + MAX_LIMIT + ".",
-                "limit must be between 1 and " + MAX_LIMIT + "."));
     }
 }

@@ -34,7 +34,7 @@ public final class FeedHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         FeedStore.Filters filters = feed.filters(request.queryParameter("category").orElse(null),
                 request.queryParameter("areaCode").orElse(null), request.queryParameter("status").orElse(null));
-        int limit = Cursors.limit(request);
+        int limit = request.pageLimit();
         PublicView.Page page = feed.page(filters, request.queryParameter("cursor").orElse(null), limit);
         // Photo links expire within minutes: caches may keep the page a little, never longer.
         return HttpResponse.json(200, page).withHeader("cache-control", "public, max-age=30");

@@ -63,7 +63,7 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
             throw new ApiException(ErrorCode.NOT_FOUND, null);
         }
         AgencyQueue.Filter filter = filter(request, config);
-        int limit = Cursors.limit(request);
+        int limit = request.pageLimit();
         String list = "queue|" + agencyId + "|" + filter.canonical();
         String after = request.queryParameter("cursor")
                 .map(cursor -> Cursors.decode(cursor, list, caller.userId(), QUEUE_SORT)).orElse(null);

@@ -29,7 +29,7 @@ public final class ListNotesHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         String id = Requests.reportId(request);
-        int limit = Cursors.limit(request);
+        int limit = request.pageLimit();
         String list = "notes|" + id;
         String after = request.queryParameter("cursor")
                 .map(cursor -> Cursors.decode(cursor, list, caller.userId(), NOTE_SORT)).orElse(null);

@@ -64,6 +64,28 @@ public record HttpRequest(
         return Optional.ofNullable(queryParameters.get(name));
     }
 
+    /** Lists' page size (conventions: {@code ?limit=}, default 20, at most 100). */
+    public static final int DEFAULT_PAGE_LIMIT = 20;
+    public static final int MAX_PAGE_LIMIT = 100;
+
+    /** {@code ?limit=} as a list's page size; anything but a whole number from 1 to 100 is a 400 naming {@code limit}. */
+    public int pageLimit() {
+        String text = queryParameter("limit").orElse(null);
+        if (text == null) {
+            return DEFAULT_PAGE_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_PAGE_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.invalid(new FieldError("limit", "OUT_OF_RANGE", "limit phải từ 1 đến " + MAX_PAGE_LIMIT + ".",
+                "limit must be between 1 and " + MAX_PAGE_LIMIT + "."));
+    }
+
     public Language language() {
         return Language.fromAcceptLanguage(headers.get("accept-language"));
     }

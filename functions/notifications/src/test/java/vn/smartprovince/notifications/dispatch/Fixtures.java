@@ -39,6 +39,22 @@ final class Fixtures {
     /** A user item as identity writes it, plus the OA follower item the webhook consumer writes. */
     static void citizen(AwsEmulatorExtension aws, String id, String phone, String preference, String followerId,
                         Instant lastInteraction) {
+        citizens(aws, citizenItems(id, phone, preference, followerId, lastInteraction));
+    }
+
+    /** Many items, 25 to a BatchWriteItem. */
+    static void citizens(AwsEmulatorExtension aws, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = items.subList(from,
+                    Math.min(items.size(), from + 25)).stream().map(item -> software.amazon.awssdk.services.dynamodb.model
+                    .WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.tableName("MainTable"), writes)));
+        }
+    }
+
+    /** The profile item, and the OA follower item when {@code followerId} is given. */
+    static List<Map<String, AttributeValue>> citizenItems(String id, String phone, String preference, String followerId,
+                                                          Instant lastInteraction) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS(UserItems.userKey(id)));
         item.put("sk", AttributeValue.fromS(UserItems.PROFILE));
@@ -52,17 +68,17 @@ final class Fixtures {
             item.put(UserItems.NOTIFICATION_PREFERENCE, AttributeValue.fromS(preference));
         }
         item.put(UserItems.VERSION, AttributeValue.fromN("1"));
-        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(item));
-        if (followerId != null) {
-            Map<String, AttributeValue> link = new LinkedHashMap<>();
-            link.put("pk", AttributeValue.fromS(UserItems.userKey(id)));
-            link.put("sk", AttributeValue.fromS(UserItems.OA_FOLLOWER));
-            link.put("itemType", AttributeValue.fromS(UserItems.OA_FOLLOWER_ITEM_TYPE));
-            link.put(UserItems.FOLLOWER_ID, AttributeValue.fromS(followerId));
-            link.put(UserItems.FOLLOWED, AttributeValue.fromBool(true));
-            link.put(UserItems.LAST_INTERACTION_AT, AttributeValue.fromS(lastInteraction.toString()));
-            aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(link));
+        if (followerId == null) {
+            return List.of(item);
         }
+        Map<String, AttributeValue> link = new LinkedHashMap<>();
+        link.put("pk", AttributeValue.fromS(UserItems.userKey(id)));
+        link.put("sk", AttributeValue.fromS(UserItems.OA_FOLLOWER));
+        link.put("itemType", AttributeValue.fromS(UserItems.OA_FOLLOWER_ITEM_TYPE));
+        link.put(UserItems.FOLLOWER_ID, AttributeValue.fromS(followerId));
+        link.put(UserItems.FOLLOWED, AttributeValue.fromBool(true));
+        link.put(UserItems.LAST_INTERACTION_AT, AttributeValue.fromS(lastInteraction.toString()));
+        return List.of(item, link);
     }
 
     /** Lambda's SQS event for received messages (as the event source mapping builds it). */

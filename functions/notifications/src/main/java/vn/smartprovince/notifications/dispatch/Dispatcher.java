@@ -193,23 +193,31 @@ final class Dispatcher {
         }
         AtomicBoolean misconfigured = new AtomicBoolean();
         List<Future<Outcome>> futures = new ArrayList<>();
+        List<AtomicBoolean> claimedByTask = new ArrayList<>();
         for (Message message : toSend) {
             NotificationJob job = jobs.get(message.messageId());
             if (known == null) {
                 outcomes.put(message.messageId(), retry(message, job, null, null,
                         new Reason(Reason.UNAVAILABLE, "dynamodb unavailable (reading recipients)")));
                 futures.add(null);
+                claimedByTask.add(null);
                 continue;
             }
             Recipient recipient = known.get(job.recipientId());
-            futures.add(pool.submit(() -> handle(message, job, recipient, deadline, misconfigured)));
+            // Who gets the job first: the pool's thread (it runs) or the deadline (it never will).
+            AtomicBoolean taken = new AtomicBoolean();
+            claimedByTask.add(taken);
+            futures.add(pool.submit(() -> taken.compareAndSet(false, true)
+                    ? handle(message, job, recipient, deadline, misconfigured) : null));
         }
         for (int i = 0; i < toSend.size(); i++) {
             Future<Outcome> future = futures.get(i);
             if (future == null) {
                 continue;
             }
-            outcomes.put(toSend.get(i).messageId(), await(future, deadline));
+            Message message = toSend.get(i);
+            outcomes.put(message.messageId(), await(future, claimedByTask.get(i), deadline, message,
+                    jobs.get(message.messageId())));
         }
         Map<String, String> sent = new LinkedHashMap<>();
         outcomes.forEach((messageId, outcome) -> {
@@ -233,14 +241,21 @@ final class Dispatcher {
         return new Result(outcomes, tokens.refreshes() - refreshesBefore);
     }
 
-    private Outcome await(Future<Outcome> future, Instant deadline) {
+    private Outcome await(Future<Outcome> future, AtomicBoolean taken, Instant deadline, Message message,
+                          NotificationJob job) {
         // A second before the deadline: the answer must still be written, or Lambda fails the whole batch.
         long waitMs = Math.max(1, Duration.between(clock.instant(), deadline.minus(ANSWER_TIME)).toMillis());
         try {
             return future.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // Still talking to Zalo at the deadline: keep the message; its lease decides what happens next.
-            return Outcome.kept(Kind.NOT_STARTED, null, new Reason(Reason.UNAVAILABLE, "invocation deadline"), null);
+            if (taken.compareAndSet(false, true)) {
+                // Never started (the pool was busy): now it never will, not even after the answer.
+                future.cancel(false);
+                return carryOn(message, job, Kind.NOT_STARTED, Duration.ZERO);
+            }
+            // Still talking to Zalo at the deadline: its lease decides; the message comes back when it ends.
+            return Outcome.kept(Kind.NOT_STARTED, null, new Reason(Reason.UNAVAILABLE, "invocation deadline"),
+                    max(Duration.ofSeconds(1), Duration.between(clock.instant(), deadline.plus(LEASE_MARGIN)).plusSeconds(1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.kept(Kind.NOT_STARTED, null, new Reason(Reason.UNAVAILABLE, "interrupted"), null);

@@ -449,6 +449,50 @@ class DispatcherTest {
     }
 
     @Test
+    void atTheDeadlineAJobNotStartedIsHandedBackAndNeverStartsLaterWhileARunningOneWaitsForItsLease()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        ZaloGateway slow = new ZaloGateway() {
+            public String sendZns(String token, vn.smartprovince.shared.zalo.ZnsMessage m) {
+                sends.incrementAndGet();
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "msg-slow-" + m.trackingId();
+            }
+
+            public String sendOaText(String token, String followerId, String text) {
+                throw new UnsupportedOperationException();
+            }
+
+            public String templateTag(String token, String templateId) {
+                return "TRANSACTION";
+            }
+        };
+        ExecutorService pool = Wiring.pool(1);
+        pools.add(pool);
+        java.time.Clock real = java.time.Clock.systemUTC();
+        Dispatcher d = new Dispatcher(store, ids -> Map.of(CITIZEN, people.get(CITIZEN)), key -> Optional.of(STATUS),
+                tokens, slow, queue, real, new SplittableRandom(1), new Dispatcher.Settings(5, 1, Backoff.DEFAULT,
+                Duration.ofDays(7), Duration.ZERO, Duration.ofMillis(500)), pool);
+        NotificationJob first = job("r29");
+        NotificationJob second = job("r30");
+        var result = d.dispatch(List.of(message(first, 1), message(second, 1)), real.instant().plusSeconds(3));
+        Outcome running = result.outcomes().get("m-" + first.jobId());
+        Outcome waiting = result.outcomes().get("m-" + second.jobId());
+        assertEquals(Kind.NOT_STARTED, running.kind());
+        assertTrue(running.retained());
+        assertTrue(running.visibility().compareTo(Duration.ofSeconds(5)) >= 0, "until its lease ends: " + running);
+        assertEquals(Kind.NOT_STARTED, waiting.kind());
+        assertEquals(Duration.ZERO, waiting.visibility());
+        Thread.sleep(3_000);
+        assertEquals(1, sends.get(), "the job handed back did not start after the answer");
+        assertTrue(store.find(second.deduplicationKey()).isEmpty());
+    }
+
+    @Test
     void anInvalidJobIsDroppedAndANewerVersionIsKept() {
         Message garbage = new Message("m-x", "rh-x", "{\"schemaVersion\": 1}", 1);
         Message newer = new Message("m-y", "rh-y", "{\"schemaVersion\": 2, \"whatever\": true}", 1);

@@ -39,6 +39,22 @@ final class Fixtures {
     /** A user item as identity writes it, plus the OA link the webhook consumer adds. */
     static void citizen(AwsEmulatorExtension aws, String id, String phone, String preference, String followerId,
                         Instant lastInteraction) {
+        Map<String, AttributeValue> item = citizenItem(id, phone, preference, followerId, lastInteraction);
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(item));
+    }
+
+    /** Many user items, 25 to a BatchWriteItem. */
+    static void citizens(AwsEmulatorExtension aws, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = items.subList(from,
+                    Math.min(items.size(), from + 25)).stream().map(item -> software.amazon.awssdk.services.dynamodb.model
+                    .WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.tableName("MainTable"), writes)));
+        }
+    }
+
+    static Map<String, AttributeValue> citizenItem(String id, String phone, String preference, String followerId,
+                                                   Instant lastInteraction) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS(UserItems.userKey(id)));
         item.put("sk", AttributeValue.fromS(UserItems.PROFILE));
@@ -57,7 +73,7 @@ final class Fixtures {
             item.put(UserItems.OA_LAST_INTERACTION_AT, AttributeValue.fromS(lastInteraction.toString()));
         }
         item.put(UserItems.VERSION, AttributeValue.fromN("1"));
-        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(item));
+        return item;
     }
 
     /** Lambda's SQS event for received messages (as the event source mapping builds it). */

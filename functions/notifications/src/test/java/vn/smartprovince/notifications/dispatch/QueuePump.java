@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Lambda's SQS event source, played by the test so that the handler is driven directly (fast, and a
  * sandbox can be made to die): {@code workers} pollers, each with its own handler instance (a
- * sandbox), receive up to 10 messages, invoke, and delete all but the reported
+ * sandbox), receive up to 20 messages (two receives), invoke, and delete all but the reported
  * {@code batchItemFailures}. An invocation that throws (the sandbox died) deletes nothing: its
  * messages come back after {@code crashVisibility} (the queue's visibility timeout, shortened) and
  * the worker gets a new sandbox. Runs until the queue is empty (messages that ran out of receives
@@ -38,6 +38,10 @@ final class QueuePump {
     final AtomicInteger invocations = new AtomicInteger();
     final AtomicInteger crashes = new AtomicInteger();
     final AtomicInteger deleted = new AtomicInteger();
+    /** Requests to the emulator that failed (retried); shown when a run does not drain. */
+    final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What happened last to each message body (diagnostics of a run that does not drain). */
+    final Map<String, String> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     QueuePump(SqsClient sqs, String queueUrl, String queueArn, Supplier<DispatcherHandler> sandboxes, Duration timeLeft,
               Duration crashVisibility) {
@@ -69,22 +73,33 @@ final class QueuePump {
             Thread thread = new Thread(() -> {
                 DispatcherHandler handler = sandboxes.get();
                 while (!finished.get() && System.nanoTime() < deadline) {
-                    // Short polls: moto's long poll spins, taking the CPU its DynamoDB needs.
-                    List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                            .messages();
-                    if (batch.size() < 10 && fed.get() < bodies.size()) {
-                        feed(bodies, fed, 20);
+                    List<Message> batch = List.of();
+                    busy.incrementAndGet();
+                    try {
+                        // Short polls (moto's long poll spins, taking the CPU its DynamoDB needs); two of them
+                        // make a batch of up to 20, the template's BatchSize.
+                        batch = new ArrayList<>(receive());
+                        if (batch.size() == 10) {
+                            for (Message more : receive()) {
+                                if (batch.stream().noneMatch(m -> m.messageId().equals(more.messageId()))) {
+                                    batch.add(more);
+                                }
+                            }
+                        }
+                        if (!batch.isEmpty()) {
+                            handler = invoke(handler, batch);
+                        }
+                        if (batch.size() < 20 && fed.get() < bodies.size()) {
+                            feed(bodies, fed, 20);
+                        }
+                    } catch (RuntimeException e) {
+                        // The emulator refused or timed out (it is slow under load): as Lambda's poller, try again.
+                        errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    } finally {
+                        busy.decrementAndGet();
                     }
                     if (batch.isEmpty()) {
                         pause(150);
-                        continue;
-                    }
-                    busy.incrementAndGet();
-                    try {
-                        handler = invoke(handler, batch);
-                    } finally {
-                        busy.decrementAndGet();
                     }
                 }
             }, "pump-" + w);
@@ -111,22 +126,30 @@ final class QueuePump {
     }
 
     private DispatcherHandler invoke(DispatcherHandler handler, List<Message> batch) {
-        invocations.incrementAndGet();
+        int invocation = invocations.incrementAndGet();
+        String thread = Thread.currentThread().getName();
+        batch.forEach(m -> lastSeen.put(m.body(), "received in invocation " + invocation + " by " + thread + " at "
+                + java.time.Instant.now() + " count " + m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)));
         List<String> failed;
         try {
             failed = Fixtures.invoke(handler, Fixtures.event(batch, queueArn), timeLeft);
         } catch (Throwable sandboxDied) {
             crashes.incrementAndGet();
+            batch.forEach(m -> lastSeen.computeIfPresent(m.body(), (k, v) -> v + " crashed"));
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("c" + i)
                         .receiptHandle(batch.get(i).receiptHandle()).visibilityTimeout((int) crashVisibility.toSeconds())
                         .build());
             }
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            for (int from = 0; from < entries.size(); from += 10) {
+                List<ChangeMessageVisibilityBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 10));
+                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+            }
             return sandboxes.get();
         }
         Set<String> keep = new HashSet<>(failed);
+        batch.forEach(m -> lastSeen.computeIfPresent(m.body(), (k, v) -> v + (keep.contains(m.messageId()) ? " kept" : " done")));
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (!keep.contains(batch.get(i).messageId())) {
@@ -134,8 +157,9 @@ final class QueuePump {
                         .build());
             }
         }
-        if (!done.isEmpty()) {
-            deleted.addAndGet(sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)).successful().size());
+        for (int from = 0; from < done.size(); from += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + 10));
+            deleted.addAndGet(sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk)).successful().size());
         }
         return handler;
     }
@@ -155,6 +179,11 @@ final class QueuePump {
             }
         }
         fed.set(to);
+    }
+
+    private List<Message> receive() {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
     }
 
     private static void pause(long millis) {

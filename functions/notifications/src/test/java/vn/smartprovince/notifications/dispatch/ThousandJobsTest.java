@@ -52,7 +52,7 @@ class ThousandJobsTest {
     static final int BAD_TEMPLATE = 5;
     static final int DUPLICATES = 50;
 
-    /** A sandbox whose process dies at its 25th send (its third batch): every call after that fails too. */
+    /** A sandbox whose process dies at its 25th send (in its second batch): every call after that fails too. */
     static final class DyingSandbox implements ZaloGateway {
         static final class Died extends Error {
             Died() {
@@ -209,10 +209,10 @@ class ThousandJobsTest {
         // OA jobs early: their five failing receives then overlap the rest instead of trailing it.
         bodies.sort(java.util.Comparator.comparing(b -> b.contains("\"jobId\":\"job-o") ? 0 : 1));
 
-        // moto's SQS now and then loses a receive under concurrent requests (the SDK retries it; the first
-        // answer's messages stay in flight, seen here as messages no worker ever got): they come back after
-        // the queue's visibility timeout, 180 s in the template. 20 s here keeps such a hiccup short; the
-        // dispatcher sets its own visibility for every message it keeps anyway.
+        // moto's SQS now and then answers 500 to concurrent requests after marking the messages received (they
+        // stay in flight, counted as received, seen by no worker). One pump worker sends no concurrent requests;
+        // should it still happen, the messages come back after the queue's visibility timeout: 20 s here
+        // instead of the template's 180 s (the dispatcher sets its own visibility for every message it keeps).
         aws.sqs().setQueueAttributes(b -> b.queueUrl(aws.queueUrl("NotificationQueue"))
                 .attributesWithStrings(Map.of("VisibilityTimeout", "20")));
         zalo.fault(Fault.on(Endpoint.ZNS_SEND).httpStatus(503).share(0.3).seed(42));
@@ -229,7 +229,7 @@ class ThousandJobsTest {
                         software.amazon.awssdk.core.retry.RetryPolicy.none())).build();
         QueuePump pump = new QueuePump(pumpSqs, aws.queueUrl("NotificationQueue"), aws.queueArn("NotificationQueue"),
                 () -> new DispatcherHandler(Wiring.dispatcher(env, Clock.systemUTC(),
-                        // The first sandbox dies in the middle of its third batch; the others live.
+                        // The first sandbox dies in the middle of its second batch; the others live.
                         gateway -> sandboxes.incrementAndGet() == 1 ? new DyingSandbox(gateway) : gateway),
                         Clock.systemUTC()),
                 Duration.ofSeconds(15), Duration.ofSeconds(2));

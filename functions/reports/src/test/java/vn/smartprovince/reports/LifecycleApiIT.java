@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.smartprovince.reports.ReportsApiClient.Person;
 import vn.smartprovince.shared.notify.NotificationJob;
-import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /**
  * The whole life of a field report over HTTP through the local runtime, as README.md's
@@ -35,16 +33,14 @@ class LifecycleApiIT {
     static final String FIRST_ADMIN = "8100000000000000055";
 
     @RegisterExtension
-    static LocalApiExtension api = new LocalApiExtension(AwsEmulatorExtension.builder()
-            .parameter("FirstAdminZaloId", FIRST_ADMIN).build());
+    static LocalApiExtension api = ReportsApiClient.localApi(FIRST_ADMIN);
     static final ReportsApiClient client = new ReportsApiClient(api);
 
     static Person admin;
 
     @BeforeAll
     static void publishTheDemoProvinceAndSignInTheAdmin() throws Exception {
-        client.publishDemoProvince();
-        admin = client.signIn(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN));
+        admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
     }
 
     private static JsonNode post(String path, Person who, String json) throws Exception {

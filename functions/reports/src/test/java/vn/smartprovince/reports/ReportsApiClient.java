@@ -41,6 +41,17 @@ public final class ReportsApiClient {
         this.api = api;
     }
 
+    /** The local runtime with {@code firstAdminZaloId} as the template's FirstAdminZaloId. */
+    public static LocalApiExtension localApi(String firstAdminZaloId) {
+        return new LocalApiExtension(AwsEmulatorExtension.builder().parameter("FirstAdminZaloId", firstAdminZaloId).build());
+    }
+
+    /** The demo province published and its first admin signed in (their first sign-in makes them admin). */
+    public Person demoProvinceWithAdmin(String firstAdminZaloId) throws Exception {
+        publishDemoProvince();
+        return signIn(NewUser.named("Quản trị tỉnh").id(firstAdminZaloId));
+    }
+
     /** Publishes the demo province (infra/demo/tay-ninh.json), as start-local does. */
     public void publishDemoProvince() {
         new ProvinceConfigStore(api.aws().dynamoDb(), api.aws().tableName("MainTable")).publish(ProvinceConfigLoader.load(

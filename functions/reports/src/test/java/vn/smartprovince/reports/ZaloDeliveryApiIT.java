@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.smartprovince.reports.ReportsApiClient.Person;
-import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
 import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
@@ -28,16 +27,14 @@ class ZaloDeliveryApiIT {
     static final String FIRST_ADMIN = "8100000000000000066";
 
     @RegisterExtension
-    static LocalApiExtension api = new LocalApiExtension(AwsEmulatorExtension.builder()
-            .parameter("FirstAdminZaloId", FIRST_ADMIN).build());
+    static LocalApiExtension api = ReportsApiClient.localApi(FIRST_ADMIN);
     static final ReportsApiClient client = new ReportsApiClient(api);
 
     static Person admin;
 
     @BeforeAll
     static void publishTheDemoProvinceAndSignInTheAdmin() throws Exception {
-        client.publishDemoProvince();
-        admin = client.signIn(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN));
+        admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
     }
 
     /** The citizen's notifications once one of {@code type} reaches {@code state}, polling up to 60 s. */

@@ -17,9 +17,7 @@ import vn.smartprovince.reports.ReportsApiClient.Person;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.smartprovince.shared.json.Json;
-import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /**
  * Two officers answering one report at once through the local runtime: both sent version 1, one
@@ -30,41 +28,23 @@ class OfficerConcurrencyApiIT {
     static final String FIRST_ADMIN = "8100000000000000077";
 
     @RegisterExtension
-    static LocalApiExtension api = new LocalApiExtension(AwsEmulatorExtension.builder()
-            .parameter("FirstAdminZaloId", FIRST_ADMIN).build());
+    static LocalApiExtension api = ReportsApiClient.localApi(FIRST_ADMIN);
 
     static final ReportsApiClient client = new ReportsApiClient(api);
     static Person admin;
 
     @BeforeAll
     static void publishTheDemoProvinceAndSignInTheAdmin() throws Exception {
-        client.publishDemoProvince();
-        admin = client.signIn(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN));
-    }
-
-    private static Person citizen(String name) throws Exception {
-        return client.citizen(name);
-    }
-
-    private static Person officer(String name, String agencyId) throws Exception {
-        return client.officer(name, agencyId, admin);
-    }
-
-    private static HttpResponse<String> send(String method, String path, Person who, String json, String... headers)
-            throws Exception {
-        return client.send(method, path, who, json, headers);
-    }
-
-    private static String submit(Person citizen, String category, String description) throws Exception {
-        return client.submit(citizen, ReportsApiClient.submission(category, description, Map.of())).path("id").asText();
+        admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
     }
 
     @Test
     void twoOfficersAnsweringAtOnceGetOne200AndOne409() throws Exception {
-        Person binh = citizen("Trần Văn Bình");
-        Person first = officer("Cán bộ Một", "so-xay-dung");
-        Person second = officer("Cán bộ Hai", "so-xay-dung");
-        String id = submit(binh, "STREET_LIGHT", "Đèn đường tắt cả tuần");
+        Person binh = client.citizen("Trần Văn Bình");
+        Person first = client.officer("Cán bộ Một", "so-xay-dung", admin);
+        Person second = client.officer("Cán bộ Hai", "so-xay-dung", admin);
+        String id = client.submit(binh, ReportsApiClient.submission("STREET_LIGHT", "Đèn đường tắt cả tuần", Map.of()))
+                .path("id").asText();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -72,7 +52,7 @@ class OfficerConcurrencyApiIT {
             for (Person officer : List.of(first, second)) {
                 Callable<HttpResponse<String>> call = () -> {
                     start.await();
-                    return send("POST", "/v1/reports/" + id + "/answer", officer,
+                    return client.send("POST", "/v1/reports/" + id + "/answer", officer,
                             "{\"text\": \"Đã thay bóng đèn.\", \"expectedVersion\": 1}");
                 };
                 futures.add(pool.submit(call));

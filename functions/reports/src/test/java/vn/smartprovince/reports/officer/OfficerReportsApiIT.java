@@ -28,7 +28,6 @@ import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /**
  * The officers' side end to end through the local runtime (the template's authorizer and routes,
@@ -43,16 +42,14 @@ class OfficerReportsApiIT {
     static final String FIRST_ADMIN = "8100000000000000077";
 
     @RegisterExtension
-    static LocalApiExtension api = new LocalApiExtension(AwsEmulatorExtension.builder()
-            .parameter("FirstAdminZaloId", FIRST_ADMIN).build());
+    static LocalApiExtension api = ReportsApiClient.localApi(FIRST_ADMIN);
 
     static final ReportsApiClient client = new ReportsApiClient(api);
     static Person admin;
 
     @BeforeAll
     static void publishTheDemoProvinceAndSignInTheAdmin() throws Exception {
-        client.publishDemoProvince();
-        admin = client.signIn(NewUser.named("Quản trị tỉnh").id(FIRST_ADMIN));
+        admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
     }
 
     private static Person citizen(String name) throws Exception {

@@ -37,10 +37,13 @@ public final class LocalParameters {
         return values;
     }
 
-    /** The repository root: the nearest folder at or above {@code start} holding template.yaml. */
+    /**
+     * The repository root: the nearest folder at or above {@code start} holding template.yaml and
+     * infra/ (each domain's nested template.yaml beside its code is not the root).
+     */
     public static Path repoRoot(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("infra"))) {
                 return dir;
             }
         }

@@ -193,13 +193,7 @@ class ApiDescriptionMatchesTemplateTest {
     // --- files ---------------------------------------------------------------------------
 
     private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("template.yaml"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No template.yaml in " + dir + " or any folder above it");
+        return LocalParameters.repoRoot(Path.of(System.getProperty("user.dir")));
     }
 
     private static Map<String, Object> readYaml(Path file) throws IOException {

@@ -175,7 +175,9 @@ public final class BootstrappedStack implements Intrinsics.Resources {
             "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::Logs::LogGroup",
             "AWS::CloudWatch::Alarm", "AWS::Lambda::Permission", "AWS::Lambda::Version", "AWS::Lambda::Alias",
             "AWS::Lambda::EventSourceMapping", "AWS::SQS::QueuePolicy", "AWS::S3::BucketPolicy",
-            "AWS::KMS::Key", "AWS::KMS::Alias");
+            "AWS::KMS::Key", "AWS::KMS::Alias", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration",
+            "AWS::ApiGatewayV2::Authorizer", "AWS::Logs::MetricFilter", "AWS::Serverless::Application",
+            "AWS::CloudFormation::Stack");
 
     /** Resolves like {@link #intrinsics()} but refuses references to resources functions would call and nothing emulates. */
     Intrinsics checkingIntrinsics(String functionId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An {@code AWS::Serverless::Function} as the local runtime runs it: handler, code location,
@@ -59,23 +60,75 @@ public record FunctionSpec(
      */
     public static List<FunctionSpec> all(Template template, Intrinsics resolver) {
         List<FunctionSpec> list = new ArrayList<>();
+        Map<String, List<HttpRoute>> gatewayRoutes = gatewayRoutes(template);
         for (Template.Resource resource : template.resourcesOfType("AWS::Serverless::Function")) {
             if (resolver != null && resource.condition() != null && !resolver.condition(resource.condition())) {
                 continue;
             }
-            list.add(of(resource, resolver));
+            list.add(of(resource, resolver, gatewayRoutes.getOrDefault(resource.logicalId(), List.of())));
         }
         return list;
     }
 
-    static FunctionSpec of(Template.Resource resource, Intrinsics resolver) {
+    /**
+     * Routes declared as resources ({@code AWS::ApiGatewayV2::Route} whose Target is an
+     * {@code AWS::ApiGatewayV2::Integration} of a function), by function: how a stack attaches
+     * routes to an API of another stack. AuthorizationType NONE (or none) is public; CUSTOM names
+     * the {@code AWS::ApiGatewayV2::Authorizer} resource.
+     */
+    static Map<String, List<HttpRoute>> gatewayRoutes(Template template) {
+        Map<String, List<HttpRoute>> byFunction = new java.util.LinkedHashMap<>();
+        for (Template.Resource route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            Map<String, Object> p = route.properties();
+            String routeKey = Objects.toString(p.get("RouteKey"), "");
+            String integrationId = firstOfType(template, p.get("Target"), "AWS::ApiGatewayV2::Integration");
+            if (integrationId == null) {
+                throw new TemplateException(route.logicalId() + ": Target must be integrations/${<Integration>}"
+                        + " of an AWS::ApiGatewayV2::Integration of the template");
+            }
+            Map<String, Object> integration = template.resources().get(integrationId).properties();
+            String functionId = firstOfType(template, integration.get("IntegrationUri"),
+                    "AWS::Serverless::Function", "AWS::Lambda::Function");
+            if (functionId == null) {
+                throw new TemplateException(integrationId + ": IntegrationUri must name a function of the template");
+            }
+            String method = routeKey.equals("$default") ? "ANY" : routeKey.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            String path = routeKey.equals("$default") ? "$default" : routeKey.split(" ", 2)[1].trim();
+            String type = Objects.toString(p.get("AuthorizationType"), "NONE");
+            String authorizer = switch (type) {
+                case "NONE" -> "NONE";
+                case "CUSTOM" -> Optional.ofNullable(firstOfType(template, p.get("AuthorizerId"),
+                        "AWS::ApiGatewayV2::Authorizer")).orElseThrow(() -> new TemplateException(route.logicalId()
+                        + ": AuthorizerId must name an AWS::ApiGatewayV2::Authorizer of the template"));
+                default -> throw new TemplateException(route.logicalId() + ": AuthorizationType " + type
+                        + " is not run by the local runtime");
+            };
+            String api = firstOfType(template, p.get("ApiId"), "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi");
+            byFunction.computeIfAbsent(functionId, id -> new ArrayList<>()).add(new HttpRoute(route.logicalId(),
+                    api, method.equals("*") ? "ANY" : method, path, authorizer, functionId));
+        }
+        return byFunction;
+    }
+
+    /** The first resource of one of the types that a value refers to, or null. */
+    static String firstOfType(Template template, Object value, String... types) {
+        for (String name : Intrinsics.referencedNames(value)) {
+            Template.Resource resource = template.resources().get(name);
+            if (resource != null && List.of(types).contains(resource.type())) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    static FunctionSpec of(Template.Resource resource, Intrinsics resolver, List<HttpRoute> gatewayRoutes) {
         Map<String, Object> p = resource.properties();
         java.util.function.ToIntBiFunction<Object, Integer> integer = (value, fallback) ->
                 integer(resolver == null ? literal(value, resource.logicalId()) : resolver.resolve(value), fallback);
         java.util.function.Function<Object, String> text = value -> value == null ? null
                 : resolver == null ? Objects.toString(literal(value, resource.logicalId())) : resolver.resolveString(value);
         String id = resource.logicalId();
-        List<HttpRoute> routes = new ArrayList<>();
+        List<HttpRoute> routes = new ArrayList<>(gatewayRoutes);
         List<SqsEventSource> sqs = new ArrayList<>();
         List<StreamEventSource> streams = new ArrayList<>();
         Template.map(p.get("Events")).forEach((name, raw) -> {

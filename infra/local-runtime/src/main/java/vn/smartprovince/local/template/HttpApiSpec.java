@@ -22,6 +22,9 @@ public record HttpApiSpec(String logicalId, String stageName, String defaultAuth
         for (Template.Resource resource : template.resourcesOfType("AWS::Serverless::HttpApi")) {
             list.add(of(resource));
         }
+        for (Template.Resource resource : template.resourcesOfType("AWS::ApiGatewayV2::Api")) {
+            list.add(ofGateway(template, resource));
+        }
         boolean implicitUsed = template.resourcesOfType("AWS::Serverless::Function").stream()
                 .flatMap(f -> Template.map(f.properties().get("Events")).values().stream().map(Template::map))
                 .anyMatch(e -> "HttpApi".equals(e.get("Type")) && !Template.map(e.get("Properties")).containsKey("ApiId"));
@@ -56,6 +59,39 @@ public record HttpApiSpec(String logicalId, String stageName, String defaultAuth
         return new HttpApiSpec(resource.logicalId(), Objects.toString(p.get("StageName"), "$default"),
                 auth.get("DefaultAuthorizer") == null ? null : auth.get("DefaultAuthorizer").toString(),
                 authorizers, Template.map(p.get("CorsConfiguration")));
+    }
+
+    /**
+     * A plain {@code AWS::ApiGatewayV2::Api}: its stage ({@code AWS::ApiGatewayV2::Stage}) and
+     * its {@code AWS::ApiGatewayV2::Authorizer}s, named by logical id (routes name them so).
+     */
+    static HttpApiSpec ofGateway(Template template, Template.Resource api) {
+        String stage = "$default";
+        for (Template.Resource resource : template.resourcesOfType("AWS::ApiGatewayV2::Stage")) {
+            if (api.logicalId().equals(Intrinsics.logicalIdOf(resource.properties().get("ApiId")))) {
+                stage = Objects.toString(resource.properties().get("StageName"), stage);
+            }
+        }
+        Map<String, AuthorizerSpec> authorizers = new LinkedHashMap<>();
+        for (Template.Resource resource : template.resourcesOfType("AWS::ApiGatewayV2::Authorizer")) {
+            Map<String, Object> a = resource.properties();
+            if (!api.logicalId().equals(Intrinsics.logicalIdOf(a.get("ApiId")))
+                    || !"REQUEST".equals(Objects.toString(a.get("AuthorizerType"), ""))) {
+                continue; // JWT authorizers: API Gateway validates those itself
+            }
+            String functionId = FunctionSpec.firstOfType(template, a.get("AuthorizerUri"),
+                    "AWS::Serverless::Function", "AWS::Lambda::Function");
+            if (functionId == null) {
+                throw new TemplateException(resource.logicalId() + ": AuthorizerUri must name a function of the template");
+            }
+            List<String> sources = listOf(a.get("IdentitySource")).stream().map(String::valueOf).toList();
+            authorizers.put(resource.logicalId(), new AuthorizerSpec(resource.logicalId(), functionId, sources,
+                    Objects.toString(a.get("AuthorizerPayloadFormatVersion"), "2.0"),
+                    Boolean.parseBoolean(Objects.toString(a.get("EnableSimpleResponses"), "false")),
+                    Integer.parseInt(Objects.toString(a.get("AuthorizerResultTtlInSeconds"), "0"))));
+        }
+        return new HttpApiSpec(api.logicalId(), stage, null, authorizers,
+                Template.map(api.properties().get("CorsConfiguration")));
     }
 
     private static List<?> listOf(Object value) {

@@ -299,4 +299,45 @@ public final class Intrinsics {
         }
         return null;
     }
+
+    /**
+     * Every logical id (or parameter or pseudo parameter) a value refers to, in order: through
+     * {@code Ref} (SAM's {@code X.Alias} gives X), {@code Fn::GetAtt} and {@code Fn::Sub} variables.
+     */
+    public static List<String> referencedNames(Object value) {
+        List<String> names = new ArrayList<>();
+        collectNames(value, names);
+        return names;
+    }
+
+    private static void collectNames(Object value, List<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            if (Template.isIntrinsic(map)) {
+                var entry = map.entrySet().iterator().next();
+                Object argument = entry.getValue();
+                switch (entry.getKey().toString()) {
+                    case "Ref" -> names.add(argument.toString().split("\\.", 2)[0]);
+                    case "Fn::GetAtt" -> names.add(argument instanceof List<?> list ? list.get(0).toString()
+                            : argument.toString().split("\\.", 2)[0]);
+                    case "Fn::Sub" -> {
+                        List<?> parts = argument instanceof List<?> list ? list : List.of(argument);
+                        Matcher matcher = SUB_VARIABLE.matcher(String.valueOf(parts.get(0)));
+                        while (matcher.find()) {
+                            if (matcher.group(1).isEmpty()) {
+                                names.add(matcher.group(2).trim().split("\\.", 2)[0]);
+                            }
+                        }
+                        if (parts.size() > 1) {
+                            collectNames(parts.get(1), names);
+                        }
+                    }
+                    default -> collectNames(argument, names);
+                }
+                return;
+            }
+            map.values().forEach(v -> collectNames(v, names));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectNames(v, names));
+        }
+    }
 }

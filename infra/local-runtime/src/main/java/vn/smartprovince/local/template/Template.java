@@ -21,6 +21,7 @@ public final class Template {
     private final Path file;
     private final Map<String, Object> root;
     private final Map<String, Resource> resources;
+    private final List<NestedStacks.Nested> nested = new ArrayList<>();
 
     /** One resource as written: logical id, type, properties (intrinsics unresolved), metadata. */
     public record Resource(String logicalId, String type, Map<String, Object> properties,
@@ -29,7 +30,17 @@ public final class Template {
 
     private Template(Path file, Map<String, Object> root) {
         this.file = file;
-        this.root = root;
+        this.root = new LinkedHashMap<>(root);
+        Map<String, Resource> map = new LinkedHashMap<>(ownResources(root));
+        this.resources = map;
+        // Nested stacks with a local Location are read into this template (see NestedStacks):
+        // their resources join this one's, with their parameters replaced by what this template
+        // passes, so everything that reads the template sees one stack, as it runs locally.
+        NestedStacks.flatten(this, map);
+    }
+
+    /** The template's own resources, with SAM's Globals merged into functions and APIs. */
+    static Map<String, Resource> ownResources(Map<String, Object> root) {
         Map<String, Resource> map = new LinkedHashMap<>();
         Map<String, Object> globals = section(root, "Globals");
         Map<String, Object> functionGlobals = map(globals.get("Function"));
@@ -46,7 +57,12 @@ public final class Template {
             map.put(id, new Resource(id, type, properties, map(body.get("Metadata")),
                     body.get("Condition") == null ? null : body.get("Condition").toString()));
         });
-        this.resources = Collections.unmodifiableMap(map);
+        return map;
+    }
+
+    /** The raw sections of this template (Conditions, Mappings, Outputs ...), for the nested-stack reader. */
+    Map<String, Object> rootSections() {
+        return root;
     }
 
     public static Template load(Path file) {
@@ -66,8 +82,18 @@ public final class Template {
         return file.getParent();
     }
 
+    /** Every resource: this template's and those of the nested stacks it names with a local Location. */
     public Map<String, Resource> resources() {
-        return resources;
+        return Collections.unmodifiableMap(resources);
+    }
+
+    /** The nested stacks read into this template (logical id of the application, its template file). */
+    public List<NestedStacks.Nested> nestedStacks() {
+        return List.copyOf(nested);
+    }
+
+    void addNested(NestedStacks.Nested stack) {
+        nested.add(stack);
     }
 
     public Optional<Resource> resource(String logicalId) {
@@ -136,7 +162,7 @@ public final class Template {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    private static Map<String, Object> section(Map<String, Object> root, String name) {
+    static Map<String, Object> section(Map<String, Object> root, String name) {
         return map(root.get(name));
     }
 }

@@ -16,17 +16,7 @@ import vn.smartprovince.local.template.FunctionSpec.HttpRoute;
  * authorizers are found, and their parameters become what the root passes.
  */
 class NestedStacksTest {
-    private static final Intrinsics.Resources FAKE = new Intrinsics.Resources() {
-        @Override
-        public Object ref(String logicalId) {
-            return "ref:" + logicalId;
-        }
-
-        @Override
-        public Object getAtt(String logicalId, String attribute) {
-            return "att:" + logicalId + "." + attribute;
-        }
-    };
+    private static final Intrinsics.Resources FAKE = FakeResources.INSTANCE;
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(NestedStacksTest.class.getResource("/template/nested/" + name).toURI());

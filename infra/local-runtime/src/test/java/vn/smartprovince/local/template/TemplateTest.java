@@ -15,17 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The template is read the way CloudFormation and SAM read it, so local runs match deployments. */
 class TemplateTest {
-    private static final Intrinsics.Resources FAKE = new Intrinsics.Resources() {
-        @Override
-        public Object ref(String logicalId) {
-            return "ref:" + logicalId;
-        }
-
-        @Override
-        public Object getAtt(String logicalId, String attribute) {
-            return "att:" + logicalId + "." + attribute;
-        }
-    };
+    private static final Intrinsics.Resources FAKE = FakeResources.INSTANCE;
 
     private static Template fixture() throws URISyntaxException {
         return Template.load(Path.of(TemplateTest.class.getResource("/template/intrinsics.yaml").toURI()));

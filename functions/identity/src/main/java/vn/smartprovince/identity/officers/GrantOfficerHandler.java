@@ -41,7 +41,7 @@ public final class GrantOfficerHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        caller.requireProvinceAdmin();
+        caller.requireProvinceAdmin();   // before the body: a caller without the right hears 403, never a 400
         JsonNode body = request.jsonBody();
         BodyFields fields = new BodyFields();
         fields.onlyFields(body, Set.of("agencyId"));

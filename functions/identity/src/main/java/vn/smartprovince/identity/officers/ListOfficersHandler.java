@@ -30,10 +30,11 @@ public final class ListOfficersHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         String agencyId = request.pathParameter("agencyId").orElse("");
-        caller.requireProvinceAdminOrOfficerOf(agencyId);
+        // Who may see this agency (403) and whether it exists (404) before the query's limit and cursor (400).
+        OfficerRoles.AgencyOfficers officers = roles.officersOf(caller, agencyId);
         int limit = request.pageLimit();
         String after = request.queryParameter("cursor").map(cursor -> OfficerCursor.decode(cursor, agencyId)).orElse(null);
-        Users.Page page = roles.officers(caller, agencyId, after, limit);
+        Users.Page page = officers.page(after, limit);
         List<OfficerViews.Person> items = page.users().stream().map(OfficerViews.Person::of).toList();
         String next = page.lastZaloId() == null ? null : OfficerCursor.encode(agencyId, page.lastZaloId());
         return HttpResponse.privateJson(200, new OfficerViews.PersonPage(items, next));

@@ -58,11 +58,32 @@ final class OfficerRoles {
 
     /** A page of an agency's officers: for province admins and the agency's own officers. */
     Users.Page officers(Caller caller, String agencyId, String afterZaloId, int limit) {
+        return officersOf(caller, agencyId).page(afterZaloId, limit);
+    }
+
+    /**
+     * The right to list an agency's officers, decided before the request's query is read: 403 for
+     * anyone but province admins and the agency's own officers, 404 when there is no such agency.
+     */
+    AgencyOfficers officersOf(Caller caller, String agencyId) {
         caller.requireProvinceAdminOrOfficerOf(agencyId);
         if (!caller.isOfficerOf(agencyId) && (!AGENCY_ID.matcher(agencyId).matches() || !agencies.exists(agencyId))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no such agency");
         }
-        return users.officersOf(agencyId, afterZaloId, limit);
+        return new AgencyOfficers(agencyId);
+    }
+
+    /** An agency whose officers the caller may list. */
+    final class AgencyOfficers {
+        private final String agencyId;
+
+        private AgencyOfficers(String agencyId) {
+            this.agencyId = agencyId;
+        }
+
+        Users.Page page(String afterZaloId, int limit) {
+            return users.officersOf(agencyId, afterZaloId, limit);
+        }
     }
 
     private User change(String zaloId, java.util.function.Function<User, List<RoleGrant>> roles) {

@@ -36,7 +36,7 @@ public final class DispatcherHandler implements RequestStreamHandler {
     }
 
     DispatcherHandler(Env env) {
-        this(Wiring.dispatcher(env, Clock.systemUTC()), Clock.systemUTC());
+        this(DispatchWiring.dispatcher(env, Clock.systemUTC()), Clock.systemUTC());
     }
 
     DispatcherHandler(Dispatcher dispatcher, Clock clock) {

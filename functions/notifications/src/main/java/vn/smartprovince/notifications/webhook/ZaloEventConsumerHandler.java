@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.notifications.Wiring;
+import vn.smartprovince.notifications.core.DeliveryStore;
 import vn.smartprovince.notifications.webhook.ZaloEventProcessor.Outcome;
-import vn.smartprovince.notifications.delivery.DeliveryStore;
-import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
@@ -37,7 +37,7 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
     }
 
     ZaloEventConsumerHandler(Env env) {
-        this(processor(env, AwsClients.dynamoDb(env), Clock.systemUTC()));
+        this(processor(env, Wiring.dynamoDb(env), Clock.systemUTC()));
     }
 
     ZaloEventConsumerHandler(ZaloEventProcessor processor) {
@@ -45,9 +45,9 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
     }
 
     static ZaloEventProcessor processor(Env env, DynamoDbClient dynamo, Clock clock) {
-        String table = env.required("MAIN_TABLE");
+        String table = Wiring.mainTable(env);
         // Receipts go to the dispatcher's own record of what it sent (early receipts are kept for it).
-        DeliveryStore deliveries = new DynamoDbDeliveryStore(dynamo, table);
+        DeliveryStore deliveries = Wiring.deliveries(env, dynamo);
         return new ZaloEventProcessor(new DynamoDbEventLedger(dynamo, table), deliveries::markDelivered,
                 new DynamoDbOaFollowers(dynamo, table),
                 new DynamoDbOaInbox(dynamo, table, WebhookWiring.messageRetention(env)), clock);

@@ -1,20 +1,15 @@
-package vn.smartprovince.health;
+package vn.smartprovince.health.check;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import vn.smartprovince.health.core.Heartbeats;
 
 /**
  * Answers "is this deployment able to serve?": reports the build version and proves the data
  * store works with a real write-then-read round trip, timed.
  */
 public final class HealthCheck {
-
-    /** The data store, behind a port so the rule is testable without AWS. */
-    public interface Heartbeats {
-        /** Writes a heartbeat that expires by itself, reads it back (strongly consistent), returns what was read. */
-        String writeAndRead(String id, String value, Instant expiresAt);
-    }
 
     public enum Status { OK, DEGRADED }
 

@@ -1,7 +1,7 @@
-package vn.smartprovince.health;
+package vn.smartprovince.health.check;
 
 import java.time.Clock;
-import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.health.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -17,7 +17,7 @@ public final class HealthHandler extends HttpFunction {
 
     HealthHandler(Env env) {
         this(new HealthCheck(
-                new DynamoDbHeartbeats(AwsClients.dynamoDb(env), env.required("MAIN_TABLE")),
+                Wiring.heartbeats(env),
                 Clock.systemUTC(),
                 env.get("APP_VERSION", versionOfThisBuild()),
                 env.get("STAGE", "local")));

@@ -1,16 +1,17 @@
-package vn.smartprovince.health;
+package vn.smartprovince.health.store;
 
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.health.core.Heartbeats;
 
 /** Heartbeats stored in the main table under their own partition, removed by the table's TTL. */
-final class DynamoDbHeartbeats implements HealthCheck.Heartbeats {
+public final class DynamoDbHeartbeats implements Heartbeats {
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    DynamoDbHeartbeats(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbHeartbeats(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }

@@ -1,4 +1,4 @@
-package vn.smartprovince.health;
+package vn.smartprovince.health.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

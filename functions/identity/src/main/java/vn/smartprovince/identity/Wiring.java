@@ -3,6 +3,15 @@ package vn.smartprovince.identity;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.identity.core.Agencies;
+import vn.smartprovince.identity.core.SessionTokens;
+import vn.smartprovince.identity.core.Sessions;
+import vn.smartprovince.identity.core.Users;
+import vn.smartprovince.identity.core.ZaloIdentity;
+import vn.smartprovince.identity.store.DynamoDbUsers;
+import vn.smartprovince.identity.store.ProvinceAgencies;
+import vn.smartprovince.identity.store.SecretSigningKeys;
+import vn.smartprovince.identity.store.ZaloClientIdentity;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.secrets.Secrets;
@@ -21,48 +30,52 @@ import vn.smartprovince.shared.zalo.ZaloClient;
  *   <tr><td>{@code FIRST_ADMIN_ZALO_ID}</td><td>optional: made province administrator at sign-in</td></tr>
  * </table>
  */
-final class Wiring {
-    static final String SIGNING_KEY_SECRET_NAME = "SESSION_SIGNING_KEY_SECRET_NAME";
-    static final String SESSION_TTL_SECONDS = "SESSION_TTL_SECONDS";
-    static final String SESSION_MAX_AGE_SECONDS = "SESSION_MAX_AGE_SECONDS";
-    static final String FIRST_ADMIN_ZALO_ID = "FIRST_ADMIN_ZALO_ID";
+public final class Wiring {
+    public static final String SIGNING_KEY_SECRET_NAME = "SESSION_SIGNING_KEY_SECRET_NAME";
+    public static final String SESSION_TTL_SECONDS = "SESSION_TTL_SECONDS";
+    public static final String SESSION_MAX_AGE_SECONDS = "SESSION_MAX_AGE_SECONDS";
+    public static final String FIRST_ADMIN_ZALO_ID = "FIRST_ADMIN_ZALO_ID";
 
     private Wiring() {
     }
 
-    static DynamoDbClient dynamoDb(Env env) {
+    public static DynamoDbClient dynamoDb(Env env) {
         return AwsClients.dynamoDb(env);
     }
 
-    static Users users(Env env, DynamoDbClient dynamo) {
+    public static Users users(Env env, DynamoDbClient dynamo) {
         return new DynamoDbUsers(dynamo, env.required("MAIN_TABLE"));
     }
 
-    static Secrets secrets(Env env) {
+    public static Agencies agencies(Env env, DynamoDbClient dynamo) {
+        return new ProvinceAgencies(dynamo, env.required("MAIN_TABLE"));
+    }
+
+    public static Secrets secrets(Env env) {
         return SecretsManagerSecrets.cached(env);
     }
 
-    static SessionTokens tokens(Env env, Secrets secrets) {
+    public static SessionTokens tokens(Env env, Secrets secrets) {
         return new SessionTokens(new SecretSigningKeys(secrets, env.required(SIGNING_KEY_SECRET_NAME)), issuer(env),
                 env.required("ZALO_APP_ID"));
     }
 
-    static Sessions sessions(Env env, SessionTokens tokens, Clock clock) {
+    public static Sessions sessions(Env env, SessionTokens tokens, Clock clock) {
         long ttl = env.number(SESSION_TTL_SECONDS, 3600, 300, 86_400);
         long maxAge = env.number(SESSION_MAX_AGE_SECONDS, 604_800, ttl, 90L * 86_400);
         return new Sessions(tokens, Duration.ofSeconds(ttl), Duration.ofSeconds(maxAge), clock);
     }
 
-    static ZaloIdentity zalo(Env env, Secrets secrets) {
+    public static ZaloIdentity zalo(Env env, Secrets secrets) {
         return new ZaloClientIdentity(ZaloClient.create(env, secrets));
     }
 
     /** Tokens of one stage are refused by another even if someone shared the key by mistake. */
-    static String issuer(Env env) {
+    public static String issuer(Env env) {
         return "smartprovince/" + env.get("STAGE", "local");
     }
 
-    static String firstAdmin(Env env) {
+    public static String firstAdmin(Env env) {
         return env.optional(FIRST_ADMIN_ZALO_ID).map(String::strip).orElse(null);
     }
 }

@@ -12,25 +12,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.smartprovince.identity.core.Agencies;
+import vn.smartprovince.identity.core.NotificationPreference;
+import vn.smartprovince.identity.core.SessionTokens;
+import vn.smartprovince.identity.core.Sessions;
+import vn.smartprovince.identity.core.SigningKey;
+import vn.smartprovince.identity.core.SigningKeys;
+import vn.smartprovince.identity.core.User;
+import vn.smartprovince.identity.core.Users;
+import vn.smartprovince.identity.core.ZaloIdentity;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.auth.RoleGrant;
 import vn.smartprovince.shared.http.ApiException;
 
 /** In-memory stand-ins for the identity functions' ports. */
-final class Fakes {
-    static final String APP_ID = "1234567890";
-    static final String ISSUER = "smartprovince/test";
-    static final String KEY = "k".repeat(20) + "-test-signing-key-0123456789";
-    static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+public final class Fakes {
+    public static final String APP_ID = "1234567890";
+    public static final String ISSUER = "smartprovince/test";
+    public static final String KEY = "k".repeat(20) + "-test-signing-key-0123456789";
+    public static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
 
     private Fakes() {
     }
 
-    static Clock clock(Instant at) {
+    public static Clock clock(Instant at) {
         return Clock.fixed(at, ZoneOffset.UTC);
     }
 
-    static SigningKeys keys(String... secrets) {
+    public static SigningKeys keys(String... secrets) {
         List<SigningKey> keys = new ArrayList<>();
         for (String secret : secrets) {
             keys.add(SigningKey.fromSecret(secret));
@@ -38,15 +47,15 @@ final class Fakes {
         return () -> keys;
     }
 
-    static SessionTokens tokens() {
+    public static SessionTokens tokens() {
         return new SessionTokens(keys(KEY), ISSUER, APP_ID);
     }
 
-    static Sessions sessions(Clock clock) {
+    public static Sessions sessions(Clock clock) {
         return new Sessions(tokens(), Duration.ofHours(1), Duration.ofDays(7), clock);
     }
 
-    static User user(String zaloId, RoleGrant... roles) {
+    public static User user(String zaloId, RoleGrant... roles) {
         List<RoleGrant> list = new ArrayList<>(List.of(RoleGrant.citizen()));
         for (RoleGrant role : roles) {
             list = User.rolesWith(list, role);
@@ -56,14 +65,14 @@ final class Fakes {
     }
 
     /** Users in a map, with the conditional semantics of the DynamoDB adapter. */
-    static final class InMemoryUsers implements Users {
-        final Map<String, User> items = new TreeMap<>();
+    public static final class InMemoryUsers implements Users {
+        public final Map<String, User> items = new TreeMap<>();
         /** Makes the next n updates fail as if someone else wrote first. */
-        int conflicts;
-        boolean unavailable;
-        final AtomicInteger writes = new AtomicInteger();
+        public int conflicts;
+        public boolean unavailable;
+        public final AtomicInteger writes = new AtomicInteger();
 
-        InMemoryUsers with(User... users) {
+        public InMemoryUsers with(User... users) {
             for (User user : users) {
                 items.put(user.zaloId(), user);
             }
@@ -119,18 +128,18 @@ final class Fakes {
     }
 
     /** Zalo as a map of access token -> user and (access token, phone token) -> number, plus failures. */
-    static final class FakeZalo implements ZaloIdentity {
-        final Map<String, ZaloUser> users = new HashMap<>();
-        final Map<String, String> phones = new HashMap<>();
-        RuntimeException failure;
-        int calls;
+    public static final class FakeZalo implements ZaloIdentity {
+        public final Map<String, ZaloUser> users = new HashMap<>();
+        public final Map<String, String> phones = new HashMap<>();
+        public RuntimeException failure;
+        public int calls;
 
-        FakeZalo user(String accessToken, String id, String name) {
+        public FakeZalo user(String accessToken, String id, String name) {
             users.put(accessToken, new ZaloUser(id, name, "https://s120.avatar.example/" + id + ".jpg"));
             return this;
         }
 
-        FakeZalo phone(String accessToken, String phoneToken, String number) {
+        public FakeZalo phone(String accessToken, String phoneToken, String number) {
             phones.put(accessToken + "|" + phoneToken, number);
             return this;
         }
@@ -160,12 +169,12 @@ final class Fakes {
     }
 
     /** Agencies of the demo province. */
-    static Agencies agencies() {
+    public static Agencies agencies() {
         Set<String> ids = Set.of("so-xay-dung", "ubnd-tan-ninh", "cong-an-tinh");
         return ids::contains;
     }
 
-    static Set<Role> roles(Role... roles) {
+    public static Set<Role> roles(Role... roles) {
         return Set.of(roles);
     }
 }

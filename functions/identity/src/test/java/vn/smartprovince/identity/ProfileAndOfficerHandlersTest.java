@@ -18,6 +18,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.identity.account.DeleteMeHandler;
+import vn.smartprovince.identity.account.GetMeHandler;
+import vn.smartprovince.identity.account.SignOutHandler;
+import vn.smartprovince.identity.account.UpdateMeHandler;
+import vn.smartprovince.identity.core.SessionTokens;
+import vn.smartprovince.identity.core.Users;
+import vn.smartprovince.identity.officers.GrantOfficerHandler;
+import vn.smartprovince.identity.officers.ListOfficersHandler;
+import vn.smartprovince.identity.officers.RevokeOfficerHandler;
+import vn.smartprovince.identity.session.RenewSessionHandler;
+import vn.smartprovince.identity.store.DynamoDbUsers;
 import vn.smartprovince.shared.auth.RoleGrant;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
@@ -190,5 +201,53 @@ class ProfileAndOfficerHandlersTest {
         JsonNode badCursor = HandlerKit.invoke(handler, HandlerKit.event("identity-officers-list.json",
                 e -> ((ObjectNode) e.path("queryStringParameters")).put("cursor", "eyJ0YW1wZXJlZCI6dHJ1ZX0")));
         assertEquals("INVALID_CURSOR", badCursor.path("json").path("error").path("code").asText());
+    }
+
+    private static java.util.function.Consumer<ObjectNode> as(String userId, String roles, String agencyId) {
+        return e -> ((ObjectNode) e.path("requestContext").path("authorizer").path("lambda"))
+                .put("userId", userId).put("roles", roles).put("agencyId", agencyId);
+    }
+
+    private static java.util.function.Consumer<ObjectNode> query(String agencyId, String limit, String cursor) {
+        return e -> {
+            ((ObjectNode) e.path("pathParameters")).put("agencyId", agencyId);
+            e.putObject("queryStringParameters").put("limit", limit).put("cursor", cursor);
+            e.put("rawQueryString", "limit=" + limit + "&cursor=" + cursor);
+        };
+    }
+
+    @Test
+    void aCallerWithoutTheRightHears403Or404BeforeAnyProblemWithTheRequest() {
+        GrantOfficerHandler grant = new GrantOfficerHandler(env("GrantOfficerFunction"));
+        for (String body : List.of("{\"agencyId\": ", "[1]", "{\"agencyId\": 7, \"extra\": true}")) {
+            JsonNode byOfficer = HandlerKit.invoke(grant, HandlerKit.event("identity-officer-grant.json",
+                    as(OFFICER, "CITIZEN,OFFICER", "so-xay-dung").andThen(e -> HandlerKit.body(e, body))));
+            assertEquals(403, byOfficer.path("statusCode").asInt(), body);
+            assertEquals("FORBIDDEN", byOfficer.path("json").path("error").path("code").asText());
+            JsonNode byCitizen = HandlerKit.invoke(grant, HandlerKit.event("identity-officer-grant.json",
+                    as(CITIZEN, "CITIZEN", "").andThen(e -> HandlerKit.body(e, body))));
+            assertEquals(403, byCitizen.path("statusCode").asInt(), body);
+        }
+        JsonNode malformedByAdmin = HandlerKit.invoke(grant, HandlerKit.event("identity-officer-grant.json",
+                e -> HandlerKit.body(e, "{\"agencyId\": ")));
+        assertEquals(400, malformedByAdmin.path("statusCode").asInt(), "the admin hears what is wrong with the body");
+        assertEquals("MALFORMED_JSON", malformedByAdmin.path("json").path("error").path("code").asText());
+
+        JsonNode revoke = HandlerKit.invoke(new RevokeOfficerHandler(env("RevokeOfficerFunction")),
+                HandlerKit.event("identity-officer-revoke.json", as(OFFICER, "CITIZEN,OFFICER", "so-xay-dung")
+                        .andThen(e -> ((ObjectNode) e.path("pathParameters")).put("zaloId", "not-a-zalo-id"))));
+        assertEquals(403, revoke.path("statusCode").asInt(), "an officer revoking, even with a malformed id");
+
+        ListOfficersHandler list = new ListOfficersHandler(env("ListOfficersFunction"));
+        JsonNode otherAgency = HandlerKit.invoke(list, HandlerKit.event("identity-officers-list.json",
+                query("ubnd-tan-ninh", "1000", "!!")));
+        assertEquals(403, otherAgency.path("statusCode").asInt(), otherAgency.toString());
+        JsonNode noSuchAgency = HandlerKit.invoke(list, HandlerKit.event("identity-officers-list.json",
+                as(ADMIN, "CITIZEN,PROVINCE_ADMIN", "").andThen(query("so-khong-co", "0", "!!"))));
+        assertEquals(404, noSuchAgency.path("statusCode").asInt(), noSuchAgency.toString());
+        JsonNode badQuery = HandlerKit.invoke(list, HandlerKit.event("identity-officers-list.json",
+                as(ADMIN, "CITIZEN,PROVINCE_ADMIN", "").andThen(query("ubnd-tan-ninh", "0", "!!"))));
+        assertEquals(400, badQuery.path("statusCode").asInt(), "an admin of a real agency hears the query's problem");
+        assertEquals("limit", badQuery.path("json").path("error").path("details").get(0).path("field").asText());
     }
 }

@@ -18,14 +18,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.identity.authorizer.SessionAuthorizerHandler;
+import vn.smartprovince.identity.core.SessionTokens;
+import vn.smartprovince.identity.signin.SignInHandler;
+import vn.smartprovince.identity.store.DynamoDbUsers;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.zalostub.Endpoint;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.Fault;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * SignInFunction and SessionAuthorizerFunction with their template environment, against the

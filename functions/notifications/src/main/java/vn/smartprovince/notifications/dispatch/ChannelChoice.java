@@ -3,8 +3,8 @@ package vn.smartprovince.notifications.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import vn.smartprovince.notifications.delivery.Channel;
-import vn.smartprovince.notifications.delivery.Reason;
+import vn.smartprovince.notifications.core.Channel;
+import vn.smartprovince.notifications.core.Reason;
 import vn.smartprovince.shared.province.NotificationTemplate;
 
 /**

@@ -46,7 +46,7 @@ final class DispatchMetrics {
                     if (o.kind() == Dispatcher.Kind.SENT_UNRECORDED) {
                         unrecorded++;
                     }
-                    if (o.channel() == vn.smartprovince.notifications.delivery.Channel.ZNS) {
+                    if (o.channel() == vn.smartprovince.notifications.core.Channel.ZNS) {
                         sentZns++;
                     } else {
                         sentOa++;
@@ -60,7 +60,7 @@ final class DispatchMetrics {
                 case EXHAUSTED -> {
                     failed++;
                     exhausted++;
-                    failedBy.merge(vn.smartprovince.notifications.delivery.Reason.RETRIES_EXHAUSTED, 1, Integer::sum);
+                    failedBy.merge(vn.smartprovince.notifications.core.Reason.RETRIES_EXHAUSTED, 1, Integer::sum);
                 }
                 case RETRY -> {
                     retried++;

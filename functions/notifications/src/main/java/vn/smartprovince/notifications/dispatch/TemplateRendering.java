@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.smartprovince.notifications.delivery.Reason;
+import vn.smartprovince.notifications.core.Reason;
 import vn.smartprovince.shared.province.NotificationTemplate;
 
 /**

@@ -1,7 +1,7 @@
 package vn.smartprovince.notifications.view;
 
-import vn.smartprovince.notifications.delivery.DeliveryStore;
-import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
+import vn.smartprovince.notifications.Wiring;
+import vn.smartprovince.notifications.core.DeliveryStore;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -21,7 +21,7 @@ public final class MyNotificationsHandler extends AuthenticatedFunction {
     }
 
     MyNotificationsHandler(Env env) {
-        this(DynamoDbDeliveryStore.fromEnv(env));
+        this(Wiring.deliveries(env));
     }
 
     MyNotificationsHandler(DeliveryStore store) {

@@ -2,8 +2,8 @@ package vn.smartprovince.notifications.view;
 
 import java.util.List;
 import java.util.Map;
-import vn.smartprovince.notifications.delivery.Delivery;
-import vn.smartprovince.notifications.delivery.DeliveryState;
+import vn.smartprovince.notifications.core.Delivery;
+import vn.smartprovince.notifications.core.DeliveryState;
 
 /**
  * One notification as its recipient sees it: what we told them (the rendered OA text when the

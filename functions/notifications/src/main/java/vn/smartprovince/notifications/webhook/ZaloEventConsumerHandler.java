@@ -3,8 +3,6 @@ package vn.smartprovince.notifications.webhook;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.notifications.Wiring;
+import vn.smartprovince.notifications.core.DeliveryStore;
 import vn.smartprovince.notifications.webhook.ZaloEventProcessor.Outcome;
-import vn.smartprovince.notifications.delivery.DeliveryStore;
-import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
@@ -38,7 +37,7 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
     }
 
     ZaloEventConsumerHandler(Env env) {
-        this(processor(env, AwsClients.dynamoDb(env), Clock.systemUTC()));
+        this(processor(env, Wiring.dynamoDb(env), Clock.systemUTC()));
     }
 
     ZaloEventConsumerHandler(ZaloEventProcessor processor) {
@@ -46,9 +45,9 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
     }
 
     static ZaloEventProcessor processor(Env env, DynamoDbClient dynamo, Clock clock) {
-        String table = env.required("MAIN_TABLE");
+        String table = Wiring.mainTable(env);
         // Receipts go to the dispatcher's own record of what it sent (early receipts are kept for it).
-        DeliveryStore deliveries = new DynamoDbDeliveryStore(dynamo, table);
+        DeliveryStore deliveries = Wiring.deliveries(env, dynamo);
         return new ZaloEventProcessor(new DynamoDbEventLedger(dynamo, table), deliveries::markDelivered,
                 new DynamoDbOaFollowers(dynamo, table),
                 new DynamoDbOaInbox(dynamo, table, WebhookWiring.messageRetention(env)), clock);
@@ -71,7 +70,7 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
                 failed.add(messageId);
             }
         }
-        Json.MAPPER.writeValue(output, answer(failed));
+        BatchItemFailures.write(output, failed);
 
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", context == null ? "" : context.getAwsRequestId());
@@ -88,10 +87,4 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
         }
     }
 
-    static ObjectNode answer(List<String> failedMessageIds) {
-        ObjectNode answer = Json.object();
-        ArrayNode failures = answer.putArray("batchItemFailures");
-        failedMessageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
-        return answer;
-    }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,18 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import vn.smartprovince.local.template.FunctionSpec;
-import vn.smartprovince.notifications.delivery.Channel;
-import vn.smartprovince.notifications.delivery.Delivery;
-import vn.smartprovince.notifications.delivery.DeliveryState;
-import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
+import vn.smartprovince.notifications.core.Channel;
+import vn.smartprovince.notifications.core.Delivery;
+import vn.smartprovince.notifications.core.DeliveryState;
+import vn.smartprovince.notifications.store.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 import vn.smartprovince.zalostub.Endpoint;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.Fault;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * NotificationDispatcherFunction's handler with the template's environment against the emulator and the
@@ -51,10 +50,8 @@ class DispatcherHandlerTest {
         return new DispatcherHandler(aws.env("NotificationDispatcherFunction"));
     }
 
-    static JsonNode invoke(DispatcherHandler handler, byte[] event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, Fixtures.context(Duration.ofSeconds(30)));
-        return Json.read(out.toString(StandardCharsets.UTF_8));
+    static JsonNode invoke(DispatcherHandler handler, byte[] event) {
+        return Handlers.invoke(handler, event, Fixtures.context(Duration.ofSeconds(30)));
     }
 
     @Test
@@ -153,7 +150,7 @@ class DispatcherHandlerTest {
         int maxReceiveCount = Json.read(queue.get(QueueAttributeName.REDRIVE_POLICY)).path("maxReceiveCount").asInt();
         assertEquals(Integer.toString(maxReceiveCount),
                 aws.env("NotificationDispatcherFunction").required("NOTIFICATION_MAX_RECEIVE_COUNT"));
-        Dispatcher.Settings settings = Wiring.settings(aws.env("NotificationDispatcherFunction"), Duration.ofSeconds(4));
+        Dispatcher.Settings settings = DispatchWiring.settings(aws.env("NotificationDispatcherFunction"), Duration.ofSeconds(4));
         assertTrue(settings.startBudget().toSeconds() < dispatcher.timeoutSeconds(), "a job can start at all");
         assertTrue(source.batchSize() <= 2 * settings.concurrency(), "a batch takes at most two rounds of sends");
     }

@@ -18,16 +18,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import vn.smartprovince.notifications.delivery.Channel;
-import vn.smartprovince.notifications.delivery.Delivery;
-import vn.smartprovince.notifications.delivery.DeliveryState;
-import vn.smartprovince.notifications.delivery.InMemoryDeliveryStore;
-import vn.smartprovince.notifications.delivery.Reason;
+import vn.smartprovince.notifications.core.Channel;
+import vn.smartprovince.notifications.core.Delivery;
+import vn.smartprovince.notifications.core.DeliveryState;
+import vn.smartprovince.notifications.core.InMemoryDeliveryStore;
+import vn.smartprovince.notifications.core.Reason;
 import vn.smartprovince.notifications.dispatch.Dispatcher.Kind;
 import vn.smartprovince.notifications.dispatch.Dispatcher.Message;
 import vn.smartprovince.notifications.dispatch.Dispatcher.Outcome;
 import vn.smartprovince.notifications.dispatch.Recipient.Preference;
-import vn.smartprovince.notifications.token.OaTokenException;
+import vn.smartprovince.notifications.dispatch.token.OaTokenException;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.NotificationTemplate;
@@ -67,7 +67,7 @@ class DispatcherTest {
     }
 
     Dispatcher dispatcher(int concurrency) {
-        ExecutorService pool = Wiring.pool(concurrency);
+        ExecutorService pool = DispatchWiring.pool(concurrency);
         pools.add(pool);
         Recipients recipients = ids -> {
             if (recipientsDown) {
@@ -265,7 +265,7 @@ class DispatcherTest {
     @Test
     void aMisconfiguredTokenChainIsRetriedNotFailed() {
         NotificationJob job = job("r14");
-        var broken = new vn.smartprovince.notifications.token.AccessTokens() {
+        var broken = new vn.smartprovince.notifications.dispatch.token.AccessTokens() {
             public String accessToken() {
                 throw new OaTokenException(ZaloException.Kind.MISCONFIGURED, "OA refresh token rejected", null);
             }
@@ -278,7 +278,7 @@ class DispatcherTest {
                 return 0;
             }
         };
-        ExecutorService pool = Wiring.pool(1);
+        ExecutorService pool = DispatchWiring.pool(1);
         pools.add(pool);
         Dispatcher d = new Dispatcher(store, ids -> Map.of(CITIZEN, people.get(CITIZEN)), key -> Optional.of(STATUS),
                 broken, zalo, queue, clock, new SplittableRandom(1), dispatcher(1).settings(), pool);
@@ -422,7 +422,7 @@ class DispatcherTest {
                 return "TRANSACTION";
             }
         };
-        ExecutorService pool = Wiring.pool(2);
+        ExecutorService pool = DispatchWiring.pool(2);
         pools.add(pool);
         Dispatcher crashing = new Dispatcher(store, ids -> Map.of(CITIZEN, people.get(CITIZEN)),
                 key -> Optional.of(STATUS), tokens, dying, queue, clock, new SplittableRandom(1), d.settings(), pool);
@@ -471,7 +471,7 @@ class DispatcherTest {
                 return "TRANSACTION";
             }
         };
-        ExecutorService pool = Wiring.pool(1);
+        ExecutorService pool = DispatchWiring.pool(1);
         pools.add(pool);
         java.time.Clock real = java.time.Clock.systemUTC();
         Dispatcher d = new Dispatcher(store, ids -> Map.of(CITIZEN, people.get(CITIZEN)), key -> Optional.of(STATUS),
@@ -510,7 +510,7 @@ class DispatcherTest {
     void aReceiptThatCameBeforeTheSentWriteIsAppliedAfterTheBatch() {
         NotificationJob job = job("r27");
         // The fake Zalo's ids: the template tag call is msg-1, the send msg-2.
-        assertEquals(vn.smartprovince.notifications.delivery.DeliveryStore.ReceiptOutcome.KEPT_FOR_LATER,
+        assertEquals(vn.smartprovince.notifications.core.DeliveryStore.ReceiptOutcome.KEPT_FOR_LATER,
                 store.markDelivered("msg-2", clock.instant()));
         assertEquals(Kind.SENT, one(message(job, 1)).kind());
         assertEquals(DeliveryState.DELIVERED, record(job).state());
@@ -522,9 +522,9 @@ class DispatcherTest {
         one(message(job, 1));
         String msgId = record(job).zaloMsgId();
         Instant at = clock.instant().plusSeconds(3);
-        assertEquals(vn.smartprovince.notifications.delivery.DeliveryStore.ReceiptOutcome.DELIVERED,
+        assertEquals(vn.smartprovince.notifications.core.DeliveryStore.ReceiptOutcome.DELIVERED,
                 store.markDelivered(msgId, at));
-        assertEquals(vn.smartprovince.notifications.delivery.DeliveryStore.ReceiptOutcome.ALREADY_DELIVERED,
+        assertEquals(vn.smartprovince.notifications.core.DeliveryStore.ReceiptOutcome.ALREADY_DELIVERED,
                 store.markDelivered(msgId, at));
         assertEquals(DeliveryState.DELIVERED, record(job).state());
         assertNotNull(record(job).deliveredAt());

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.smartprovince.notifications.token.AccessTokens;
+import vn.smartprovince.notifications.dispatch.token.AccessTokens;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.zalo.ZaloFailures;
 import vn.smartprovince.shared.zalo.ZnsMessage;

@@ -21,18 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import vn.smartprovince.notifications.delivery.Delivery;
-import vn.smartprovince.notifications.delivery.DeliveryState;
-import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
-import vn.smartprovince.notifications.delivery.Reason;
+import vn.smartprovince.notifications.core.Delivery;
+import vn.smartprovince.notifications.core.DeliveryState;
+import vn.smartprovince.notifications.core.Reason;
+import vn.smartprovince.notifications.store.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.zalo.ZnsMessage;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.zalostub.Endpoint;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.Fault;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * 1,000 notifications through the real handler, the emulator's NotificationQueue (with its DLQ) and
@@ -228,7 +228,7 @@ class ThousandJobsTest {
                 software.amazon.awssdk.services.sqs.SqsClient.builder()).overrideConfiguration(c -> c.retryPolicy(
                         software.amazon.awssdk.core.retry.RetryPolicy.none())).build();
         QueuePump pump = new QueuePump(pumpSqs, aws.queueUrl("NotificationQueue"), aws.queueArn("NotificationQueue"),
-                () -> new DispatcherHandler(Wiring.dispatcher(env, Clock.systemUTC(),
+                () -> new DispatcherHandler(DispatchWiring.dispatcher(env, Clock.systemUTC(),
                         // The first sandbox dies in the middle of its second batch; the others live.
                         gateway -> sandboxes.incrementAndGet() == 1 ? new DyingSandbox(gateway) : gateway),
                         Clock.systemUTC()),

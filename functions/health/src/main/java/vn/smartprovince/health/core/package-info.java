@@ -1,0 +1,2 @@
+/** Health's port: the data store a heartbeat proves. */
+package vn.smartprovince.health.core;

@@ -1,0 +1,48 @@
+package vn.smartprovince.health.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The health rule without AWS: OK only when what was written is read back. */
+class HealthCheckTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void okWhenTheHeartbeatRoundTrips() {
+        Map<String, String> store = new HashMap<>();
+        HealthCheck check = new HealthCheck((id, value, expiresAt) -> {
+            assertEquals(Instant.parse("2026-11-28T10:30:00Z"), expiresAt, "heartbeats expire after an hour");
+            store.put(id, value);
+            return store.get(id);
+        }, clock, "1.2.3", "prod");
+        HealthCheck.Report report = check.run();
+        assertEquals(HealthCheck.Status.OK, report.status());
+        assertEquals("1.2.3", report.version());
+        assertEquals("prod", report.stage());
+        assertEquals("2026-11-28T09:30:00Z", report.checkedAt());
+        assertNull(report.dynamodb().cause());
+    }
+
+    @Test
+    void degradedWithTheCauseWhenTheStoreFails() {
+        HealthCheck check = new HealthCheck((id, value, expiresAt) -> {
+            throw new IllegalStateException("connection refused");
+        }, clock, "1.2.3", "prod");
+        HealthCheck.Report report = check.run();
+        assertEquals(HealthCheck.Status.DEGRADED, report.status());
+        assertEquals("IllegalStateException", report.dynamodb().cause());
+    }
+
+    @Test
+    void degradedWhenTheReadDiffers() {
+        HealthCheck check = new HealthCheck((id, value, expiresAt) -> null, clock, "1.2.3", "prod");
+        assertEquals(HealthCheck.Status.DEGRADED, check.run().status());
+    }
+}

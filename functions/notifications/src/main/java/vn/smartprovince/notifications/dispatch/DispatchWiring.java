@@ -1,0 +1,76 @@
+package vn.smartprovince.notifications.dispatch;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.notifications.Wiring;
+import vn.smartprovince.notifications.dispatch.token.OaTokenManager;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.secrets.CachingSecrets;
+import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
+import vn.smartprovince.shared.zalo.ZaloClient;
+
+/**
+ * The dispatcher built by hand (the shared adapters from {@link Wiring}) from the function's environment (template.yaml):
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@code MAIN_TABLE}, {@code NOTIFICATION_QUEUE_URL}, {@code PROVINCE_CODE}</td><td>Globals</td></tr>
+ *   <tr><td>{@code NOTIFICATION_MAX_RECEIVE_COUNT}</td><td>the queue's maxReceiveCount (default 5)</td></tr>
+ *   <tr><td>{@code DISPATCH_CONCURRENCY}</td><td>sends of a batch in flight at once (default 8)</td></tr>
+ *   <tr><td>{@code RETRY_BASE_SECONDS}, {@code RETRY_MAX_SECONDS}</td><td>backoff (60 s × 4^n, at most 2 h)</td></tr>
+ *   <tr><td>{@code OA_INTERACTION_WINDOW_HOURS}</td><td>how recent a follower's message must be (168)</td></tr>
+ *   <tr><td>{@code DEFER_SPREAD_SECONDS}</td><td>deferred messages spread after 07:00 (600)</td></tr>
+ *   <tr><td>{@code ZALO_*}, {@code ZALO_OA_TOKENS_SECRET_NAME}</td><td>the Zalo client and the OA token seed</td></tr>
+ * </table>
+ */
+final class DispatchWiring {
+    private DispatchWiring() {
+    }
+
+    static Dispatcher dispatcher(Env env, Clock clock) {
+        return dispatcher(env, clock, gateway -> gateway);
+    }
+
+    /** @param decorate wraps the Zalo gateway (tests: a sandbox that dies in the middle of a batch) */
+    static Dispatcher dispatcher(Env env, Clock clock, UnaryOperator<ZaloGateway> decorate) {
+        DynamoDbClient dynamo = Wiring.dynamoDb(env);
+        String table = Wiring.mainTable(env);
+        CachingSecrets secrets = SecretsManagerSecrets.cached(env);
+        ZaloClient zalo = ZaloClient.create(env, secrets);
+        Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
+        return new Dispatcher(Wiring.deliveries(env, dynamo), new DynamoDbRecipients(dynamo, table),
+                new ProvinceTemplates(new ProvinceConfigStore(dynamo, table), env.required("PROVINCE_CODE"), clock),
+                OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
+                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
+                new SecureRandom(), settings, pool(settings.concurrency()));
+    }
+
+    static Dispatcher.Settings settings(Env env, Duration zaloReadTimeout) {
+        Backoff backoff = new Backoff(Duration.ofSeconds(env.number("RETRY_BASE_SECONDS", 60, 1, 3600)), 4,
+                Duration.ofSeconds(env.number("RETRY_MAX_SECONDS", 7200, 1, 43_200)));
+        // A job may make three Zalo calls (template tag, send, resend after a token refresh) and DynamoDB writes.
+        Duration startBudget = zaloReadTimeout.multipliedBy(3).plusSeconds(2);
+        return new Dispatcher.Settings((int) env.number("NOTIFICATION_MAX_RECEIVE_COUNT", 5, 1, 1000),
+                (int) env.number("DISPATCH_CONCURRENCY", 8, 1, 64), backoff,
+                Duration.ofHours(env.number("OA_INTERACTION_WINDOW_HOURS", 168, 0, 8760)),
+                Duration.ofSeconds(env.number("DEFER_SPREAD_SECONDS", 600, 0, 3600)), startBudget);
+    }
+
+    /** Daemon threads, so an idle pool never keeps a JVM (the local runtime, tests) alive. */
+    static ExecutorService pool(int size) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, "dispatch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -8,9 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import vn.smartprovince.reports.DynamoDbReportStore;
+import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.shared.auth.UserItems;
-import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
@@ -32,7 +31,7 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
     }
 
     public ForgetErasedCitizensHandler(Env env) {
-        this(new ReportErasure(new DynamoDbReportStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"))));
+        this(new ReportErasure(Wiring.of(env).reports()));
     }
 
     ForgetErasedCitizensHandler(ReportErasure erasure) {

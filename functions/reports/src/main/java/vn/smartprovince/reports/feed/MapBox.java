@@ -3,8 +3,9 @@ package vn.smartprovince.reports.feed;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.Geohash;
+import vn.smartprovince.reports.core.Fields;
+import vn.smartprovince.reports.core.Geohash;
+import vn.smartprovince.reports.store.PublicItems;
 import vn.smartprovince.shared.http.HttpRequest;
 
 /**

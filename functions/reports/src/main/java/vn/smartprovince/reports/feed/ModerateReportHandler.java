@@ -1,6 +1,8 @@
 package vn.smartprovince.reports.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -17,7 +19,7 @@ public final class ModerateReportHandler extends AuthenticatedFunction {
     }
 
     ModerateReportHandler(Env env) {
-        this(FeedWiring.moderator(env));
+        this(Moderator.of(Wiring.of(env)));
     }
 
     ModerateReportHandler(Moderator moderator) {
@@ -26,8 +28,8 @@ public final class ModerateReportHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        JsonNode body = request.body() == null || request.body().isBlank() ? Json.object() : request.jsonBody();
-        Moderator.Result result = moderator.moderate(caller, request.pathParameter("id").orElse(""), body);
+        Moderator.Result result = moderator.moderate(caller, Requests.reportId(request),
+                () -> Requests.optionalBody(request));
         return HttpResponse.json(200, result).withHeader("cache-control", "no-store");
     }
 }

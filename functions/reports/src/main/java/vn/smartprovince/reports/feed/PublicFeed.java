@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.Cursors;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
-import vn.smartprovince.reports.photos.PhotoLinks;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Cursors;
+import vn.smartprovince.reports.core.Fields;
+import vn.smartprovince.reports.core.PhotoLinks;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.PublicView;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.store.PublicItems;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.ProvinceConfig;
@@ -34,6 +37,11 @@ public final class PublicFeed {
     private final FeedStore store;
     private final ProvinceSource province;
     private final PhotoLinks links;
+
+    /** As the feed routes build it: the module's province source ({@link Wiring}), photo links signed by {@code photos}. */
+    static PublicFeed of(Wiring wiring, PhotoStore photos) {
+        return new PublicFeed(new FeedStore(wiring.dynamoDb(), wiring.table()), wiring.province(), photos, wiring.clock());
+    }
 
     public PublicFeed(FeedStore store, ProvinceSource province, PhotoStore photos, Clock clock) {
         this.store = store;

@@ -1,6 +1,7 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.reports.Requests;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -16,7 +17,7 @@ public final class AddNoteHandler extends AuthenticatedFunction {
     }
 
     AddNoteHandler(Env env) {
-        this(OfficerWiring.notes(env));
+        this(InternalNotes.of(Wiring.of(env)));
     }
 
     AddNoteHandler(InternalNotes notes) {
@@ -25,8 +26,8 @@ public final class AddNoteHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        InternalNotes.Added added = notes.add(caller, Requests.reportId(request), request.jsonBody(),
-                Requests.idempotencyKey(request));
+        InternalNotes.Added added = notes.add(caller, Requests.reportId(request), request::jsonBody,
+                () -> Requests.idempotencyKey(request));
         HttpResponse response = Requests.privateJson(201, added.note());
         return added.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }

@@ -1,15 +1,16 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.reports.Requests;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.smartprovince.reports.Cursors;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Cursors;
+import vn.smartprovince.reports.core.Fields;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -41,7 +42,11 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
     }
 
     AgencyQueueHandler(Env env) {
-        this(OfficerWiring.queue(env), OfficerWiring.province(env, OfficerWiring.dynamoDb(env)));
+        this(Wiring.of(env));
+    }
+
+    private AgencyQueueHandler(Wiring wiring) {
+        this(new AgencyQueue(wiring.dynamoDb(), wiring.table(), wiring.clock()), wiring.province());
     }
 
     AgencyQueueHandler(AgencyQueue queue, ProvinceSource province) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -30,7 +32,7 @@ public final class CreatePhotoUploadHandler extends AuthenticatedFunction {
     }
 
     CreatePhotoUploadHandler(Env env) {
-        this(S3PhotoStore.signerFromEnv(env));
+        this(Wiring.of(env).photoSigner());
     }
 
     CreatePhotoUploadHandler(PhotoStore photos) {

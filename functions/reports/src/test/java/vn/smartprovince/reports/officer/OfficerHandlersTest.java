@@ -31,11 +31,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.DynamoDbReportStore;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.SubmitReport;
-import vn.smartprovince.reports.TrackingCodes;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.TrackingCodes;
+import vn.smartprovince.reports.store.DynamoDbReportStore;
+import vn.smartprovince.reports.store.ReportItems;
+import vn.smartprovince.reports.submit.SubmitReport;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.auth.UserItems;
@@ -188,12 +188,12 @@ class OfficerHandlersTest {
     }
 
     private final AgencyQueueHandler queue = new AgencyQueueHandler(aws.env("AgencyQueueFunction"));
-    private final AcceptReportHandler accept = new AcceptReportHandler(aws.env("AcceptReportFunction"));
-    private final RequestInfoHandler requestInfo = new RequestInfoHandler(aws.env("RequestInfoFunction"));
-    private final AnswerReportHandler answer = new AnswerReportHandler(aws.env("AnswerReportFunction"));
-    private final TransferReportHandler transfer = new TransferReportHandler(aws.env("TransferReportFunction"));
-    private final RejectReportHandler reject = new RejectReportHandler(aws.env("RejectReportFunction"));
-    private final AssignReportHandler assign = new AssignReportHandler(aws.env("AssignReportFunction"));
+    private final RequestStreamHandler accept = new OfficerActionHandler(aws.env("AcceptReportFunction"))::accept;
+    private final RequestStreamHandler requestInfo = new OfficerActionHandler(aws.env("RequestInfoFunction"))::requestInfo;
+    private final RequestStreamHandler answer = new OfficerActionHandler(aws.env("AnswerReportFunction"))::answer;
+    private final RequestStreamHandler transfer = new OfficerActionHandler(aws.env("TransferReportFunction"))::transfer;
+    private final RequestStreamHandler reject = new OfficerActionHandler(aws.env("RejectReportFunction"))::reject;
+    private final RequestStreamHandler assign = new OfficerActionHandler(aws.env("AssignReportFunction"))::assign;
     private final AddNoteHandler addNote = new AddNoteHandler(aws.env("AddReportNoteFunction"));
     private final ListNotesHandler listNotes = new ListNotesHandler(aws.env("ListReportNotesFunction"));
 
@@ -415,7 +415,7 @@ class OfficerHandlersTest {
         try {
             List<Callable<JsonNode>> calls = new ArrayList<>();
             for (String officer : List.of(OFFICER, COLLEAGUE)) {
-                AnswerReportHandler handler = new AnswerReportHandler(aws.env("AnswerReportFunction"));
+                RequestStreamHandler handler = new OfficerActionHandler(aws.env("AnswerReportFunction"))::answer;
                 JsonNode event = event("answer", on(id).andThen(as(officer, "CITIZEN,OFFICER", "so-xay-dung"))
                         .andThen(body(Map.of("text", "Trả lời của " + officer, "expectedVersion", 1))));
                 calls.add(() -> {

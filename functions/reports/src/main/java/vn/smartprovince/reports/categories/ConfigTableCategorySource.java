@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.reports.Wiring;
-import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**

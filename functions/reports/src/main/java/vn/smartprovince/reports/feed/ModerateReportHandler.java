@@ -1,6 +1,5 @@
 package vn.smartprovince.reports.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
@@ -8,7 +7,6 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
-import vn.smartprovince.shared.json.Json;
 
 /** {@code POST /v1/reports/{id}/moderation}: hide or redact a report's public view (province admin or triage officer). */
 public final class ModerateReportHandler extends AuthenticatedFunction {

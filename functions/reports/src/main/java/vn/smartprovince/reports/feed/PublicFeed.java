@@ -1,8 +1,6 @@
 package vn.smartprovince.reports.feed;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +17,6 @@ import vn.smartprovince.reports.core.ProvinceSource;
 import vn.smartprovince.reports.core.PublicView;
 import vn.smartprovince.reports.core.ReportStatus;
 import vn.smartprovince.reports.store.PublicItems;
-import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.ProvinceConfig;
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,16 +13,15 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /** The handler with the template's environment, against the emulator, driven by events/health-get.json. */
 class HealthHandlerTest {
     @RegisterExtension
     static AwsEmulatorExtension aws = new AwsEmulatorExtension();
 
-    private static JsonNode invoke(Env env) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HealthHandler(env).handleRequest(new ByteArrayInputStream(Events.bytes("health-get.json")), out, null);
-        return Json.read(out.toString(StandardCharsets.UTF_8));
+    private static JsonNode invoke(Env env) {
+        return Handlers.invoke(new HealthHandler(env), Events.bytes("health-get.json"));
     }
 
     @Test

@@ -32,6 +32,6 @@ public final class DeleteMeHandler extends AuthenticatedFunction {
         profiles.erase(caller);
         // An audit line without personal data: that an erasure happened, and when (the request's time).
         JsonLog.info("account erased", java.util.Map.of("requestId", request.requestId()));
-        return Requests.noContent();
+        return HttpResponse.noContent();
     }
 }

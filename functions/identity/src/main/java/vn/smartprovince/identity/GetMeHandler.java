@@ -26,6 +26,6 @@ public final class GetMeHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         User user = profiles.get(caller);
-        return Requests.privateJson(200, Views.Me.of(user)).withHeader("etag", Profiles.etag(user));
+        return HttpResponse.privateJson(200, Views.Me.of(user)).withHeader("etag", Profiles.etag(user));
     }
 }

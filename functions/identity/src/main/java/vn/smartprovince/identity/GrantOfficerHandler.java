@@ -8,12 +8,15 @@ import java.util.Set;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 import vn.smartprovince.shared.log.JsonLog;
 
 /** {@code PUT /v1/users/{zaloId}/officer-role} (province admin): make a user an officer of an agency. */
 public final class GrantOfficerHandler extends AuthenticatedFunction {
+    /** Longer than any agency id (which {@link OfficerRoles} checks), short enough to refuse nonsense early. */
+    static final int MAX_AGENCY_ID_CHARS = 100;
     private final OfficerRoles roles;
 
     public GrantOfficerHandler() {
@@ -38,11 +41,14 @@ public final class GrantOfficerHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         caller.requireProvinceAdmin();
         JsonNode body = request.jsonBody();
-        Requests.onlyFields(body, Set.of("agencyId"));
+        BodyFields fields = new BodyFields();
+        fields.onlyFields(body, Set.of("agencyId"));
+        String agencyId = fields.text(body, "agencyId", "agencyId", true, MAX_AGENCY_ID_CHARS, false);
+        fields.done();
         String zaloId = request.pathParameter("zaloId").orElse(null);
-        User user = roles.grant(caller, zaloId, Requests.text(body, "agencyId"));
+        User user = roles.grant(caller, zaloId, agencyId);
         audit("officer role granted", request, caller, user);
-        return Requests.privateJson(200, Views.Person.of(user));
+        return HttpResponse.privateJson(200, Views.Person.of(user));
     }
 
     /** Who changed whose role: ids only (pseudonymous Zalo ids, no names or phone numbers). */

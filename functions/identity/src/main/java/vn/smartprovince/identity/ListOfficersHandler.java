@@ -35,6 +35,6 @@ public final class ListOfficersHandler extends AuthenticatedFunction {
         Users.Page page = roles.officers(caller, agencyId, after, limit);
         List<Views.Person> items = page.users().stream().map(Views.Person::of).toList();
         String next = page.lastZaloId() == null ? null : OfficerCursor.encode(agencyId, page.lastZaloId());
-        return Requests.privateJson(200, new Views.PersonPage(items, next));
+        return HttpResponse.privateJson(200, new Views.PersonPage(items, next));
     }
 }

@@ -2,11 +2,9 @@ package vn.smartprovince.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Year;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.province.TextRules;
 
@@ -25,7 +23,6 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
 
     static final int MAX_DISPLAY_NAME_CHARS = 100;
     static final int MIN_BIRTH_YEAR = 1900;
-    static final int MAX_TOKEN_CHARS = 4096;
     static final Set<String> FIELDS = Set.of("displayName", "birthYear", "notificationPreference", "phone",
             "phoneToken", "zaloAccessToken", "expectedVersion");
 
@@ -55,13 +52,8 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
      * @param currentYear the year now in Vietnam (upper bound of birthYear)
      */
     static ProfileChange parse(JsonNode body, String ifMatch, Year currentYear) {
-        List<FieldError> problems = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                problems.add(new FieldError(name, "UNKNOWN_FIELD", "Trường này không được hỗ trợ.",
-                        "This field is not supported."));
-            }
-        });
+        BodyFields problems = new BodyFields();
+        problems.onlyFields(body, FIELDS);
         Change<String> displayName = displayName(body, problems);
         Change<Integer> birthYear = birthYear(body, currentYear, problems);
         Change<NotificationPreference> preference = preference(body, problems);
@@ -71,7 +63,7 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
             if (body.get("phone").isNull()) {
                 removePhone = true;
             } else {
-                problems.add(new FieldError("phone", "PHONE_REQUIRES_ZALO_TOKEN",
+                problems.error(new FieldError("phone", "PHONE_REQUIRES_ZALO_TOKEN",
                         "Số điện thoại chỉ được cập nhật qua Zalo (phoneToken).",
                         "The phone number can only be set through Zalo (send phoneToken and zaloAccessToken)."));
             }
@@ -80,26 +72,24 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
         String accessToken = token(body, "zaloAccessToken", problems);
         PhoneGrant grant = null;
         if (phoneToken != null && accessToken == null && !body.has("zaloAccessToken")) {
-            problems.add(required("zaloAccessToken", "Cần mã truy cập Zalo kèm theo phoneToken.",
+            problems.error(required("zaloAccessToken", "Cần mã truy cập Zalo kèm theo phoneToken.",
                     "zaloAccessToken must come with phoneToken."));
         } else if (phoneToken == null && accessToken != null && !body.has("phoneToken")) {
-            problems.add(required("phoneToken", "Thiếu phoneToken.", "phoneToken is missing."));
+            problems.error(required("phoneToken", "Thiếu phoneToken.", "phoneToken is missing."));
         } else if (phoneToken != null && accessToken != null) {
             grant = new PhoneGrant(accessToken, phoneToken);
         }
         if (grant != null && removePhone) {
-            problems.add(new FieldError("phone", "CONFLICTING_FIELDS", "Không thể vừa xoá vừa cập nhật số điện thoại.",
+            problems.error(new FieldError("phone", "CONFLICTING_FIELDS", "Không thể vừa xoá vừa cập nhật số điện thoại.",
                     "The phone number cannot be removed and set at once."));
         }
 
         Optional<Long> version = expectedVersion(body, ifMatch, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+        problems.done();
         return new ProfileChange(displayName, birthYear, preference, removePhone, grant, version.orElseThrow());
     }
 
-    private static Change<String> displayName(JsonNode body, List<FieldError> problems) {
+    private static Change<String> displayName(JsonNode body, BodyFields problems) {
         if (!body.has("displayName")) {
             return Change.keep();
         }
@@ -108,18 +98,18 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
             return new Change<>(true, null);
         }
         if (!node.isTextual()) {
-            problems.add(type("displayName", "một chuỗi hoặc null", "a string or null"));
+            problems.error(type("displayName", "một chuỗi hoặc null", "a string or null"));
             return Change.keep();
         }
         String text = TextRules.normalise(node.asText());
         if (TextRules.firstControlCharacter(text, false) >= 0) {
-            problems.add(new FieldError("displayName", "CONTROL_CHARACTER", "Tên không được chứa ký tự điều khiển.",
+            problems.error(new FieldError("displayName", "CONTROL_CHARACTER", "Tên không được chứa ký tự điều khiển.",
                     "The name must not contain control characters."));
         } else if (text.isEmpty()) {
-            problems.add(new FieldError("displayName", "EMPTY", "Tên không được để trống (gửi null để dùng tên Zalo).",
+            problems.error(new FieldError("displayName", "EMPTY", "Tên không được để trống (gửi null để dùng tên Zalo).",
                     "The name must not be empty (send null to show the Zalo name)."));
         } else if (TextRules.length(text) > MAX_DISPLAY_NAME_CHARS) {
-            problems.add(new FieldError("displayName", "TOO_LONG", "Tên dài tối đa " + MAX_DISPLAY_NAME_CHARS + " ký tự.",
+            problems.error(new FieldError("displayName", "TOO_LONG", "Tên dài tối đa " + MAX_DISPLAY_NAME_CHARS + " ký tự.",
                     "The name is at most " + MAX_DISPLAY_NAME_CHARS + " characters long."));
         } else {
             return new Change<>(true, text);
@@ -127,7 +117,7 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
         return Change.keep();
     }
 
-    private static Change<Integer> birthYear(JsonNode body, Year currentYear, List<FieldError> problems) {
+    private static Change<Integer> birthYear(JsonNode body, Year currentYear, BodyFields problems) {
         if (!body.has("birthYear")) {
             return Change.keep();
         }
@@ -136,12 +126,12 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
             return new Change<>(true, null);
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            problems.add(type("birthYear", "một số nguyên hoặc null", "an integer or null"));
+            problems.error(type("birthYear", "một số nguyên hoặc null", "an integer or null"));
             return Change.keep();
         }
         int year = node.asInt();
         if (year < MIN_BIRTH_YEAR || year > currentYear.getValue()) {
-            problems.add(new FieldError("birthYear", "OUT_OF_RANGE",
+            problems.error(new FieldError("birthYear", "OUT_OF_RANGE",
                     "Năm sinh phải từ " + MIN_BIRTH_YEAR + " đến " + currentYear.getValue() + ".",
                     "The birth year must be between " + MIN_BIRTH_YEAR + " and " + currentYear.getValue() + "."));
             return Change.keep();
@@ -149,48 +139,36 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
         return new Change<>(true, year);
     }
 
-    private static Change<NotificationPreference> preference(JsonNode body, List<FieldError> problems) {
+    private static Change<NotificationPreference> preference(JsonNode body, BodyFields problems) {
         if (!body.has("notificationPreference")) {
             return Change.keep();
         }
-        JsonNode node = body.get("notificationPreference");
-        if (node.isTextual()) {
-            for (NotificationPreference preference : NotificationPreference.values()) {
-                if (preference.name().equals(node.asText())) {
-                    return new Change<>(true, preference);
-                }
-            }
+        if (body.get("notificationPreference").isNull()) {
+            problems.error(BodyFields.notOneOf("notificationPreference", NotificationPreference.values()));
+            return Change.keep();
         }
-        problems.add(new FieldError("notificationPreference", "INVALID_VALUE", "Phải là ZALO_OA, ZNS hoặc NONE.",
-                "Must be ZALO_OA, ZNS or NONE."));
-        return Change.keep();
+        NotificationPreference preference = problems.oneOf(body, "notificationPreference", "notificationPreference",
+                NotificationPreference.values(), true);
+        return preference == null ? Change.keep() : new Change<>(true, preference);
     }
 
-    private static String token(JsonNode body, String field, List<FieldError> problems) {
-        if (!body.has(field)) {
+    /** A token is optional here, but {@code null} is no token (unlike the profile fields, where it clears). */
+    private static String token(JsonNode body, String field, BodyFields problems) {
+        if (body.has(field) && body.get(field).isNull()) {
+            problems.error(type(field, "một chuỗi khác rỗng", "a non-empty string"));
             return null;
         }
-        JsonNode node = body.get(field);
-        if (!node.isTextual() || node.asText().isBlank()) {
-            problems.add(type(field, "một chuỗi khác rỗng", "a non-empty string"));
-            return null;
-        }
-        String token = node.asText();
-        if (token.length() > MAX_TOKEN_CHARS || TextRules.firstControlCharacter(token, false) >= 0 || token.contains(" ")) {
-            problems.add(new FieldError(field, "INVALID_FORMAT", "Mã không hợp lệ.", "The token is malformed."));
-            return null;
-        }
-        return token;
+        return problems.token(body, field, false);
     }
 
-    private static Optional<Long> expectedVersion(JsonNode body, String ifMatch, List<FieldError> problems) {
+    private static Optional<Long> expectedVersion(JsonNode body, String ifMatch, BodyFields problems) {
         Long fromBody = null;
         if (body.has("expectedVersion")) {
             JsonNode node = body.get("expectedVersion");
             if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 1) {
                 fromBody = node.asLong();
             } else {
-                problems.add(type("expectedVersion", "một số nguyên dương", "a positive integer"));
+                problems.error(type("expectedVersion", "một số nguyên dương", "a positive integer"));
                 return Optional.empty();
             }
         }
@@ -198,18 +176,18 @@ record ProfileChange(Change<String> displayName, Change<Integer> birthYear,
         if (ifMatch != null) {
             fromHeader = ifMatchVersion(ifMatch);
             if (fromHeader == null) {
-                problems.add(new FieldError("If-Match", "INVALID_FORMAT", "If-Match phải là ETag của hồ sơ, ví dụ \"7\".",
+                problems.error(new FieldError("If-Match", "INVALID_FORMAT", "If-Match phải là ETag của hồ sơ, ví dụ \"7\".",
                         "If-Match must be the profile's ETag, e.g. \"7\"."));
                 return Optional.empty();
             }
         }
         if (fromBody != null && fromHeader != null && !fromBody.equals(fromHeader)) {
-            problems.add(new FieldError("expectedVersion", "DISAGREES_WITH_IF_MATCH",
+            problems.error(new FieldError("expectedVersion", "DISAGREES_WITH_IF_MATCH",
                     "expectedVersion và If-Match khác nhau.", "expectedVersion and If-Match disagree."));
             return Optional.empty();
         }
         if (fromBody == null && fromHeader == null) {
-            problems.add(required("expectedVersion", "Gửi phiên bản hồ sơ đã xem (If-Match hoặc expectedVersion).",
+            problems.error(required("expectedVersion", "Gửi phiên bản hồ sơ đã xem (If-Match hoặc expectedVersion).",
                     "Send the version you saw (If-Match or expectedVersion)."));
             return Optional.empty();
         }

@@ -38,6 +38,6 @@ public final class RenewSessionHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         User user = users.find(caller.userId())
                 .orElseThrow(() -> Authentication.unauthorized(AuthFailure.SESSION_REVOKED));
-        return Requests.privateJson(200, Views.Session.of(sessions.renew(caller, user), clock.instant()));
+        return HttpResponse.privateJson(200, Views.Session.of(sessions.renew(caller, user), clock.instant()));
     }
 }

@@ -26,6 +26,6 @@ public final class RevokeOfficerHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         User user = roles.revoke(caller, request.pathParameter("zaloId").orElse(null));
         GrantOfficerHandler.audit("officer role revoked", request, caller, user);
-        return Requests.privateJson(200, Views.Person.of(user));
+        return HttpResponse.privateJson(200, Views.Person.of(user));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Set;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
@@ -35,10 +36,12 @@ public final class SignInHandler extends HttpFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         JsonNode body = request.jsonBody();
-        Requests.onlyFields(body, Set.of("accessToken", "phoneToken"));
-        String accessToken = Requests.token(body, "accessToken", true);
-        String phoneToken = Requests.token(body, "phoneToken", false);
+        BodyFields fields = new BodyFields();
+        fields.onlyFields(body, Set.of("accessToken", "phoneToken"));
+        String accessToken = fields.token(body, "accessToken", true);
+        String phoneToken = fields.token(body, "phoneToken", false);
+        fields.done();
         SignIn.Result result = signIn.signIn(accessToken, phoneToken);
-        return Requests.privateJson(200, Views.SignedIn.of(result, clock.instant()));
+        return HttpResponse.privateJson(200, Views.SignedIn.of(result, clock.instant()));
     }
 }

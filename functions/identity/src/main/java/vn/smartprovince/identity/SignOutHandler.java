@@ -26,6 +26,6 @@ public final class SignOutHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         profiles.signOutEverywhere(caller);
-        return Requests.noContent();
+        return HttpResponse.noContent();
     }
 }

@@ -34,6 +34,6 @@ public final class UpdateMeHandler extends AuthenticatedFunction {
         ProfileChange change = ProfileChange.parse(request.jsonBody(), request.header("if-match").orElse(null),
                 profiles.currentYear());
         User user = profiles.update(caller, change);
-        return Requests.privateJson(200, Views.Me.of(user)).withHeader("etag", Profiles.etag(user));
+        return HttpResponse.privateJson(200, Views.Me.of(user)).withHeader("etag", Profiles.etag(user));
     }
 }

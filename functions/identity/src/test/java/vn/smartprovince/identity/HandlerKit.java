@@ -3,11 +3,8 @@ package vn.smartprovince.identity;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,6 +15,7 @@ import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
 import vn.smartprovince.zalostub.StubConfig;
 import vn.smartprovince.zalostub.ZaloStub;
+import vn.smartprovince.testkit.Handlers;
 
 /** What the handler tests share: the Zalo stub in-process, fixed secrets, events from events/ with changes. */
 final class HandlerKit implements AutoCloseable {
@@ -70,18 +68,7 @@ final class HandlerKit implements AutoCloseable {
 
     /** The handler's answer: {statusCode, headers, body (parsed when JSON)}. */
     static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-            ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-            String body = result.path("body").asText("");
-            if (body.startsWith("{")) {
-                result.set("json", Json.read(body));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Handlers.invokeHttp(handler, event);
     }
 
     @Override

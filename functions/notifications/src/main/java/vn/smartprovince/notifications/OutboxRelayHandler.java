@@ -3,8 +3,6 @@ package vn.smartprovince.notifications;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +12,7 @@ import java.util.Map;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
@@ -56,7 +55,7 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
             JsonLog.error("outbox relay failed", fields(context, records.size(), started), e);
             throw e;
         }
-        Json.MAPPER.writeValue(output, answer(result.failedSequenceNumbers()));
+        BatchItemFailures.write(output, result.failedSequenceNumbers());
 
         Map<String, Object> fields = fields(context, result.records(), started);
         fields.put("jobs", result.jobs());
@@ -70,12 +69,6 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
         }
     }
 
-    static ObjectNode answer(List<String> failedSequenceNumbers) {
-        ObjectNode answer = Json.object();
-        ArrayNode failures = answer.putArray("batchItemFailures");
-        failedSequenceNumbers.forEach(id -> failures.addObject().put("itemIdentifier", id));
-        return answer;
-    }
 
     private static Map<String, Object> fields(Context context, int records, long started) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -2,9 +2,6 @@ package vn.smartprovince.notifications;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /** The handler as the template configures it (its environment), driven by events/notifications-outbox-stream.json. */
 class OutboxRelayHandlerTest {
@@ -38,9 +36,8 @@ class OutboxRelayHandlerTest {
     @Test
     void theSampleBatchPutsItsTwoNewJobsOnTheNotificationQueue() throws Exception {
         OutboxRelayHandler handler = new OutboxRelayHandler(aws.env("OutboxRelayFunction"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.bytes("notifications-outbox-stream.json")), out, null);
-        assertEquals("{\"batchItemFailures\":[]}", out.toString(StandardCharsets.UTF_8));
+        assertEquals("{\"batchItemFailures\":[]}",
+                Handlers.invokeRaw(handler, Events.bytes("notifications-outbox-stream.json"), null));
 
         List<Message> messages = drain(aws.queueUrl("NotificationQueue"), 2);
         assertEquals(Set.of("9f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b", "0b6f1e2d-3c4b-4a59-8687-96a5b4c3d2e1"),
@@ -54,9 +51,7 @@ class OutboxRelayHandlerTest {
     void aQueueItCannotReachFailsEachJobForRetry() throws Exception {
         OutboxRelayHandler handler = new OutboxRelayHandler(aws.env("OutboxRelayFunction",
                 Map.of("NOTIFICATION_QUEUE_URL", aws.queueUrl("NotificationQueue") + "-missing")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.bytes("notifications-outbox-stream.json")), out, null);
         assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"300\"},{\"itemIdentifier\":\"400\"}]}",
-                out.toString(StandardCharsets.UTF_8));
+                Handlers.invokeRaw(handler, Events.bytes("notifications-outbox-stream.json"), null));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /** The relay's mapping from stream records to queue messages and batch item failures, with a fake queue. */
 class OutboxRelayTest {
@@ -151,9 +151,7 @@ class OutboxRelayTest {
         queue.behaviour = messages -> messages.stream()
                 .map(m -> m.jobId().startsWith("0b6f") ? JobQueue.Outcome.RETRYABLE : JobQueue.Outcome.SENT).toList();
         OutboxRelayHandler handler = new OutboxRelayHandler(relay);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.bytes("notifications-outbox-stream.json")), out, null);
-        JsonNode answer = Json.read(out.toString(StandardCharsets.UTF_8));
+        JsonNode answer = Handlers.invoke(handler, Events.bytes("notifications-outbox-stream.json"));
         assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"400\"}]}", Json.write(answer));
         assertEquals(List.of("9f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b", "0b6f1e2d-3c4b-4a59-8687-96a5b4c3d2e1"),
                 queue.sent.stream().map(JobQueue.Message::jobId).toList());
@@ -171,10 +169,8 @@ class OutboxRelayTest {
 
     @Test
     void anEmptyOrAllSentBatchAnswersAnEmptyList() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OutboxRelayHandler(relay).handleRequest(
-                new ByteArrayInputStream("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)), out, null);
-        assertEquals("{\"batchItemFailures\":[]}", out.toString(StandardCharsets.UTF_8));
+        assertEquals("{\"batchItemFailures\":[]}", Handlers.invokeRaw(new OutboxRelayHandler(relay),
+                "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8), null));
     }
 
     @Test

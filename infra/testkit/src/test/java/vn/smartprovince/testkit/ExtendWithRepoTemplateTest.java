@@ -36,7 +36,6 @@ class ExtendWithRepoTemplateTest {
         var env = aws.env("HealthFunction");
         assertEquals(aws.tableName("MainTable"), env.required("MAIN_TABLE"));
         assertEquals(aws.queueUrl("NotificationQueue"), env.required("NOTIFICATION_QUEUE_URL"));
-        assertEquals(stack.tableName("IdempotencyTable"), env.required("IDEMPOTENCY_TABLE"));
     }
 
     @Test

@@ -3,8 +3,6 @@ package vn.smartprovince.notifications.dispatch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
@@ -61,7 +60,7 @@ public final class DispatcherHandler implements RequestStreamHandler {
             JsonLog.error("notification dispatch failed", DispatchMetrics.base(context, messages.size(), started), e);
             throw e;
         }
-        Json.MAPPER.writeValue(output, answer(result.retainedMessageIds()));
+        BatchItemFailures.write(output, result.retainedMessageIds());
         DispatchMetrics.log(context, messages.size(), result, started);
     }
 
@@ -79,10 +78,4 @@ public final class DispatcherHandler implements RequestStreamHandler {
         return messages;
     }
 
-    static ObjectNode answer(List<String> messageIds) {
-        ObjectNode answer = Json.object();
-        ArrayNode failures = answer.putArray("batchItemFailures");
-        messageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
-        return answer;
-    }
 }

@@ -3,8 +3,6 @@ package vn.smartprovince.notifications.webhook;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +19,7 @@ import vn.smartprovince.notifications.delivery.DynamoDbDeliveryStore;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
@@ -71,7 +70,7 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
                 failed.add(messageId);
             }
         }
-        Json.MAPPER.writeValue(output, answer(failed));
+        BatchItemFailures.write(output, failed);
 
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", context == null ? "" : context.getAwsRequestId());
@@ -88,10 +87,4 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
         }
     }
 
-    static ObjectNode answer(List<String> failedMessageIds) {
-        ObjectNode answer = Json.object();
-        ArrayNode failures = answer.putArray("batchItemFailures");
-        failedMessageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
-        return answer;
-    }
 }

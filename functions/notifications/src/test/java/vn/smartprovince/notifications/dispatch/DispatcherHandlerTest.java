@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +28,7 @@ import vn.smartprovince.zalostub.Endpoint;
 import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.Fault;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.testkit.Handlers;
 
 /**
  * NotificationDispatcherFunction's handler with the template's environment against the emulator and the
@@ -51,10 +50,8 @@ class DispatcherHandlerTest {
         return new DispatcherHandler(aws.env("NotificationDispatcherFunction"));
     }
 
-    static JsonNode invoke(DispatcherHandler handler, byte[] event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, Fixtures.context(Duration.ofSeconds(30)));
-        return Json.read(out.toString(StandardCharsets.UTF_8));
+    static JsonNode invoke(DispatcherHandler handler, byte[] event) {
+        return Handlers.invoke(handler, event, Fixtures.context(Duration.ofSeconds(30)));
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
+import vn.smartprovince.testkit.Handlers;
 
 /** What the dispatcher's integration tests set up: the demo province, citizens, SQS events, a Lambda context. */
 final class Fixtures {
@@ -99,11 +98,9 @@ final class Fixtures {
     }
 
     /** Invokes the handler; the answer's batchItemFailures identifiers. */
-    static List<String> invoke(DispatcherHandler handler, byte[] event, Duration timeLeft) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, context(timeLeft));
+    static List<String> invoke(DispatcherHandler handler, byte[] event, Duration timeLeft) {
         List<String> failures = new ArrayList<>();
-        Json.read(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")
+        Handlers.invoke(handler, event, context(timeLeft)).path("batchItemFailures")
                 .forEach(f -> failures.add(f.path("itemIdentifier").asText()));
         return failures;
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /**
  * {@code GET /v1/me/notifications} with the template's environment against the emulator, driven by
@@ -68,10 +66,7 @@ class MyNotificationsHandlerTest {
     static JsonNode get(Consumer<ObjectNode> change) throws Exception {
         ObjectNode event = (ObjectNode) Json.read(Events.load("notifications-mine.json"));
         change.accept(event);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MyNotificationsHandler(aws.env("MyNotificationsFunction")).handleRequest(
-                new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-        ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
+        ObjectNode result = (ObjectNode) Handlers.invoke(new MyNotificationsHandler(aws.env("MyNotificationsFunction")), event);
         result.set("json", Json.read(result.path("body").asText()));
         return result;
     }

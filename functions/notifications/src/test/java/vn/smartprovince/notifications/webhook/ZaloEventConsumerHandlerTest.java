@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /**
  * {@code ZaloEventConsumerFunction} with the template's environment against the emulator's main
@@ -64,10 +63,8 @@ class ZaloEventConsumerHandlerTest {
         return invoke(new ZaloEventConsumerHandler(aws.env("ZaloEventConsumerFunction")), event);
     }
 
-    static JsonNode invoke(ZaloEventConsumerHandler handler, byte[] event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return Json.read(out.toString(StandardCharsets.UTF_8));
+    static JsonNode invoke(ZaloEventConsumerHandler handler, byte[] event) {
+        return Handlers.invoke(handler, event);
     }
 
     static byte[] records(String... bodies) {

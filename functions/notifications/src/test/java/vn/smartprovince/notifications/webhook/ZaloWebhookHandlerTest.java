@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
+import vn.smartprovince.testkit.Handlers;
 
 /**
  * {@code ZaloWebhookFunction} with the template's environment against the emulator (its queue, the
@@ -44,10 +43,8 @@ class ZaloWebhookHandlerTest {
         aws.sqs().purgeQueue(b -> b.queueUrl(queueUrl));
     }
 
-    static JsonNode invoke(ZaloWebhookHandler handler, JsonNode event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-        return Json.read(out.toString(StandardCharsets.UTF_8));
+    static JsonNode invoke(ZaloWebhookHandler handler, JsonNode event) {
+        return Handlers.invoke(handler, event);
     }
 
     ZaloWebhookHandler handlerAt(Instant now) {

@@ -18,6 +18,16 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         return json(200, body);
     }
 
+    /** Private data (someone's profile, their reports): never stored by a cache or a proxy. */
+    public static HttpResponse privateJson(int status, Object body) {
+        return json(status, body).withHeader("cache-control", "no-store");
+    }
+
+    /** 204 without a body, never stored by a cache or a proxy. */
+    public static HttpResponse noContent() {
+        return new HttpResponse(204, Map.of("cache-control", "no-store"), List.of(), "");
+    }
+
     public HttpResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

@@ -1,282 +1,122 @@
 package vn.smartprovince.shared.idempotency;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import vn.smartprovince.shared.auth.Caller;
-import vn.smartprovince.shared.config.Env;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
-import vn.smartprovince.shared.log.JsonLog;
 
 /**
- * The conventions' {@code Idempotency-Key} for POSTs that create something, with the semantics of
- * Powertools for AWS Lambda's idempotency utility:
- *
- * <ul>
- *   <li>a record keyed by a hash of (route, caller, key), written with the conditional put
- *       {@code attribute_not_exists(id) OR expiration < :now OR (status = INPROGRESS AND
- *       inProgressExpiry < :nowMs)} before the work starts, so of concurrent duplicates exactly one runs;</li>
- *   <li>the same key and the same request (method, path, query, body as canonical JSON) replays the
- *       first answer: status, headers, cookies and body, plus {@code idempotent-replayed: true};</li>
- *   <li>the same key with a different request: 422 {@code IDEMPOTENCY_KEY_REUSED};</li>
- *   <li>a duplicate while the first still runs: 409 {@code REQUEST_IN_PROGRESS} with {@code Retry-After};</li>
- *   <li>a failed execution (an exception, {@link ApiException}s included, or a 5xx answer) deletes the
- *       record so that a retry runs again; any other answer (2xx, 3xx, a returned 4xx) is kept;</li>
- *   <li>records live 1 h ({@code expiration}, the table's TTL attribute; expired records count as
- *       absent since TTL deletes late); an execution that dies without a word (timeout, crash) holds
- *       its key for the in-progress timeout (30 s; keep it at least the function's Timeout);</li>
- *   <li>the key: 1-255 printable ASCII characters, otherwise 400 naming {@code Idempotency-Key};
- *       optional by default, or required ({@link #requireKey()}).</li>
- * </ul>
- *
- * In a handler (fields built once, in the constructor):
- * <pre>{@code
- * private final Idempotency idempotency = Idempotency.fromEnv(env, dynamoDb);   // IDEMPOTENCY_TABLE
- *
- * protected HttpResponse handle(HttpRequest request, Caller caller) throws Exception {
- *     return idempotency.run(request, caller, () -> {
- *         Report report = submit.submit(caller, ReportInput.from(request.jsonBody()));
- *         return HttpResponse.json(201, ReportView.of(report));
- *     });
- * }
- * }</pre>
- * The function needs {@code dynamodb:PutItem}, {@code GetItem} and {@code DeleteItem} on
- * IdempotencyTable. The use case should still be safe to run twice where it can (e.g. an id derived
- * from the record's), because a key's protection ends with its record: after 1 h, or when the
- * store failed to record the answer (logged).
+ * Safe retries of a creating POST (conventions, "Safe retries"), without a table of its own: with
+ * an {@code Idempotency-Key} the new item's id is derived from the scope, the caller and the key
+ * ({@link #newId}), so every retry names the same item and the store's conditional write lets
+ * exactly one of them create it; the item keeps {@link #requestHash} of the request. A retry that
+ * finds the item replays the first answer when the hashes agree ({@link #checkSameRequest}) and is
+ * refused with 422 {@code IDEMPOTENCY_KEY_REUSED} when they do not. The write is the idempotency
+ * record, atomic with the change.
  */
 public final class Idempotency {
+    /** The request header. */
     public static final String HEADER = "Idempotency-Key";
-    /** Added to a replayed answer, so clients and logs can tell a replay from a first answer. */
+    /** The answer's header ({@code true}) when it replays an earlier request's. */
     public static final String REPLAYED_HEADER = "idempotent-replayed";
-    public static final Duration DEFAULT_EXPIRY = Duration.ofHours(1);
-    public static final Duration DEFAULT_IN_PROGRESS_TIMEOUT = Duration.ofSeconds(30);
-    public static final int MAX_KEY_LENGTH = 255;
-    /** The first request of a key usually answers within a second: that is when to try again. */
-    static final int RETRY_AFTER_SECONDS = 1;
-    /** Rounds of put-then-inspect when the record changes between the two (e.g. expired or released). */
-    static final int ATTEMPTS = 3;
 
-    /** The work a key protects: builds the answer, or throws. */
-    @FunctionalInterface
-    public interface Execution {
-        HttpResponse execute() throws Exception;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+    /** 15 bytes = 120 bits = 24 base32 characters. */
+    private static final int ID_BYTES = 15;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Idempotency() {
     }
 
-    private final IdempotencyStore store;
-    private final Clock clock;
-    private final boolean keyRequired;
-    private final Duration expiry;
-    private final Duration inProgressTimeout;
-
-    /** Records in the DynamoDB table {@code tableName}; the key is optional; 1 h expiry. */
-    public Idempotency(DynamoDbClient dynamoDb, String tableName, Clock clock) {
-        this(new DynamoDbIdempotencyStore(dynamoDb, tableName), clock);
-    }
-
-    public Idempotency(IdempotencyStore store, Clock clock) {
-        this(store, clock, false, DEFAULT_EXPIRY, DEFAULT_IN_PROGRESS_TIMEOUT);
-    }
-
-    private Idempotency(IdempotencyStore store, Clock clock, boolean keyRequired, Duration expiry,
-                        Duration inProgressTimeout) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.keyRequired = keyRequired;
-        if (expiry.isNegative() || expiry.isZero() || inProgressTimeout.isNegative() || inProgressTimeout.isZero()) {
-            throw new IllegalArgumentException("expiry and in-progress timeout must be positive");
+    /** The request's key; null when there is none; 400 naming {@code Idempotency-Key} when malformed. */
+    public static String key(HttpRequest request) {
+        String key = request.header("idempotency-key").map(String::strip).orElse(null);
+        if (key == null || key.isEmpty()) {
+            return null;
         }
-        if (inProgressTimeout.compareTo(expiry) > 0) {
-            throw new IllegalArgumentException("the in-progress timeout cannot outlast the record");
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.invalid(new FieldError(HEADER, "INVALID_FORMAT",
+                    "Idempotency-Key gồm 8–128 ký tự A-Z, a-z, 0-9, . _ : -.",
+                    "Idempotency-Key must be 8-128 characters of A-Z, a-z, 0-9, . _ : -."));
         }
-        this.expiry = expiry;
-        this.inProgressTimeout = inProgressTimeout;
-    }
-
-    /** The table named by the function's {@code IDEMPOTENCY_TABLE} (template Globals), system clock. */
-    public static Idempotency fromEnv(Env env, DynamoDbClient dynamoDb) {
-        return new Idempotency(dynamoDb, env.required("IDEMPOTENCY_TABLE"), Clock.systemUTC());
-    }
-
-    /** A copy that answers 400 to a request without the header. */
-    public Idempotency requireKey() {
-        return new Idempotency(store, clock, true, expiry, inProgressTimeout);
-    }
-
-    /** A copy whose records live {@code expiry} (default 1 h). */
-    public Idempotency withExpiry(Duration expiry) {
-        return new Idempotency(store, clock, keyRequired, expiry, inProgressTimeout);
+        return key;
     }
 
     /**
-     * A copy whose executions hold their key at most {@code timeout} when they die without releasing
-     * it (default 30 s). Keep it at least the function's Timeout, or a retry may run while the first
-     * execution is still working.
-     */
-    public Idempotency withInProgressTimeout(Duration timeout) {
-        return new Idempotency(store, clock, keyRequired, expiry, timeout);
-    }
-
-    public boolean keyRequired() {
-        return keyRequired;
-    }
-
-    /** {@link #run(HttpRequest, String, Execution)} for a signed-in caller. */
-    public HttpResponse run(HttpRequest request, Caller caller, Execution execution) throws Exception {
-        return run(request, caller.userId(), execution);
-    }
-
-    /**
-     * Runs {@code execution} at most once per (route, caller, key) while its record lives and answers
-     * duplicates as the class describes. Without the header it just runs (or is a 400 when the key is
-     * required).
+     * The id of the item a request creates: {@code prefix} + 24 characters of lower-case base32
+     * (120 bits), derived from SHA-256 of {@code scope}, {@code caller} and {@code key} when there is
+     * a key, random otherwise.
      *
-     * @param callerId whose key it is: keys of different callers never meet (the signed-in user's id)
-     * @throws ApiException 400 for a missing (when required) or malformed key, 422 for a key reused
-     *                      with another request, 409 while the first request runs, 503 when the store
-     *                      is unreachable; whatever {@code execution} throws, after releasing the key
+     * @param scope  what is created (e.g. {@code report}), so keys of different routes never meet
+     * @param caller who asks (and anything else that must be part of the identity, e.g. the parent item)
+     * @param key    the request's Idempotency-Key, or null
      */
-    public HttpResponse run(HttpRequest request, String callerId, Execution execution) throws Exception {
-        if (callerId == null || callerId.isBlank()) {
-            throw new IllegalArgumentException("an Idempotency-Key belongs to a caller: callerId is required");
+    public static String newId(String prefix, String scope, String caller, String key) {
+        if (key == null) {
+            return randomId(prefix);
         }
-        Optional<String> key = key(request);
-        if (key.isEmpty()) {
-            return execution.execute();
-        }
-        String scope = scope(request);
-        String id = Fingerprints.recordId(scope, callerId, key.get());
-        String payloadHash = Fingerprints.payloadHash(request);
-        for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant();
-            IdempotencyRecord mine = new IdempotencyRecord(id, IdempotencyRecord.Status.INPROGRESS,
-                    now.plus(expiry).getEpochSecond(), now.plus(inProgressTimeout).toEpochMilli(), payloadHash,
-                    UUID.randomUUID().toString(), null);
-            Optional<IdempotencyRecord> holder = store.putIfReplaceable(mine, now);
-            if (holder.isEmpty()) {
-                return execute(mine, execution, request, scope);
-            }
-            IdempotencyRecord existing = holder.get();
-            if (existing.isReplaceable(now)) {
-                // Changed between the put and the read (expired, abandoned): put again.
-                if (attempt < ATTEMPTS) {
-                    continue;
-                }
-                throw inProgress(request, scope);
-            }
-            if (!existing.payloadHash().equals(payloadHash)) {
-                log("idempotency key reused", request, scope);
-                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null, List.of(new FieldError(HEADER,
-                        "KEY_REUSED", "Khoá này đã được dùng cho một yêu cầu có nội dung khác; hãy dùng khoá mới.",
-                        "This key was used for a request with different content; use a new key.")), Map.of(), null);
-            }
-            if (existing.status() == IdempotencyRecord.Status.COMPLETED) {
-                log("idempotent replay", request, scope);
-                return existing.response().withHeader(REPLAYED_HEADER, "true");
-            }
-            throw inProgress(request, scope);
+        return prefix + base32(Arrays.copyOf(sha256Bytes(scope + "\n" + caller + "\n" + key), ID_BYTES));
+    }
+
+    /** {@code prefix} + 24 random characters of lower-case base32. */
+    public static String randomId(String prefix) {
+        byte[] bytes = new byte[ID_BYTES];
+        RANDOM.nextBytes(bytes);
+        return prefix + base32(bytes);
+    }
+
+    /** What the created item keeps of its request: hex SHA-256 of the request's canonical form. */
+    public static String requestHash(String canonicalRequest) {
+        return HexFormat.of().formatHex(sha256Bytes(canonicalRequest));
+    }
+
+    /**
+     * A retry found the item its key names: passes when it is the same request (a replay), else 422
+     * {@code IDEMPOTENCY_KEY_REUSED}.
+     *
+     * @param storedHash  the {@link #requestHash} kept with the item (null when it was created without a key)
+     * @param requestHash this request's
+     */
+    public static void checkSameRequest(String storedHash, String requestHash) {
+        if (!requestHash.equals(storedHash)) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null);
         }
     }
 
-    private HttpResponse execute(IdempotencyRecord mine, Execution execution, HttpRequest request, String scope)
-            throws Exception {
-        HttpResponse response;
+    /** The answer, marked with {@link #REPLAYED_HEADER} when it replays an earlier request's. */
+    public static HttpResponse answer(HttpResponse response, boolean replayed) {
+        return replayed ? response.withHeader(REPLAYED_HEADER, "true") : response;
+    }
+
+    private static byte[] sha256Bytes(String text) {
         try {
-            response = execution.execute();
-        } catch (Exception | Error e) {
-            release(mine, request, scope);
-            throw e;
-        }
-        if (response.status() >= 500) {
-            release(mine, request, scope);
-            return response;
-        }
-        try {
-            store.complete(mine.completed(response));
-        } catch (RuntimeException e) {
-            // The work is done and the client gets its answer. Without the record, a retry after the
-            // in-progress timeout would run again: say so in the logs, do not turn success into an error.
-            Map<String, Object> fields = fields(request, scope);
-            JsonLog.error("idempotency record not completed", fields, e);
-        }
-        return response;
-    }
-
-    private void release(IdempotencyRecord mine, HttpRequest request, String scope) {
-        try {
-            store.release(mine);
-        } catch (RuntimeException e) {
-            // The key stays locked until the in-progress timeout; then a retry runs.
-            JsonLog.error("idempotency record not released", fields(request, scope), e);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private ApiException inProgress(HttpRequest request, String scope) {
-        log("idempotency request in progress", request, scope);
-        return new ApiException(ErrorCode.REQUEST_IN_PROGRESS, null, List.of(),
-                Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)), null);
-    }
-
-    /** The validated key, or empty when absent and optional. */
-    Optional<String> key(HttpRequest request) {
-        Optional<String> header = request.header(HEADER);
-        if (header.isEmpty()) {
-            if (keyRequired) {
-                throw ApiException.invalid(new FieldError(HEADER, "REQUIRED",
-                        "Thiếu tiêu đề Idempotency-Key (một giá trị duy nhất cho mỗi lần gửi, ví dụ một UUID).",
-                        "The Idempotency-Key header is missing (a unique value per submission, e.g. a UUID)."));
-            }
-            return Optional.empty();
-        }
-        String key = header.get();
-        if (!isValidKey(key)) {
-            throw ApiException.invalid(new FieldError(HEADER, "INVALID",
-                    "Idempotency-Key phải gồm 1-255 ký tự ASCII in được.",
-                    "Idempotency-Key must be 1-255 printable ASCII characters."));
-        }
-        return Optional.of(key);
-    }
-
-    /** 1-255 characters, each printable ASCII (space to tilde). */
-    public static boolean isValidKey(String key) {
-        if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                return false;
+    private static String base32(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length * 8 / 5 + 1);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
             }
         }
-        return true;
-    }
-
-    /** The route (one function per route): its route key, else method and path. */
-    static String scope(HttpRequest request) {
-        String routeKey = request.routeKey();
-        return routeKey == null || routeKey.isBlank() ? request.method() + " " + request.path() : routeKey;
-    }
-
-    private static void log(String message, HttpRequest request, String scope) {
-        JsonLog.info(message, fields(request, scope));
-    }
-
-    /** Request id and route only: never the key, the caller or the body. */
-    private static Map<String, Object> fields(HttpRequest request, String scope) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("requestId", request.requestId());
-        fields.put("route", scope);
-        return fields;
+        return out.toString();
     }
 }

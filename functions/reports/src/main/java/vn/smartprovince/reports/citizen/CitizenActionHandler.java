@@ -8,6 +8,7 @@ import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
+import vn.smartprovince.shared.http.HttpResponse;
 
 /**
  * What a citizen does to a report after sending it, one method per function ({@code Handler:
@@ -37,7 +38,7 @@ public final class CitizenActionHandler {
         rate = Requests.action(reports::rate);
         reopen = Requests.action(reports::reopen);
         support = Requests.authenticated((request, caller) ->
-                Requests.privateJson(200, reports.support(caller, Requests.reportId(request))));
+                HttpResponse.privateJson(200, reports.support(caller, Requests.reportId(request))));
     }
 
     /** {@code POST /v1/reports/{id}/withdraw}: the owner takes the report back before it is handled (ROUTED, NEEDS_INFO, REOPENED). */

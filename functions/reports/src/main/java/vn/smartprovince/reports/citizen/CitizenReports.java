@@ -12,7 +12,6 @@ import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Action;
 import vn.smartprovince.reports.core.Actor;
 import vn.smartprovince.reports.core.CounterDelta;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Geohash;
 import vn.smartprovince.reports.core.Ids;
 import vn.smartprovince.reports.core.Notices;
@@ -26,6 +25,7 @@ import vn.smartprovince.reports.core.TrackingCodes;
 import vn.smartprovince.reports.core.Transitions;
 import vn.smartprovince.reports.core.Views;
 import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.province.Category;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
@@ -105,7 +105,7 @@ public final class CitizenReports {
 
     /** Open reports of the category within its duplicate radius of the point, nearest first. */
     public List<Views.Nearby> nearby(String categoryCode, Double lat, Double lng) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         Category category = null;
         if (categoryCode == null || categoryCode.isBlank()) {
@@ -158,7 +158,7 @@ public final class CitizenReports {
     public Report withdraw(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.WITHDRAW, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("reason", "expectedVersion"));
             String reason = fields.text(json, "reason", "reason", false, MAX_REASON, true);
             Long expected = fields.version(json);
@@ -177,7 +177,7 @@ public final class CitizenReports {
     public Report provideInfo(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.PROVIDE_INFO, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("text", "expectedVersion"));
             String text = fields.text(json, "text", "text", true, Report.MAX_DESCRIPTION, true);
             Long expected = fields.version(json);
@@ -201,7 +201,7 @@ public final class CitizenReports {
     public Report rate(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.RATE, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("stars", "comment", "expectedVersion"));
             Integer stars = fields.integer(json, "stars", "stars", 1, 5, true);
             String comment = fields.text(json, "comment", "comment", false, MAX_COMMENT, true);
@@ -228,7 +228,7 @@ public final class CitizenReports {
     public Report reopen(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.REOPEN, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("reason", "expectedVersion"));
             String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
             Long expected = fields.version(json);

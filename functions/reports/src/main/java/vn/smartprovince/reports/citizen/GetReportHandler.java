@@ -28,6 +28,6 @@ public final class GetReportHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         Views.ReportDetail detail = reports.get(caller, Requests.reportId(request));
-        return Requests.privateJson(200, detail).withHeader("etag", "\"" + detail.version() + "\"");
+        return HttpResponse.privateJson(200, detail).withHeader("etag", "\"" + detail.version() + "\"");
     }
 }

@@ -3,7 +3,6 @@ package vn.smartprovince.reports.citizen;
 import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Cursors;
 import vn.smartprovince.reports.core.ReportStore;
-import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.reports.core.Views;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
@@ -34,6 +33,6 @@ public final class MyReportsHandler extends AuthenticatedFunction {
                 .map(cursor -> Cursors.decode(cursor, "mine", caller.userId(), Cursors.MINE_SORT)).orElse(null);
         ReportStore.Page page = reports.mine(caller, after, limit);
         String next = page.lastSortKey() == null ? null : Cursors.encode("mine", caller.userId(), page.lastSortKey());
-        return Requests.privateJson(200, new Views.SummaryPage(page.reports().stream().map(Views.Summary::of).toList(), next));
+        return HttpResponse.privateJson(200, new Views.SummaryPage(page.reports().stream().map(Views.Summary::of).toList(), next));
     }
 }

@@ -1,12 +1,11 @@
 package vn.smartprovince.reports.citizen;
 
 import vn.smartprovince.reports.Wiring;
-import vn.smartprovince.reports.core.Fields;
-import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.reports.core.Views;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
@@ -28,7 +27,7 @@ public final class NearbyReportsHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         com.fasterxml.jackson.databind.node.ObjectNode query = vn.smartprovince.shared.json.Json.object();
         for (String name : java.util.List.of("lat", "lng")) {
             String text = request.queryParameter(name).orElse(null);
@@ -48,6 +47,6 @@ public final class NearbyReportsHandler extends AuthenticatedFunction {
         }
         fields.done();
         var items = reports.nearby(category.strip(), lat, lng);
-        return Requests.privateJson(200, new Views.NearbyList(items, reports.radiusOf(category.strip())));
+        return HttpResponse.privateJson(200, new Views.NearbyList(items, reports.radiusOf(category.strip())));
     }
 }

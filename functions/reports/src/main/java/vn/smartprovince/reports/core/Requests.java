@@ -2,7 +2,6 @@ package vn.smartprovince.reports.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
@@ -18,7 +17,6 @@ import vn.smartprovince.shared.json.Json;
  * action, {@code Handler: Class::method}) is one line per action.
  */
 public final class Requests {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private Requests() {
     }
@@ -79,29 +77,11 @@ public final class Requests {
         return body;
     }
 
-    public static String idempotencyKey(HttpRequest request) {
-        String key = request.header("idempotency-key").map(String::strip).orElse(null);
-        if (key == null || key.isEmpty()) {
-            return null;
-        }
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ApiException.invalid(new FieldError("Idempotency-Key", "INVALID_FORMAT",
-                    "Idempotency-Key gồm 8–128 ký tự A-Z, a-z, 0-9, . _ : -.",
-                    "Idempotency-Key must be 8-128 characters of A-Z, a-z, 0-9, . _ : -."));
-        }
-        return key;
-    }
-
     public static String reportId(HttpRequest request) {
         return request.pathParameter("id").orElse("");
     }
 
-    /** Private data: never stored by a cache or a proxy. */
-    public static HttpResponse privateJson(int status, Object body) {
-        return HttpResponse.json(status, body).withHeader("cache-control", "no-store");
-    }
-
     public static HttpResponse report(Report report) {
-        return privateJson(200, Views.ReportDetail.of(report, null)).withHeader("etag", "\"" + report.version() + "\"");
+        return HttpResponse.privateJson(200, Views.ReportDetail.of(report, null)).withHeader("etag", "\"" + report.version() + "\"");
     }
 }

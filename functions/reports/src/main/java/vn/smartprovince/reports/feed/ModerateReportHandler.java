@@ -28,6 +28,6 @@ public final class ModerateReportHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         Moderator.Result result = moderator.moderate(caller, Requests.reportId(request),
                 () -> Requests.optionalBody(request));
-        return HttpResponse.json(200, result).withHeader("cache-control", "no-store");
+        return HttpResponse.privateJson(200, result);
     }
 }

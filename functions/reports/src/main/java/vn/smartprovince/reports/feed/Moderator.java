@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.reports.Wiring;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Ids;
 import vn.smartprovince.reports.core.Moderation;
 import vn.smartprovince.reports.core.ProvinceSource;
@@ -20,6 +19,7 @@ import vn.smartprovince.reports.core.Transitions;
 import vn.smartprovince.reports.store.PublicItems;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 
@@ -77,7 +77,7 @@ public final class Moderator {
             throw Transitions.notFound();
         }
         JsonNode body = json.get();
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         if (!body.isObject()) {
             fields.error("body", "INVALID_TYPE", "Phải là một đối tượng JSON.", "Must be a JSON object.");
             fields.done();

@@ -10,13 +10,13 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Cursors;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.PhotoLinks;
 import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.reports.core.ProvinceSource;
 import vn.smartprovince.reports.core.PublicView;
 import vn.smartprovince.reports.core.ReportStatus;
 import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
@@ -48,7 +48,7 @@ public final class PublicFeed {
 
     /** Feed filters as query parameters: unknown category, area or a status that is never public is 400. */
     public FeedStore.Filters filters(String category, String areaCode, String status) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         category = blankToNull(category);
         areaCode = blankToNull(areaCode);

@@ -7,6 +7,7 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
+import vn.smartprovince.shared.idempotency.Idempotency;
 
 /** {@code POST /v1/reports/{id}/notes}: an officer's internal note (never shown to citizens or the public); 201; {@code Idempotency-Key} makes retries safe. */
 public final class AddNoteHandler extends AuthenticatedFunction {
@@ -27,8 +28,8 @@ public final class AddNoteHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         InternalNotes.Added added = notes.add(caller, Requests.reportId(request), request::jsonBody,
-                () -> Requests.idempotencyKey(request));
-        HttpResponse response = Requests.privateJson(201, added.note());
-        return added.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
+                () -> Idempotency.key(request));
+        HttpResponse response = HttpResponse.privateJson(201, added.note());
+        return Idempotency.answer(response, added.replayed());
     }
 }

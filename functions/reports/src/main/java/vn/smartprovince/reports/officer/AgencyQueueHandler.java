@@ -7,14 +7,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Cursors;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.ProvinceSource;
 import vn.smartprovince.reports.core.ReportStatus;
-import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -75,12 +74,12 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
         AgencyQueue.Page page = queue.list(agencyId, filter, after, limit);
         var today = queue.today();
         String next = page.nextSortKey() == null ? null : Cursors.encode(list, caller.userId(), page.nextSortKey());
-        return Requests.privateJson(200, new OfficerViews.QueuePage(
+        return HttpResponse.privateJson(200, new OfficerViews.QueuePage(
                 page.reports().stream().map(r -> OfficerViews.QueueItem.of(r, today)).toList(), next));
     }
 
     static AgencyQueue.Filter filter(HttpRequest request, ProvinceConfig config) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
         String statusText = request.queryParameter("status").map(String::strip).orElse("");
         if (statusText.isEmpty()) {

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Actor;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Ids;
 import vn.smartprovince.reports.core.Report;
 import vn.smartprovince.reports.core.ReportStore;
@@ -28,8 +27,10 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.aws.DynamoDbCalls;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.idempotency.Idempotency;
 
 /**
  * Officers' internal notes on a report: {@code REPORT#<id>} / {@code NOTE#<at>#<noteId>} items,
@@ -109,13 +110,14 @@ public final class InternalNotes {
         Report report = authorize(caller, reportId);
         JsonNode json = body.get();
         String idempotencyKey = key.get();
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         fields.onlyFields(json, "", Set.of("text"));
         String text = fields.text(json, "text", "text", true, MAX_TEXT, true);
         fields.done();
         Instant at = clock.instant();
-        String noteId = idempotencyKey == null ? "n" + Ids.random().substring(1)
-                : "n" + Ids.forIdempotencyKey("note\n" + report.id() + "\n" + caller.userId(), idempotencyKey).substring(1);
+        // Scope "report" and caller "note\n<report>\n<author>": the ids notes had before the shared mechanism.
+        String noteId = Idempotency.newId("n", Ids.SCOPE, "note\n" + report.id() + "\n" + caller.userId(),
+                idempotencyKey);
         Note note = new Note(noteId, report.id(), caller.userId(), text, at.toString());
         Map<String, AttributeValue> item = new LinkedHashMap<>(ReportItems.key(ReportItems.reportKey(report.id()),
                 sortKey(note)));
@@ -133,7 +135,7 @@ public final class InternalNotes {
             Map<String, AttributeValue> claim = new LinkedHashMap<>(claimKey);
             claim.put("itemType", AttributeValue.fromS("REPORT_NOTE_KEY"));
             claim.put("noteSk", AttributeValue.fromS(sortKey(note)));
-            claim.put("textHash", AttributeValue.fromS(Ids.sha256(text)));
+            claim.put("textHash", AttributeValue.fromS(Idempotency.requestHash(text)));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
@@ -149,9 +151,7 @@ public final class InternalNotes {
         if (claim == null || claim.isEmpty()) {
             throw ApiException.unavailable("dynamodb"); // cancelled by a concurrent transaction: retry
         }
-        if (!Ids.sha256(text).equals(claim.get("textHash").s())) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null);
-        }
+        Idempotency.checkSameRequest(claim.get("textHash").s(), Idempotency.requestHash(text));
         var first = DynamoDbCalls.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(ReportItems.key(ReportItems.reportKey(report.id()), claim.get("noteSk").s())))).item();
         return new Added(new Note(first.get("noteId").s(), first.get("reportId").s(), first.get("authorId").s(),

@@ -36,6 +36,6 @@ public final class ListNotesHandler extends AuthenticatedFunction {
                 .map(cursor -> Cursors.decode(cursor, list, caller.userId(), NOTE_SORT)).orElse(null);
         InternalNotes.ListResult result = notes.list(caller, id, after, limit);
         String next = result.lastSortKey() == null ? null : Cursors.encode(list, caller.userId(), result.lastSortKey());
-        return Requests.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
+        return HttpResponse.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
     }
 }

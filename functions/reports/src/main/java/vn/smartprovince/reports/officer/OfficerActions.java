@@ -13,7 +13,6 @@ import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.Action;
 import vn.smartprovince.reports.core.AgencyMembers;
 import vn.smartprovince.reports.core.CounterDelta;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Ids;
 import vn.smartprovince.reports.core.Notices;
 import vn.smartprovince.reports.core.PhotoStore;
@@ -24,6 +23,7 @@ import vn.smartprovince.reports.core.ReportStore;
 import vn.smartprovince.reports.core.Transitions;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.WorkingDays;
@@ -85,7 +85,7 @@ public final class OfficerActions {
     public Report accept(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.ACCEPT, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("expectedVersion"));
             long expected = requiredVersion(fields, json);
             fields.done();
@@ -106,7 +106,7 @@ public final class OfficerActions {
     public Report requestInfo(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.REQUEST_INFO, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("question", "expectedVersion"));
             String question = fields.text(json, "question", "question", true, MAX_REASON, true);
             long expected = requiredVersion(fields, json);
@@ -136,7 +136,7 @@ public final class OfficerActions {
     public Report answer(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.ANSWER, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("text", "photoKeys", "expectedVersion"));
             String text = fields.text(json, "text", "text", true, MAX_ANSWER, true);
             List<String> keys = photoKeys(fields, json);
@@ -180,7 +180,7 @@ public final class OfficerActions {
     public Report transfer(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.TRANSFER, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("agencyId", "reason", "expectedVersion"));
             String agencyId = fields.text(json, "agencyId", "agencyId", true, 100, false);
             String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
@@ -216,7 +216,7 @@ public final class OfficerActions {
     public Report reject(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.REJECT, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("reason", "duplicateOfReportId", "note", "expectedVersion"));
             String reason = fields.text(json, "reason", "reason", true, 40, false);
             if (reason != null && !REJECTION_REASONS.contains(reason)) {
@@ -256,7 +256,7 @@ public final class OfficerActions {
     public Report assign(Caller caller, String id, Supplier<JsonNode> body) {
         return transitions.apply(caller, id, Action.ASSIGN, report -> {
             JsonNode json = body.get();
-            Fields fields = new Fields();
+            BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("officerId", "expectedVersion"));
             String officerId = fields.text(json, "officerId", "officerId", true, 64, false);
             if (officerId != null && !officerId.matches("[0-9A-Za-z_-]{1,64}")) {
@@ -283,7 +283,7 @@ public final class OfficerActions {
 
     // ------------------------------------------------------------------ input helpers
 
-    static long requiredVersion(Fields fields, JsonNode body) {
+    static long requiredVersion(BodyFields fields, JsonNode body) {
         Long version = fields.version(body);
         if (version == null && !fields.hasErrorFor("expectedVersion")) {
             fields.error("expectedVersion", "REQUIRED", "Thiếu phiên bản (expectedVersion hoặc If-Match).",
@@ -292,7 +292,7 @@ public final class OfficerActions {
         return version == null ? -1 : version;
     }
 
-    static List<String> photoKeys(Fields fields, JsonNode body) {
+    static List<String> photoKeys(BodyFields fields, JsonNode body) {
         JsonNode node = body.get("photoKeys");
         if (node == null || node.isNull()) {
             return List.of();

@@ -36,6 +36,6 @@ public final class StatsHandler extends AuthenticatedFunction {
         ReportStats.Stats result = stats.read(caller, request.queryParameter("agencyId").orElse(null),
                 request.queryParameter("categoryCode").orElse(null), request.queryParameter("areaCode").orElse(null),
                 request.queryParameter("month").orElse(null));
-        return HttpResponse.json(200, result).withHeader("cache-control", "no-store");
+        return HttpResponse.privateJson(200, result);
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.json.Json;
 
 /**
@@ -25,7 +25,7 @@ public record Submission(String categoryCode, String description, double lat, do
     }
 
     /** Parses the body; every problem found is in {@code fields} (the caller decides when to throw). */
-    static Submission parse(JsonNode body, Fields fields) {
+    static Submission parse(JsonNode body, BodyFields fields) {
         fields.onlyFields(body, "", Set.of("category", "description", "location", "photoKeys", "hideIdentity"));
         String category = fields.text(body, "category", "category", true, 64, false);
         String description = fields.text(body, "description", "description", true, MAX_DESCRIPTION, true);

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.smartprovince.reports.core.Action;
 import vn.smartprovince.reports.core.Actor;
 import vn.smartprovince.reports.core.CounterDelta;
-import vn.smartprovince.reports.core.Fields;
 import vn.smartprovince.reports.core.Geohash;
 import vn.smartprovince.reports.core.HistoryEntry;
 import vn.smartprovince.reports.core.Ids;
@@ -24,8 +22,8 @@ import vn.smartprovince.reports.core.ReportStatus;
 import vn.smartprovince.reports.core.ReportStore;
 import vn.smartprovince.reports.core.TrackingCodes;
 import vn.smartprovince.shared.auth.Caller;
-import vn.smartprovince.shared.http.ApiException;
-import vn.smartprovince.shared.http.ErrorCode;
+import vn.smartprovince.shared.http.BodyFields;
+import vn.smartprovince.shared.idempotency.Idempotency;
 import vn.smartprovince.shared.province.Area;
 import vn.smartprovince.shared.province.Category;
 import vn.smartprovince.shared.province.ProvinceConfig;
@@ -67,7 +65,7 @@ public final class SubmitReport {
     }
 
     public Submitted submit(Caller caller, JsonNode body, String idempotencyKey) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         Submission submission = Submission.parse(body, fields);
         ProvinceConfig config = province.config();
         Category category = null;
@@ -96,7 +94,7 @@ public final class SubmitReport {
             }
         }
         fields.done();
-        String requestHash = Ids.sha256(submission.canonical());
+        String requestHash = Idempotency.requestHash(submission.canonical());
         String id = idempotencyKey == null ? Ids.random() : Ids.forIdempotencyKey(caller.userId(), idempotencyKey);
         if (idempotencyKey != null) {
             Optional<Report> earlier = store.find(id);
@@ -147,9 +145,7 @@ public final class SubmitReport {
     }
 
     private static Submitted replay(Report earlier, String requestHash) {
-        if (!requestHash.equals(earlier.requestHash())) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null, List.of(), Map.of(), null);
-        }
+        Idempotency.checkSameRequest(earlier.requestHash(), requestHash);
         return new Submitted(earlier, true);
     }
 }

@@ -4,7 +4,6 @@ import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.reports.core.ProvinceSource;
 import vn.smartprovince.reports.core.Report;
-import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.reports.core.TrackingCodes;
 import vn.smartprovince.reports.core.Views;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
@@ -12,6 +11,7 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
+import vn.smartprovince.shared.idempotency.Idempotency;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
 /**
@@ -52,16 +52,16 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        String key = Requests.idempotencyKey(request);
+        String key = Idempotency.key(request);
         SubmitReport.Submitted submitted = submit.submit(caller, request.jsonBody(), key);
         Report report = submitted.report();
         ProvinceConfig config = province.config();
         String agencyName = config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId());
-        HttpResponse response = Requests.privateJson(201, new Views.Submitted(report.id(), report.trackingCode(),
+        HttpResponse response = HttpResponse.privateJson(201, new Views.Submitted(report.id(), report.trackingCode(),
                         report.status(), report.version(), new Views.Submitted.Agency(report.agencyId(), agencyName),
                         report.deadline().toString(), report.createdAt().toString(), report.urgent()))
                 .withHeader("location", "/v1/reports/" + report.id())
                 .withHeader("etag", "\"" + report.version() + "\"");
-        return submitted.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
+        return Idempotency.answer(response, submitted.replayed());
     }
 }

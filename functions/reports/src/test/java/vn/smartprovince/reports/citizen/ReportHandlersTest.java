@@ -3,15 +3,11 @@ package vn.smartprovince.reports.citizen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,20 +72,6 @@ class ReportHandlersTest {
         return e -> e.put("body", body instanceof String s ? s : Json.write(body));
     }
 
-    static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-            ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-            String text = result.path("body").asText("");
-            if (text.startsWith("{")) {
-                result.set("json", Json.read(text));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Every item's keys and content: compared before and after refused requests. */
     static TreeSet<String> table() {
@@ -110,7 +92,7 @@ class ReportHandlersTest {
 
     @Test
     void aCitizenSubmitsReadsListsAndWithdraws() {
-        JsonNode created = invoke(submitHandler(), event("reports-submit.json", e -> { }));
+        JsonNode created = invokeHttp(submitHandler(), event("reports-submit.json", e -> { }));
         assertEquals(201, created.path("statusCode").asInt(), created.toString());
         JsonNode answer = created.path("json");
         String id = answer.path("id").asText();
@@ -120,7 +102,7 @@ class ReportHandlersTest {
         assertTrue(TrackingCodes.valid(answer.path("trackingCode").asText()));
         assertEquals("ROUTED", answer.path("status").asText());
 
-        JsonNode replay = invoke(submitHandler(), event("reports-submit.json", e -> { }));
+        JsonNode replay = invokeHttp(submitHandler(), event("reports-submit.json", e -> { }));
         assertEquals(201, replay.path("statusCode").asInt());
         assertEquals(id, replay.path("json").path("id").asText());
         assertEquals("true", replay.path("headers").path("idempotent-replayed").asText());
@@ -137,32 +119,32 @@ class ReportHandlersTest {
         assertEquals("1", item("STATS#AGENCY#so-xay-dung", "TOTAL").get("received").n());
         assertEquals("1", item("STATS#AREA#DEMO-P02", "TOTAL").get("received").n());
 
-        JsonNode got = invoke(new GetReportHandler(env("GetReportFunction")), event("reports-get.json", on(id)));
+        JsonNode got = invokeHttp(new GetReportHandler(env("GetReportFunction")), event("reports-get.json", on(id)));
         assertEquals(200, got.path("statusCode").asInt(), got.toString());
         assertEquals("SUBMIT", got.path("json").path("timeline").path(0).path("action").asText());
         assertEquals("DEMO-P02", got.path("json").path("location").path("areaCode").asText());
 
-        JsonNode foreign = invoke(new GetReportHandler(env("GetReportFunction")), event("reports-get.json", on(id).andThen(as(OTHER))));
+        JsonNode foreign = invokeHttp(new GetReportHandler(env("GetReportFunction")), event("reports-get.json", on(id).andThen(as(OTHER))));
         assertEquals(404, foreign.path("statusCode").asInt());
 
-        JsonNode mine = invoke(new MyReportsHandler(env("MyReportsFunction")), event("reports-mine.json", e -> { }));
+        JsonNode mine = invokeHttp(new MyReportsHandler(env("MyReportsFunction")), event("reports-mine.json", e -> { }));
         assertEquals(200, mine.path("statusCode").asInt(), mine.toString());
         assertEquals(id, mine.path("json").path("items").path(0).path("id").asText());
-        JsonNode tampered = invoke(new MyReportsHandler(env("MyReportsFunction")), event("reports-mine.json",
+        JsonNode tampered = invokeHttp(new MyReportsHandler(env("MyReportsFunction")), event("reports-mine.json",
                 e -> ((ObjectNode) e).putObject("queryStringParameters").put("cursor", "eyJsIjoibWluZSJ9")));
         assertEquals(400, tampered.path("statusCode").asInt());
         assertEquals("INVALID_CURSOR", tampered.path("json").path("error").path("code").asText());
 
-        JsonNode nearby = invoke(new NearbyReportsHandler(env("NearbyReportsFunction")), event("reports-nearby.json", as(OTHER)));
+        JsonNode nearby = invokeHttp(new NearbyReportsHandler(env("NearbyReportsFunction")), event("reports-nearby.json", as(OTHER)));
         assertEquals(200, nearby.path("statusCode").asInt(), nearby.toString());
         assertEquals(id, nearby.path("json").path("items").path(0).path("id").asText());
         assertTrue(nearby.path("json").path("items").path(0).path("description").isMissingNode(), "no unmoderated text");
 
         RequestStreamHandler support = new CitizenActionHandler(env("SupportReportFunction"))::support;
-        JsonNode supported = invoke(support, event("reports-support.json", on(id).andThen(as(OTHER))));
+        JsonNode supported = invokeHttp(support, event("reports-support.json", on(id).andThen(as(OTHER))));
         assertEquals(200, supported.path("statusCode").asInt(), supported.toString());
         assertTrue(supported.path("json").path("counted").asBoolean());
-        JsonNode twice = invoke(support, event("reports-support.json", on(id).andThen(as(OTHER))));
+        JsonNode twice = invokeHttp(support, event("reports-support.json", on(id).andThen(as(OTHER))));
         assertFalse(twice.path("json").path("counted").asBoolean());
         assertEquals(1, twice.path("json").path("supportCount").asInt());
 
@@ -173,24 +155,24 @@ class ReportHandlersTest {
                 case "reports-reopen.json" -> new CitizenActionHandler(env("ReopenReportFunction"))::reopen;
                 default -> new CitizenActionHandler(env("ProvideInfoFunction"))::provideInfo;
             };
-            JsonNode refused = invoke(handler, event(action, on(id)));
+            JsonNode refused = invokeHttp(handler, event(action, on(id)));
             assertEquals(409, refused.path("statusCode").asInt(), action + refused);
             assertEquals("TRANSITION_NOT_ALLOWED", refused.path("json").path("error").path("details").path(0).path("code").asText());
             assertEquals("ROUTED", refused.path("json").path("error").path("current").path("status").asText());
         }
-        JsonNode notOwner = invoke(new CitizenActionHandler(env("WithdrawReportFunction"))::withdraw,
+        JsonNode notOwner = invokeHttp(new CitizenActionHandler(env("WithdrawReportFunction"))::withdraw,
                 event("reports-withdraw.json", on(id).andThen(as(OTHER))));
         assertEquals(404, notOwner.path("statusCode").asInt());
         assertEquals(before, table(), "refused actions write nothing");
 
         RequestStreamHandler withdraw = new CitizenActionHandler(env("WithdrawReportFunction"))::withdraw;
-        JsonNode withdrawn = invoke(withdraw, event("reports-withdraw.json", on(id)));
+        JsonNode withdrawn = invokeHttp(withdraw, event("reports-withdraw.json", on(id)));
         assertEquals(200, withdrawn.path("statusCode").asInt(), withdrawn.toString());
         assertEquals("WITHDRAWN", withdrawn.path("json").path("status").asText());
         assertEquals("\"2\"", withdrawn.path("headers").path("etag").asText());
         assertTrue(item(ReportItems.reportKey(id), ReportItems.GEO).isEmpty(), "no longer offered as a duplicate");
         assertEquals("1", item("STATS#AGENCY#so-xay-dung", "TOTAL").get("withdrawn").n());
-        JsonNode again = invoke(withdraw, event("reports-withdraw.json", on(id)));
+        JsonNode again = invokeHttp(withdraw, event("reports-withdraw.json", on(id)));
         assertEquals(409, again.path("statusCode").asInt());
         assertEquals("TRANSITION_NOT_ALLOWED", again.path("json").path("error").path("details").path(0).path("code").asText());
     }
@@ -209,7 +191,7 @@ class ReportHandlersTest {
         cases.add(new Object[] {Fixtures.body(Map.of("photoKeys", List.of(OTHER + "/x.jpg"))), "photoKeys[0]"});
         cases.add(new Object[] {Fixtures.body(Map.of("category", "OTHER", "hideIdentity", true)), "hideIdentity"});
         for (Object[] c : cases) {
-            JsonNode result = invoke(submitHandler(), event("reports-submit.json", body(c[0]).andThen(e ->
+            JsonNode result = invokeHttp(submitHandler(), event("reports-submit.json", body(c[0]).andThen(e ->
                     ((ObjectNode) e.path("headers")).remove("idempotency-key"))));
             assertEquals(400, result.path("statusCode").asInt(), c[0] + " " + result);
             if (c[1] != null) {
@@ -218,7 +200,7 @@ class ReportHandlersTest {
                 assertEquals("MALFORMED_JSON", result.path("json").path("error").path("code").asText());
             }
         }
-        JsonNode badKey = invoke(submitHandler(), event("reports-submit.json",
+        JsonNode badKey = invokeHttp(submitHandler(), event("reports-submit.json",
                 e -> ((ObjectNode) e.path("headers")).put("idempotency-key", "short")));
         assertEquals(400, badKey.path("statusCode").asInt());
         assertEquals("Idempotency-Key", badKey.path("json").path("error").path("details").path(0).path("field").asText());

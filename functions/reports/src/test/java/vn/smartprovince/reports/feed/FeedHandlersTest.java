@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,34 +180,20 @@ class FeedHandlersTest {
         };
     }
 
-    static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-            ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-            String text = result.path("body").asText("");
-            if (text.startsWith("{")) {
-                result.set("json", Json.read(text));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Env env(String function) {
         return aws.env(function);
     }
 
     static JsonNode feed(Map<String, String> parameters) {
-        JsonNode answer = invoke(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
+        JsonNode answer = invokeHttp(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
                 e -> { e.remove("queryStringParameters"); query(parameters).accept(e); }));
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
         return answer.path("json");
     }
 
     static JsonNode moderate(String id, Object body, Consumer<ObjectNode> who) {
-        return invoke(new ModerateReportHandler(env("ModerateReportFunction")),
+        return invokeHttp(new ModerateReportHandler(env("ModerateReportFunction")),
                 event("reports-feed-moderation.json", on(id, body).andThen(who)));
     }
 
@@ -322,7 +303,7 @@ class FeedHandlersTest {
     }
 
     static JsonNode map(Map<String, String> parameters) {
-        return invoke(new FeedMapHandler(env("FeedMapFunction"), new Photos()),
+        return invokeHttp(new FeedMapHandler(env("FeedMapFunction"), new Photos()),
                 event("reports-feed-map.json", e -> { e.remove("queryStringParameters"); query(parameters).accept(e); }));
     }
 
@@ -349,7 +330,7 @@ class FeedHandlersTest {
 
         for (Map<String, String> bad : List.<Map<String, String>>of(Map.of("cursor", "bm9wZQ"), Map.of("cursor", one.path("nextCursor").asText(),
                 "category", "ROAD_DAMAGE"), Map.of("category", "UFO"), Map.of("status", "WITHDRAWN"), Map.of("limit", "101"))) {
-            JsonNode refused = invoke(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
+            JsonNode refused = invokeHttp(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
                     e -> { e.remove("queryStringParameters"); query(bad).accept(e); }));
             assertEquals(400, refused.path("statusCode").asInt(), bad + " " + refused);
         }

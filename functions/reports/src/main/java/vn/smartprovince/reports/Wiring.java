@@ -1,67 +1,134 @@
 package vn.smartprovince.reports;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import vn.smartprovince.reports.photos.PhotoLinks;
-import vn.smartprovince.reports.photos.PhotoStore;
-import vn.smartprovince.reports.photos.S3PhotoStore;
+import vn.smartprovince.reports.core.AgencyMembers;
+import vn.smartprovince.reports.core.OfficerDirectory;
+import vn.smartprovince.reports.core.PhotoLinks;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.ReportStore;
+import vn.smartprovince.reports.store.DynamoDbOfficerDirectory;
+import vn.smartprovince.reports.store.DynamoDbReportStore;
+import vn.smartprovince.reports.store.S3PhotoStore;
+import vn.smartprovince.reports.store.StoredProvince;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**
- * Builds the report functions' collaborators from a function's {@link Env}, by hand, once per
- * function instance (in the handler's constructor, so SnapStart snapshots them).
+ * Builds the report functions' adapters from a function's {@link Env}, by hand, once per
+ * function instance: a handler's no-arg constructor calls {@code Wiring.of(Env.current())} and
+ * builds its use case from what it needs here (in the constructor, so SnapStart snapshots them).
+ * Each adapter is built on first use and then reused, so a handler that asks twice (the store and
+ * the province, say) still has one DynamoDB client and one province configuration source.
  *
  * <table>
- *   <caption>Variables read here (besides MAIN_TABLE)</caption>
+ *   <caption>Variables read here</caption>
+ *   <tr><td>{@code MAIN_TABLE}</td><td>the main table (reports, users, the province configuration)</td></tr>
  *   <tr><td>{@code PROVINCE_CODE}</td><td>the province whose configuration applies; optional when the table holds one</td></tr>
  *   <tr><td>{@code REPORT_REOPEN_DAYS}</td><td>days after the answer a citizen may reopen, 1–365, default 30</td></tr>
+ *   <tr><td>{@code PHOTO_BUCKET} and the photo limits</td><td>see {@link S3PhotoStore} (only the functions that touch photos)</td></tr>
  * </table>
  */
-final class Wiring {
-    static final String PROVINCE_CODE = "PROVINCE_CODE";
-    static final String REOPEN_DAYS = "REPORT_REOPEN_DAYS";
+public final class Wiring {
+    public static final String MAIN_TABLE = "MAIN_TABLE";
+    public static final String PROVINCE_CODE = "PROVINCE_CODE";
+    public static final String REOPEN_DAYS = "REPORT_REOPEN_DAYS";
+    /** How long an instance keeps the province configuration before it reads the table again. */
+    public static final Duration PROVINCE_REFRESH = Duration.ofMinutes(5);
 
-    private Wiring() {
+    private final Env env;
+    private final Clock clock;
+    private DynamoDbClient dynamo;
+    private ReportStore reports;
+    private ProvinceConfigStore provinceConfigs;
+    private ProvinceSource province;
+    private DynamoDbOfficerDirectory officers;
+
+    private Wiring(Env env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
     }
 
-    static DynamoDbClient dynamoDb(Env env) {
-        return AwsClients.dynamoDb(env);
+    public static Wiring of(Env env) {
+        return new Wiring(env, Clock.systemUTC());
     }
 
-    static ReportStore store(Env env, DynamoDbClient dynamo) {
-        return new DynamoDbReportStore(dynamo, env.required("MAIN_TABLE"));
+    public Env env() {
+        return env;
     }
 
-    static ProvinceSource province(Env env, DynamoDbClient dynamo) {
-        return new StoredProvince(new ProvinceConfigStore(dynamo, env.required("MAIN_TABLE")),
-                env.optional(PROVINCE_CODE).orElse(null), Duration.ofMinutes(5), Clock.systemUTC());
+    public Clock clock() {
+        return clock;
     }
 
-    static OfficerDirectory officers(Env env, DynamoDbClient dynamo) {
-        return new DynamoDbOfficerDirectory(dynamo, env.required("MAIN_TABLE"));
+    public String table() {
+        return env.required(MAIN_TABLE);
     }
 
-    static CitizenReports citizenReports(Env env) {
-        DynamoDbClient dynamo = dynamoDb(env);
-        return new CitizenReports(store(env, dynamo), province(env, dynamo), officers(env, dynamo),
-                Duration.ofDays(reopenDays(env)), Clock.systemUTC());
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamo == null) {
+            dynamo = AwsClients.dynamoDb(env);
+        }
+        return dynamo;
     }
 
-    /** For reading a report: also signs links to its photos (no S3 client: signing needs none). */
-    static CitizenReports citizenReportsWithPhotoLinks(Env env) {
-        DynamoDbClient dynamo = dynamoDb(env);
-        return new CitizenReports(store(env, dynamo), province(env, dynamo), officers(env, dynamo),
-                Duration.ofDays(reopenDays(env)), Clock.systemUTC(),
-                new PhotoLinks(S3PhotoStore.signerFromEnv(env), Clock.systemUTC()));
+    /** Reports, their history, jobs and counters in the main table. */
+    public synchronized ReportStore reports() {
+        if (reports == null) {
+            reports = new DynamoDbReportStore(dynamoDb(), table());
+        }
+        return reports;
     }
 
-    static SubmitReport submitReport(Env env, PhotoStore photos) {
-        DynamoDbClient dynamo = dynamoDb(env);
-        return new SubmitReport(store(env, dynamo), province(env, dynamo), photos, officers(env, dynamo),
-                new TrackingCodes(), Clock.systemUTC());
+    /** The published province configurations in the main table (what {@link #province} reads). */
+    public synchronized ProvinceConfigStore provinceConfigs() {
+        if (provinceConfigs == null) {
+            provinceConfigs = new ProvinceConfigStore(dynamoDb(), table());
+        }
+        return provinceConfigs;
+    }
+
+    /** {@code PROVINCE_CODE}, when the function's environment names one. */
+    public Optional<String> provinceCode() {
+        return env.optional(PROVINCE_CODE);
+    }
+
+    /**
+     * THE province configuration source of every report function: the configuration in force,
+     * kept for {@link #PROVINCE_REFRESH} (see {@link StoredProvince}).
+     */
+    public synchronized ProvinceSource province() {
+        if (province == null) {
+            province = new StoredProvince(provinceConfigs(), provinceCode().orElse(null), PROVINCE_REFRESH, clock);
+        }
+        return province;
+    }
+
+    private synchronized DynamoDbOfficerDirectory directory() {
+        if (officers == null) {
+            officers = new DynamoDbOfficerDirectory(dynamoDb(), table());
+        }
+        return officers;
+    }
+
+    /** An agency's officers (to notify them). */
+    public OfficerDirectory officers() {
+        return directory();
+    }
+
+    /** Whether a user is an officer of an agency (the assignee of a report must be). */
+    public AgencyMembers members() {
+        return directory();
+    }
+
+    public Duration reopenWindow() {
+        return Duration.ofDays(reopenDays(env));
     }
 
     static int reopenDays(Env env) {
@@ -77,8 +144,58 @@ final class Wiring {
         throw new IllegalStateException(REOPEN_DAYS + " must be a number of days from 1 to 365, got \"" + text + "\"");
     }
 
-    /** The private photo bucket ({@code PHOTO_BUCKET}): verifies cited keys and marks them cited. */
-    static PhotoStore photoStore(Env env) {
+    /** The private photo bucket ({@code PHOTO_BUCKET}) with an S3 client: verifies cited keys and attaches them. */
+    public PhotoStore photos() {
         return S3PhotoStore.fromEnv(env);
+    }
+
+    /** Signing only (upload and download links): no S3 client, no call to S3. */
+    public S3PhotoStore photoSigner() {
+        return S3PhotoStore.signerFromEnv(env);
+    }
+
+    /** Short-lived links to photos, signed without an S3 client. */
+    public PhotoLinks photoLinks() {
+        return new PhotoLinks(photoSigner(), clock);
+    }
+
+    /**
+     * The photo bucket built on first use, so that functions which rarely or never see photos
+     * (every officer action but the answer) neither build an S3 client at cold start nor need S3
+     * permissions until they do.
+     */
+    public PhotoStore photosOnFirstUse() {
+        return new PhotoStore() {
+            private volatile PhotoStore store;
+
+            private PhotoStore store() {
+                PhotoStore current = store;
+                if (current == null) {
+                    current = photos();
+                    store = current;
+                }
+                return current;
+            }
+
+            @Override
+            public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
+                return store().presignUpload(userId, contentType, sizeBytes);
+            }
+
+            @Override
+            public void verifyUploadedBy(String userId, List<String> keys) {
+                store().verifyUploadedBy(userId, keys);
+            }
+
+            @Override
+            public URI presignDownload(String key, Duration validFor) {
+                return store().presignDownload(key, validFor);
+            }
+
+            @Override
+            public List<String> attach(String reportId, List<String> uploadKeys) {
+                return store().attach(reportId, uploadKeys);
+            }
+        };
     }
 }

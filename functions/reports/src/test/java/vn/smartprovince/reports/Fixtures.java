@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.http.ApiException;
@@ -18,32 +18,32 @@ import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 
 /** The demo province, callers of each kind, fake photos and officers. */
-final class Fixtures {
-    static final ProvinceConfig DEMO = ProvinceConfigLoader.load(
+public final class Fixtures {
+    public static final ProvinceConfig DEMO = ProvinceConfigLoader.load(
             AwsEmulatorExtension.repoRoot().resolve(Path.of("infra", "demo", "tay-ninh.json")));
-    static final String CITIZEN = "9000000000000000001";
-    static final String OTHER_CITIZEN = "9000000000000000002";
+    public static final String CITIZEN = "9000000000000000001";
+    public static final String OTHER_CITIZEN = "9000000000000000002";
     /** Inside the demo province's bounding box (Tây Ninh town). */
-    static final double LAT = 11.3101;
-    static final double LNG = 106.0985;
+    public static final double LAT = 11.3101;
+    public static final double LNG = 106.0985;
 
     private Fixtures() {
     }
 
-    static Caller citizen(String id) {
+    public static Caller citizen(String id) {
         return new Caller(id, Set.of(Role.CITIZEN), null, "s", Instant.EPOCH, Instant.EPOCH);
     }
 
-    static Caller officer(String id, String agencyId) {
+    public static Caller officer(String id, String agencyId) {
         return new Caller(id, EnumSet.of(Role.CITIZEN, Role.OFFICER), agencyId, "s", Instant.EPOCH, Instant.EPOCH);
     }
 
-    static Caller admin(String id) {
+    public static Caller admin(String id) {
         return new Caller(id, EnumSet.of(Role.CITIZEN, Role.PROVINCE_ADMIN), null, "s", Instant.EPOCH, Instant.EPOCH);
     }
 
     /** A valid submission body with overrides ({@code null} removes a field). */
-    static com.fasterxml.jackson.databind.node.ObjectNode body(Map<String, Object> changes) {
+    public static com.fasterxml.jackson.databind.node.ObjectNode body(Map<String, Object> changes) {
         var body = Json.object();
         body.put("category", "ROAD_DAMAGE");
         body.put("description", "Ổ gà lớn giữa đường, xe máy dễ té ngã.");
@@ -58,14 +58,14 @@ final class Fixtures {
         return body;
     }
 
-    static com.fasterxml.jackson.databind.node.ObjectNode body() {
+    public static com.fasterxml.jackson.databind.node.ObjectNode body() {
         return body(Map.of());
     }
 
     /** Photos: keys starting with {@code <userId>/} were uploaded by that user. */
-    static final class Photos implements PhotoStore {
-        final List<List<String>> verified = new ArrayList<>();
-        final List<List<String>> attached = new ArrayList<>();
+    public static final class Photos implements PhotoStore {
+        public final List<List<String>> verified = new ArrayList<>();
+        public final List<List<String>> attached = new ArrayList<>();
 
         /** The report's copy of {@code <userId>/<name>} is {@code report-photos/reports/<reportId>/<name>}. */
         @Override

@@ -9,18 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.smartprovince.reports.core.CounterDelta;
+import vn.smartprovince.reports.core.Geohash;
+import vn.smartprovince.reports.core.HistoryEntry;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportChange;
+import vn.smartprovince.reports.core.ReportNotice;
+import vn.smartprovince.reports.core.ReportStore;
+import vn.smartprovince.reports.store.ReportItems;
 
 /** {@link ReportStore} in memory, with the same atomicity and conditions as the DynamoDB one. */
-final class InMemoryReportStore implements ReportStore {
-    final Map<String, Report> reports = new LinkedHashMap<>();
-    final Map<String, String> codes = new LinkedHashMap<>();
-    final Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
-    final List<ReportNotice> outbox = new ArrayList<>();
-    final Map<String, Long> counters = new LinkedHashMap<>();
-    final Set<String> supporters = new HashSet<>();
+public final class InMemoryReportStore implements ReportStore {
+    public final Map<String, Report> reports = new LinkedHashMap<>();
+    public final Map<String, String> codes = new LinkedHashMap<>();
+    public final Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
+    public final List<ReportNotice> outbox = new ArrayList<>();
+    public final Map<String, Long> counters = new LinkedHashMap<>();
+    public final Set<String> supporters = new HashSet<>();
 
     /** Everything, to compare before and after a refused request. */
-    synchronized String snapshot() {
+    public synchronized String snapshot() {
         return reports + "|" + codes + "|" + histories + "|" + outbox + "|" + counters + "|" + supporters;
     }
 
@@ -45,7 +53,7 @@ final class InMemoryReportStore implements ReportStore {
         deltas.forEach(d -> counters.merge(d.partitionKey() + "|" + d.period() + "|" + d.field(), d.amount(), Long::sum));
     }
 
-    long counter(String dimension, String key, String field) {
+    public long counter(String dimension, String key, String field) {
         return counters.getOrDefault("STATS#" + dimension + "#" + key + "|TOTAL|" + field, 0L);
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import vn.smartprovince.reports.store.ReportItems;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
@@ -20,8 +21,8 @@ import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * What the end-to-end tests of reports do over HTTP, as the mini app does it: people signed in with

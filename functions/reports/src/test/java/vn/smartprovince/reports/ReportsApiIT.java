@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.smartprovince.reports.core.TrackingCodes;
+import vn.smartprovince.reports.store.ReportItems;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
@@ -28,8 +30,8 @@ import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * Field reports over HTTP through the local runtime (the template's authorizer and routes, the

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.smartprovince.reports.ReportsApiClient.Person;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * The notifications issue's local story, whole: a citizen's report is answered by an officer ->

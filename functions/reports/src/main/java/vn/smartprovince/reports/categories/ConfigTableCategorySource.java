@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**
@@ -22,10 +22,24 @@ public final class ConfigTableCategorySource implements CategorySource {
     private volatile PublishedCategories last;
 
     public ConfigTableCategorySource(DynamoDbClient dynamo, String table, String provinceCode) {
+        this(dynamo, table, new ProvinceConfigStore(dynamo, table), provinceCode);
+    }
+
+    private ConfigTableCategorySource(DynamoDbClient dynamo, String table, ProvinceConfigStore store, String provinceCode) {
         this.dynamo = dynamo;
         this.table = table;
         this.provinceCode = provinceCode;
-        this.store = new ProvinceConfigStore(dynamo, table);
+        this.store = store;
+    }
+
+    /**
+     * On the module's province configuration store ({@link Wiring#provinceConfigs}): the same
+     * published configuration as every report function's {@link Wiring#province}, read here through
+     * its version and hash so that the answer carries an ETag. {@code PROVINCE_CODE} is required.
+     */
+    static ConfigTableCategorySource of(Wiring wiring) {
+        return new ConfigTableCategorySource(wiring.dynamoDb(), wiring.table(), wiring.provinceConfigs(),
+                wiring.env().required(Wiring.PROVINCE_CODE));
     }
 
     @Override

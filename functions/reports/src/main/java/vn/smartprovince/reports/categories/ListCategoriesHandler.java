@@ -1,10 +1,9 @@
 package vn.smartprovince.reports.categories;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -25,7 +24,6 @@ import vn.smartprovince.shared.http.HttpResponse;
  * default); clients revalidate with {@code If-None-Match} and get {@code 304} while nothing changed.
  */
 public final class ListCategoriesHandler extends HttpFunction {
-    static final String PROVINCE_CODE = "PROVINCE_CODE";
     static final String CACHE_SECONDS = "CATEGORIES_CACHE_SECONDS";
     static final String MAX_AGE_SECONDS = "CATEGORIES_MAX_AGE_SECONDS";
 
@@ -37,11 +35,13 @@ public final class ListCategoriesHandler extends HttpFunction {
     }
 
     ListCategoriesHandler(Env env) {
-        this(new ReportCategories(new CachedCategorySource(
-                        new ConfigTableCategorySource(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"),
-                                env.required(PROVINCE_CODE)),
-                        Duration.ofSeconds(env.number(CACHE_SECONDS, 60, 0, 3600)), Clock.systemUTC())),
-                env.number(MAX_AGE_SECONDS, 300, 0, 86_400));
+        this(Wiring.of(env));
+    }
+
+    private ListCategoriesHandler(Wiring wiring) {
+        this(new ReportCategories(new CachedCategorySource(ConfigTableCategorySource.of(wiring),
+                        Duration.ofSeconds(wiring.env().number(CACHE_SECONDS, 60, 0, 3600)), wiring.clock())),
+                wiring.env().number(MAX_AGE_SECONDS, 300, 0, 86_400));
     }
 
     ListCategoriesHandler(ReportCategories categories, long maxAgeSeconds) {

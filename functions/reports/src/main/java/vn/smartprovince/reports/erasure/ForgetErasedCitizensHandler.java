@@ -3,16 +3,17 @@ package vn.smartprovince.reports.erasure;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import vn.smartprovince.reports.DynamoDbReportStore;
+import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.shared.auth.UserItems;
-import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
@@ -32,7 +33,7 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
     }
 
     public ForgetErasedCitizensHandler(Env env) {
-        this(new ReportErasure(new DynamoDbReportStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"))));
+        this(new ReportErasure(Wiring.of(env).reports()));
     }
 
     ForgetErasedCitizensHandler(ReportErasure erasure) {
@@ -42,8 +43,7 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
-        ObjectNode answer = Json.object();
-        var failures = answer.putArray("batchItemFailures");
+        List<String> failures = new ArrayList<>();
         int erased = 0;
         int reports = 0;
         for (JsonNode record : event.path("Records")) {
@@ -57,11 +57,11 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
             } catch (RuntimeException e) {
                 String sequence = record.path("dynamodb").path("SequenceNumber").asText();
                 JsonLog.error("forgetting an erased citizen failed", Map.of("sequenceNumber", sequence), e);
-                failures.addObject().put("itemIdentifier", sequence);
+                failures.add(sequence);
                 break;
             }
         }
-        Json.MAPPER.writeValue(output, answer);
+        BatchItemFailures.write(output, failures);
         JsonLog.info("erased citizens forgotten", Map.of("records", event.path("Records").size(), "citizens", erased,
                 "reports", reports, "failed", failures.size()));
     }

@@ -1,7 +1,8 @@
 package vn.smartprovince.reports.erasure;
 
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportStore;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStore;
+
 
 /**
  * When a citizen erases their account ({@code DELETE /v1/me} deletes their profile), the reports

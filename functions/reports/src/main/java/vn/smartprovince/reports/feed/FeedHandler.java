@@ -1,7 +1,8 @@
 package vn.smartprovince.reports.feed;
 
-import vn.smartprovince.reports.Cursors;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.PublicView;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -19,11 +20,15 @@ public final class FeedHandler extends HttpFunction {
     }
 
     FeedHandler(Env env) {
-        this(env, FeedWiring.photos(env));
+        this(Wiring.of(env));
+    }
+
+    private FeedHandler(Wiring wiring) {
+        this(PublicFeed.of(wiring, wiring.photoSigner()));
     }
 
     FeedHandler(Env env, PhotoStore photos) {
-        this(FeedWiring.feed(env, photos));
+        this(PublicFeed.of(Wiring.of(env), photos));
     }
 
     FeedHandler(PublicFeed feed) {

@@ -1,6 +1,8 @@
 package vn.smartprovince.reports.feed;
 
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.PublicView;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -19,11 +21,15 @@ public final class FeedMapHandler extends HttpFunction {
     }
 
     FeedMapHandler(Env env) {
-        this(env, FeedWiring.photos(env));
+        this(Wiring.of(env));
+    }
+
+    private FeedMapHandler(Wiring wiring) {
+        this(PublicFeed.of(wiring, wiring.photoSigner()));
     }
 
     FeedMapHandler(Env env, PhotoStore photos) {
-        this(FeedWiring.feed(env, photos));
+        this(PublicFeed.of(Wiring.of(env), photos));
     }
 
     FeedMapHandler(PublicFeed feed) {

@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportItems;
+import vn.smartprovince.reports.core.Moderation;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.reports.store.Publication;
+import vn.smartprovince.reports.store.ReportItems;
 import vn.smartprovince.shared.http.ApiException;
 
 /**

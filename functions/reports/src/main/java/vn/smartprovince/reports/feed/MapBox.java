@@ -3,8 +3,9 @@ package vn.smartprovince.reports.feed;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.Geohash;
+import vn.smartprovince.reports.core.Geohash;
+import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.HttpRequest;
 
 /**
@@ -19,7 +20,7 @@ public record MapBox(double minLat, double minLng, double maxLat, double maxLng)
     static final double CELL_LNG = 360.0 / (1L << 13);
 
     public static MapBox of(HttpRequest request) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         Double minLat = coordinate(request, fields, "minLat", 90);
         Double minLng = coordinate(request, fields, "minLng", 180);
         Double maxLat = coordinate(request, fields, "maxLat", 90);
@@ -29,7 +30,7 @@ public record MapBox(double minLat, double minLng, double maxLat, double maxLng)
     }
 
     static MapBox checked(double minLat, double minLng, double maxLat, double maxLng) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         if (minLat > maxLat) {
             fields.error("maxLat", "BOX_INVERTED", "maxLat phải lớn hơn hoặc bằng minLat.", "maxLat must not be below minLat.");
         }
@@ -49,7 +50,7 @@ public record MapBox(double minLat, double minLng, double maxLat, double maxLng)
         return box;
     }
 
-    private static Double coordinate(HttpRequest request, Fields fields, String name, double limit) {
+    private static Double coordinate(HttpRequest request, BodyFields fields, String name, double limit) {
         String text = request.queryParameter(name).map(String::strip).orElse("");
         if (text.isEmpty()) {
             fields.error(name, "REQUIRED", "Thiếu " + name + ".", name + " is missing.");

@@ -7,16 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.Ids;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportStore;
-import vn.smartprovince.reports.Submission;
-import vn.smartprovince.reports.Transitions;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Ids;
+import vn.smartprovince.reports.core.Moderation;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStore;
+import vn.smartprovince.reports.core.Transitions;
+import vn.smartprovince.reports.store.PublicItems;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 
@@ -38,6 +41,12 @@ public final class Moderator {
     private final ProvinceSource province;
     private final Clock clock;
 
+    /** As the moderation route builds it from the module's adapters ({@link Wiring}). */
+    static Moderator of(Wiring wiring) {
+        return new Moderator(wiring.reports(), new FeedStore(wiring.dynamoDb(), wiring.table()), wiring.province(),
+                wiring.clock());
+    }
+
     public Moderator(ReportStore reports, FeedStore feed, ProvinceSource province, Clock clock) {
         this.reports = reports;
         this.feed = feed;
@@ -51,13 +60,24 @@ public final class Moderator {
     }
 
     public Result moderate(Caller caller, String reportId, JsonNode body) {
+        return moderate(caller, reportId, () -> body);
+    }
+
+    /** The body is read only once the caller is found to be a moderator and the report to exist. */
+    public Result moderate(Caller caller, String reportId, Supplier<JsonNode> json) {
         String triage = province.config().routing().triageAgencyId();
         if (!caller.isProvinceAdmin() && !caller.isOfficerOf(triage)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "MODERATOR_REQUIRED", List.of(new FieldError("role",
                     "MODERATOR_REQUIRED", "Chỉ quản trị viên tỉnh hoặc cán bộ bộ phận tiếp nhận được kiểm duyệt.",
                     "Only a province administrator or a triage-desk officer may moderate.")), Map.of(), null);
         }
-        Fields fields = new Fields();
+        // The report before the body: a moderator learns that it does not exist whatever they sent.
+        Report found = Ids.valid(reportId) ? reports.find(reportId).orElse(null) : null;
+        if (found == null) {
+            throw Transitions.notFound();
+        }
+        JsonNode body = json.get();
+        BodyFields fields = new BodyFields();
         if (!body.isObject()) {
             fields.error("body", "INVALID_TYPE", "Phải là một đối tượng JSON.", "Must be a JSON object.");
             fields.done();
@@ -66,8 +86,8 @@ public final class Moderator {
         boolean hasHidden = body.has("hidden") && !body.get("hidden").isNull();
         boolean hidden = fields.bool(body, "hidden", "hidden");
         String description = fields.text(body, "redactedDescription", "redactedDescription", false,
-                Submission.MAX_DESCRIPTION, true);
-        String answer = fields.text(body, "redactedAnswer", "redactedAnswer", false, Submission.MAX_DESCRIPTION, true);
+                Report.MAX_DESCRIPTION, true);
+        String answer = fields.text(body, "redactedAnswer", "redactedAnswer", false, Report.MAX_DESCRIPTION, true);
         String reason = fields.text(body, "reason", "reason", true, MAX_REASON, true);
         boolean clearDescription = body.has("redactedDescription") && body.get("redactedDescription").isNull();
         boolean clearAnswer = body.has("redactedAnswer") && body.get("redactedAnswer").isNull();
@@ -77,7 +97,7 @@ public final class Moderator {
         }
         fields.done();
         for (int attempt = 1; ; attempt++) {
-            Report report = Ids.valid(reportId) ? reports.find(reportId).orElse(null) : null;
+            Report report = attempt == 1 ? found : reports.find(reportId).orElse(null);
             if (report == null) {
                 throw Transitions.notFound();
             }

@@ -1,8 +1,6 @@
 package vn.smartprovince.reports.feed;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,13 +8,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.Cursors;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
-import vn.smartprovince.reports.photos.PhotoLinks;
-import vn.smartprovince.reports.photos.PhotoStore;
-import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Cursors;
+import vn.smartprovince.reports.core.PhotoLinks;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.PublicView;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
@@ -35,6 +35,11 @@ public final class PublicFeed {
     private final ProvinceSource province;
     private final PhotoLinks links;
 
+    /** As the feed routes build it: the module's province source ({@link Wiring}), photo links signed by {@code photos}. */
+    static PublicFeed of(Wiring wiring, PhotoStore photos) {
+        return new PublicFeed(new FeedStore(wiring.dynamoDb(), wiring.table()), wiring.province(), photos, wiring.clock());
+    }
+
     public PublicFeed(FeedStore store, ProvinceSource province, PhotoStore photos, Clock clock) {
         this.store = store;
         this.province = province;
@@ -43,7 +48,7 @@ public final class PublicFeed {
 
     /** Feed filters as query parameters: unknown category, area or a status that is never public is 400. */
     public FeedStore.Filters filters(String category, String areaCode, String status) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         category = blankToNull(category);
         areaCode = blankToNull(areaCode);

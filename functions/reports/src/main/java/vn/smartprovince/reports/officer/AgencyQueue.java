@@ -1,6 +1,5 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.shared.aws.DynamoDbCalls;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,9 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.store.ReportItems;
+import vn.smartprovince.shared.aws.DynamoDbCalls;
 import vn.smartprovince.shared.province.WorkingDays;
 
 /**

@@ -1,19 +1,19 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.reports.Requests;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.smartprovince.reports.Cursors;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Cursors;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.ReportStatus;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.http.HttpRequest;
@@ -41,7 +41,11 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
     }
 
     AgencyQueueHandler(Env env) {
-        this(OfficerWiring.queue(env), OfficerWiring.province(env, OfficerWiring.dynamoDb(env)));
+        this(Wiring.of(env));
+    }
+
+    private AgencyQueueHandler(Wiring wiring) {
+        this(new AgencyQueue(wiring.dynamoDb(), wiring.table(), wiring.clock()), wiring.province());
     }
 
     AgencyQueueHandler(AgencyQueue queue, ProvinceSource province) {
@@ -70,12 +74,12 @@ public final class AgencyQueueHandler extends AuthenticatedFunction {
         AgencyQueue.Page page = queue.list(agencyId, filter, after, limit);
         var today = queue.today();
         String next = page.nextSortKey() == null ? null : Cursors.encode(list, caller.userId(), page.nextSortKey());
-        return Requests.privateJson(200, new OfficerViews.QueuePage(
+        return HttpResponse.privateJson(200, new OfficerViews.QueuePage(
                 page.reports().stream().map(r -> OfficerViews.QueueItem.of(r, today)).toList(), next));
     }
 
     static AgencyQueue.Filter filter(HttpRequest request, ProvinceConfig config) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
         String statusText = request.queryParameter("status").map(String::strip).orElse("");
         if (statusText.isEmpty()) {

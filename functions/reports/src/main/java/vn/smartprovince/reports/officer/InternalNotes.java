@@ -1,6 +1,6 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.shared.aws.DynamoDbCalls;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,24 +9,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.Ids;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.ReportStore;
-import vn.smartprovince.reports.Transitions;
-import vn.smartprovince.reports.lifecycle.Actor;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Actor;
+import vn.smartprovince.reports.core.Ids;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStore;
+import vn.smartprovince.reports.core.Transitions;
+import vn.smartprovince.reports.store.ReportItems;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
+import vn.smartprovince.shared.aws.DynamoDbCalls;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.idempotency.Idempotency;
 
 /**
  * Officers' internal notes on a report: {@code REPORT#<id>} / {@code NOTE#<at>#<noteId>} items,
@@ -53,6 +57,13 @@ public final class InternalNotes {
         this.clock = clock;
     }
 
+    /** As the note routes build it from the module's adapters ({@link Wiring}). */
+    static InternalNotes of(Wiring wiring) {
+        ReportStore store = wiring.reports();
+        return new InternalNotes(wiring.dynamoDb(), wiring.table(), store,
+                new Transitions(store, wiring.province(), wiring.clock()), wiring.clock());
+    }
+
     public record Note(String id, String reportId, String authorId, String text, String at) {
     }
 
@@ -70,9 +81,7 @@ public final class InternalNotes {
             return report;
         }
         if (caller.has(Role.OFFICER)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "NOT_AN_OFFICER_OF_AGENCY", List.of(new FieldError("agencyId",
-                    "NOT_AN_OFFICER_OF_AGENCY", "Phản ánh này thuộc cơ quan khác.",
-                    "This report belongs to another agency.")), Map.of(), null);
+            throw Transitions.otherAgency();
         }
         if (actors.contains(Actor.OWNER)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "ACTION_NOT_PERMITTED", List.of(new FieldError("action",
@@ -92,15 +101,23 @@ public final class InternalNotes {
      * writes a second note: it replays the first (the same text) or is refused (422
      * {@code IDEMPOTENCY_KEY_REUSED}, another text).
      */
-    public Added add(Caller caller, String reportId, com.fasterxml.jackson.databind.JsonNode body, String idempotencyKey) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("text"));
-        String text = fields.text(body, "text", "text", true, MAX_TEXT, true);
-        fields.done();
+    public Added add(Caller caller, String reportId, JsonNode body, String idempotencyKey) {
+        return add(caller, reportId, () -> body, () -> idempotencyKey);
+    }
+
+    /** The same; the body and the key are read only once the caller is found to work on the report. */
+    public Added add(Caller caller, String reportId, Supplier<JsonNode> body, Supplier<String> key) {
         Report report = authorize(caller, reportId);
+        JsonNode json = body.get();
+        String idempotencyKey = key.get();
+        BodyFields fields = new BodyFields();
+        fields.onlyFields(json, "", Set.of("text"));
+        String text = fields.text(json, "text", "text", true, MAX_TEXT, true);
+        fields.done();
         Instant at = clock.instant();
-        String noteId = idempotencyKey == null ? "n" + Ids.random().substring(1)
-                : "n" + Ids.forIdempotencyKey("note\n" + report.id() + "\n" + caller.userId(), idempotencyKey).substring(1);
+        // Scope "report" and caller "note\n<report>\n<author>": the ids notes had before the shared mechanism.
+        String noteId = Idempotency.newId("n", Ids.SCOPE, "note\n" + report.id() + "\n" + caller.userId(),
+                idempotencyKey);
         Note note = new Note(noteId, report.id(), caller.userId(), text, at.toString());
         Map<String, AttributeValue> item = new LinkedHashMap<>(ReportItems.key(ReportItems.reportKey(report.id()),
                 sortKey(note)));
@@ -118,7 +135,7 @@ public final class InternalNotes {
             Map<String, AttributeValue> claim = new LinkedHashMap<>(claimKey);
             claim.put("itemType", AttributeValue.fromS("REPORT_NOTE_KEY"));
             claim.put("noteSk", AttributeValue.fromS(sortKey(note)));
-            claim.put("textHash", AttributeValue.fromS(Ids.sha256(text)));
+            claim.put("textHash", AttributeValue.fromS(Idempotency.requestHash(text)));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
         }
@@ -134,9 +151,7 @@ public final class InternalNotes {
         if (claim == null || claim.isEmpty()) {
             throw ApiException.unavailable("dynamodb"); // cancelled by a concurrent transaction: retry
         }
-        if (!Ids.sha256(text).equals(claim.get("textHash").s())) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, null);
-        }
+        Idempotency.checkSameRequest(claim.get("textHash").s(), Idempotency.requestHash(text));
         var first = DynamoDbCalls.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(ReportItems.key(ReportItems.reportKey(report.id()), claim.get("noteSk").s())))).item();
         return new Added(new Note(first.get("noteId").s(), first.get("reportId").s(), first.get("authorId").s(),

@@ -1,8 +1,9 @@
 package vn.smartprovince.reports.officer;
 
-import vn.smartprovince.reports.Requests;
 import java.util.regex.Pattern;
-import vn.smartprovince.reports.Cursors;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Cursors;
+import vn.smartprovince.reports.core.Requests;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
@@ -19,7 +20,7 @@ public final class ListNotesHandler extends AuthenticatedFunction {
     }
 
     ListNotesHandler(Env env) {
-        this(OfficerWiring.notes(env));
+        this(InternalNotes.of(Wiring.of(env)));
     }
 
     ListNotesHandler(InternalNotes notes) {
@@ -35,6 +36,6 @@ public final class ListNotesHandler extends AuthenticatedFunction {
                 .map(cursor -> Cursors.decode(cursor, list, caller.userId(), NOTE_SORT)).orElse(null);
         InternalNotes.ListResult result = notes.list(caller, id, after, limit);
         String next = result.lastSortKey() == null ? null : Cursors.encode(list, caller.userId(), result.lastSortKey());
-        return Requests.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
+        return HttpResponse.privateJson(200, new InternalNotes.NotePage(result.notes(), next));
     }
 }

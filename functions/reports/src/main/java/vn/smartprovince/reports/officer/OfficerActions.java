@@ -8,19 +8,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.smartprovince.reports.CounterDelta;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.Ids;
-import vn.smartprovince.reports.Notices;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportNotice;
-import vn.smartprovince.reports.ReportStore;
-import vn.smartprovince.reports.Transitions;
-import vn.smartprovince.reports.lifecycle.Action;
-import vn.smartprovince.reports.photos.PhotoStore;
+import java.util.function.Supplier;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.Action;
+import vn.smartprovince.reports.core.AgencyMembers;
+import vn.smartprovince.reports.core.CounterDelta;
+import vn.smartprovince.reports.core.Ids;
+import vn.smartprovince.reports.core.Notices;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportNotice;
+import vn.smartprovince.reports.core.ReportStore;
+import vn.smartprovince.reports.core.Transitions;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.WorkingDays;
@@ -33,9 +36,10 @@ import vn.smartprovince.shared.province.WorkingDays;
  *
  * <p>Officers must send {@code expectedVersion} (or {@code If-Match}): two officers acting at
  * once both saw version n; one commits n+1, the other gets 409 {@code VERSION_MISMATCH} with the
- * report as it is now. Input is checked first (400, nothing written); checks that need the
- * report (photos, the duplicate's existence, the assignee's agency) run inside the step, after
- * the caller was found allowed, so nobody learns anything from them about reports they may not touch.
+ * report as it is now. The caller's right to the report is checked first (404/403 whatever the
+ * body), then the input (400, nothing written); checks that need the report (photos, the
+ * duplicate's existence, the assignee's agency) run inside the step, so nobody learns anything
+ * from them about reports they may not touch.
  *
  * <p>Decisions: a transfer KEEPS the deadline (the citizen was promised that date at submission;
  * the province's internal routing does not move it, and a report bounced between agencies must
@@ -63,37 +67,57 @@ public final class OfficerActions {
         this.transitions = new Transitions(store, province, clock);
     }
 
+    /** As the officer routes build it: the module's store, province and officers ({@link Wiring}); photos on first use. */
+    static OfficerActions of(Wiring wiring) {
+        return new OfficerActions(wiring.reports(), wiring.province(), wiring.photosOnFirstUse(), wiring.members(),
+                wiring.clock());
+    }
+
     public Transitions transitions() {
         return transitions;
     }
 
     /** ROUTED or REOPENED -> IN_PROGRESS; the accepting officer holds it unless someone does already. */
     public Report accept(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("expectedVersion"));
-        long expected = requiredVersion(fields, body);
-        fields.done();
-        return transitions.apply(caller, id, Action.ACCEPT, expected, (before, after, effects) -> {
-            if (before.assigneeId() == null && caller.isOfficerOf(before.agencyId())) {
-                after.assigneeId(caller.userId());
-            }
-            effects.reason("accepted");
+        return accept(caller, id, () -> body);
+    }
+
+    public Report accept(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.ACCEPT, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("expectedVersion"));
+            long expected = requiredVersion(fields, json);
+            fields.done();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                if (before.assigneeId() == null && caller.isOfficerOf(before.agencyId())) {
+                    after.assigneeId(caller.userId());
+                }
+                effects.reason("accepted");
+            });
         });
     }
 
     /** -> NEEDS_INFO with the officer's question; the citizen hears of it. */
     public Report requestInfo(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("question", "expectedVersion"));
-        String question = fields.text(body, "question", "question", true, MAX_REASON, true);
-        long expected = requiredVersion(fields, body);
-        fields.done();
-        ProvinceConfig config = province.config();
-        return transitions.apply(caller, id, Action.REQUEST_INFO, expected, (before, after, effects) -> {
-            after.infoRequest(question).infoReply(null);
-            Report next = after.build();
-            effects.reason(question)
-                    .notify(Notices.statusChanged(config, next, ReportNotice.Kind.NEEDS_INFO, effects.at()));
+        return requestInfo(caller, id, () -> body);
+    }
+
+    public Report requestInfo(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.REQUEST_INFO, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("question", "expectedVersion"));
+            String question = fields.text(json, "question", "question", true, MAX_REASON, true);
+            long expected = requiredVersion(fields, json);
+            fields.done();
+            ProvinceConfig config = province.config();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                after.infoRequest(question).infoReply(null);
+                Report next = after.build();
+                effects.reason(question)
+                        .notify(Notices.statusChanged(config, next, ReportNotice.Kind.NEEDS_INFO, effects.at()));
+            });
         });
     }
 
@@ -103,39 +127,45 @@ public final class OfficerActions {
      * the deadline day itself on time), and on the first answer only firstAnswers and
      * firstAnswerSeconds (since submission). Publication: the answer reaches the public feed
      * through the feed's writes that the report store adds to every transition's transaction
-     * ({@code vn.smartprovince.reports.feed.Publication}), so nothing is called here.
+     * ({@code vn.smartprovince.reports.store.Publication}), so nothing is called here.
      */
     public Report answer(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("text", "photoKeys", "expectedVersion"));
-        String text = fields.text(body, "text", "text", true, MAX_ANSWER, true);
-        List<String> keys = photoKeys(fields, body);
-        long expected = requiredVersion(fields, body);
-        fields.done();
-        ProvinceConfig config = province.config();
-        Report answered = transitions.apply(caller, id, Action.ANSWER, expected, (before, after, effects) -> {
-            List<String> kept = List.of();
-            if (!keys.isEmpty()) {
-                photos.verifyUploadedBy(caller.userId(), keys);
-                // the report's own copies (named by the report, not the officer), made before the
-                // write; a write that loses the race leaves copies nobody cites
-                kept = photos.attach(id, keys);
-            }
-            after.answerText(text).answerPhotoKeys(kept).answeredAt(effects.at());
-            String agency = before.agencyId();
-            effects.reason("answered").count(CounterDelta.forReport(before, agency, effects.at(), "answered", 1));
-            LocalDate day = effects.at().atZone(WorkingDays.ZONE).toLocalDate();
-            effects.count(CounterDelta.forReport(before, agency, effects.at(),
-                    day.isAfter(before.deadline()) ? "answeredLate" : "answeredOnTime", 1));
-            if (before.firstAnsweredAt() == null) {
-                after.firstAnsweredAt(effects.at());
-                long seconds = Math.max(0, Duration.between(before.createdAt(), effects.at()).toSeconds());
-                effects.count(CounterDelta.forReport(before, agency, effects.at(), "firstAnswers", 1))
-                        .count(CounterDelta.forReport(before, agency, effects.at(), "firstAnswerSeconds", seconds));
-            }
-            effects.notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.ANSWERED, effects.at()));
+        return answer(caller, id, () -> body);
+    }
+
+    public Report answer(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.ANSWER, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("text", "photoKeys", "expectedVersion"));
+            String text = fields.text(json, "text", "text", true, MAX_ANSWER, true);
+            List<String> keys = photoKeys(fields, json);
+            long expected = requiredVersion(fields, json);
+            fields.done();
+            ProvinceConfig config = province.config();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                List<String> kept = List.of();
+                if (!keys.isEmpty()) {
+                    photos.verifyUploadedBy(caller.userId(), keys);
+                    // the report's own copies (named by the report, not the officer), made before the
+                    // write; a write that loses the race leaves copies nobody cites
+                    kept = photos.attach(id, keys);
+                }
+                after.answerText(text).answerPhotoKeys(kept).answeredAt(effects.at());
+                String agency = before.agencyId();
+                effects.reason("answered").count(CounterDelta.forReport(before, agency, effects.at(), "answered", 1));
+                LocalDate day = effects.at().atZone(WorkingDays.ZONE).toLocalDate();
+                effects.count(CounterDelta.forReport(before, agency, effects.at(),
+                        day.isAfter(before.deadline()) ? "answeredLate" : "answeredOnTime", 1));
+                if (before.firstAnsweredAt() == null) {
+                    after.firstAnsweredAt(effects.at());
+                    long seconds = Math.max(0, Duration.between(before.createdAt(), effects.at()).toSeconds());
+                    effects.count(CounterDelta.forReport(before, agency, effects.at(), "firstAnswers", 1))
+                            .count(CounterDelta.forReport(before, agency, effects.at(), "firstAnswerSeconds", seconds));
+                }
+                effects.notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.ANSWERED, effects.at()));
+            });
         });
-        return answered;
     }
 
     /**
@@ -144,26 +174,33 @@ public final class OfficerActions {
      * transferredIn for the one it reaches. The citizen hears the new agency's name.
      */
     public Report transfer(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("agencyId", "reason", "expectedVersion"));
-        String agencyId = fields.text(body, "agencyId", "agencyId", true, 100, false);
-        String reason = fields.text(body, "reason", "reason", true, MAX_REASON, true);
-        long expected = requiredVersion(fields, body);
-        ProvinceConfig config = province.config();
-        if (agencyId != null && config.agency(agencyId).isEmpty()) {
-            fields.error("agencyId", "UNKNOWN_AGENCY", "Cơ quan không tồn tại trong tỉnh.", "No such agency in the province.");
-        }
-        fields.done();
-        return transitions.apply(caller, id, Action.TRANSFER, expected, (before, after, effects) -> {
-            if (agencyId.equals(before.agencyId())) {
-                throw ApiException.invalid(new FieldError("agencyId", "SAME_AGENCY",
-                        "Phản ánh đã thuộc cơ quan này.", "The report is already with this agency."));
+        return transfer(caller, id, () -> body);
+    }
+
+    public Report transfer(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.TRANSFER, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("agencyId", "reason", "expectedVersion"));
+            String agencyId = fields.text(json, "agencyId", "agencyId", true, 100, false);
+            String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
+            long expected = requiredVersion(fields, json);
+            ProvinceConfig config = province.config();
+            if (agencyId != null && config.agency(agencyId).isEmpty()) {
+                fields.error("agencyId", "UNKNOWN_AGENCY", "Cơ quan không tồn tại trong tỉnh.", "No such agency in the province.");
             }
-            after.agencyId(agencyId).assigneeId(null);
-            effects.reason(reason)
-                    .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "transferredOut", 1))
-                    .count(CounterDelta.forReport(before, agencyId, effects.at(), "transferredIn", 1))
-                    .notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.TRANSFERRED, effects.at()));
+            fields.done();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                if (agencyId.equals(before.agencyId())) {
+                    throw ApiException.invalid(new FieldError("agencyId", "SAME_AGENCY",
+                            "Phản ánh đã thuộc cơ quan này.", "The report is already with this agency."));
+                }
+                after.agencyId(agencyId).assigneeId(null);
+                effects.reason(reason)
+                        .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "transferredOut", 1))
+                        .count(CounterDelta.forReport(before, agencyId, effects.at(), "transferredIn", 1))
+                        .notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.TRANSFERRED, effects.at()));
+            });
         });
     }
 
@@ -173,66 +210,80 @@ public final class OfficerActions {
      * timeline as the reason's explanation). Counter: rejected.
      */
     public Report reject(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("reason", "duplicateOfReportId", "note", "expectedVersion"));
-        String reason = fields.text(body, "reason", "reason", true, 40, false);
-        if (reason != null && !REJECTION_REASONS.contains(reason)) {
-            fields.error("reason", "INVALID_VALUE", "Lý do phải là NOT_OUR_COMPETENCE, DUPLICATE hoặc ABUSIVE.",
-                    "reason must be NOT_OUR_COMPETENCE, DUPLICATE or ABUSIVE.");
-        }
-        String duplicateOf = fields.text(body, "duplicateOfReportId", "duplicateOfReportId", "DUPLICATE".equals(reason),
-                40, false);
-        if (duplicateOf != null && !"DUPLICATE".equals(reason)) {
-            fields.error("duplicateOfReportId", "NOT_ALLOWED", "Chỉ dùng khi lý do là DUPLICATE.",
-                    "Only with reason DUPLICATE.");
-        } else if (duplicateOf != null && !Ids.valid(duplicateOf)) {
-            fields.error("duplicateOfReportId", "INVALID_FORMAT", "Mã phản ánh không hợp lệ.", "Not a report id.");
-        }
-        String note = fields.text(body, "note", "note", false, MAX_REASON, true);
-        long expected = requiredVersion(fields, body);
-        fields.done();
-        ProvinceConfig config = province.config();
-        return transitions.apply(caller, id, Action.REJECT, expected, (before, after, effects) -> {
-            if (duplicateOf != null && (duplicateOf.equals(before.id()) || store.find(duplicateOf).isEmpty())) {
-                throw ApiException.invalid(new FieldError("duplicateOfReportId", "UNKNOWN_REPORT",
-                        "Không có phản ánh gốc với mã này.", "No other report has this id."));
+        return reject(caller, id, () -> body);
+    }
+
+    public Report reject(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.REJECT, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("reason", "duplicateOfReportId", "note", "expectedVersion"));
+            String reason = fields.text(json, "reason", "reason", true, 40, false);
+            if (reason != null && !REJECTION_REASONS.contains(reason)) {
+                fields.error("reason", "INVALID_VALUE", "Lý do phải là NOT_OUR_COMPETENCE, DUPLICATE hoặc ABUSIVE.",
+                        "reason must be NOT_OUR_COMPETENCE, DUPLICATE or ABUSIVE.");
             }
-            after.rejectionReason(reason).duplicateOfReportId(duplicateOf);
-            effects.reason(note == null ? reason : reason + ": " + note)
-                    .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "rejected", 1))
-                    .notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.REJECTED, effects.at()));
+            String duplicateOf = fields.text(json, "duplicateOfReportId", "duplicateOfReportId",
+                    "DUPLICATE".equals(reason), 40, false);
+            if (duplicateOf != null && !"DUPLICATE".equals(reason)) {
+                fields.error("duplicateOfReportId", "NOT_ALLOWED", "Chỉ dùng khi lý do là DUPLICATE.",
+                        "Only with reason DUPLICATE.");
+            } else if (duplicateOf != null && !Ids.valid(duplicateOf)) {
+                fields.error("duplicateOfReportId", "INVALID_FORMAT", "Mã phản ánh không hợp lệ.", "Not a report id.");
+            }
+            String note = fields.text(json, "note", "note", false, MAX_REASON, true);
+            long expected = requiredVersion(fields, json);
+            fields.done();
+            ProvinceConfig config = province.config();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                if (duplicateOf != null && (duplicateOf.equals(before.id()) || store.find(duplicateOf).isEmpty())) {
+                    throw ApiException.invalid(new FieldError("duplicateOfReportId", "UNKNOWN_REPORT",
+                            "Không có phản ánh gốc với mã này.", "No other report has this id."));
+                }
+                after.rejectionReason(reason).duplicateOfReportId(duplicateOf);
+                effects.reason(note == null ? reason : reason + ": " + note)
+                        .count(CounterDelta.forReport(before, before.agencyId(), effects.at(), "rejected", 1))
+                        .notify(Notices.statusChanged(config, after.build(), ReportNotice.Kind.REJECTED, effects.at()));
+            });
         });
     }
 
     /** The report's holder becomes {@code officerId}, an officer of the report's agency; that officer hears of it. */
     public Report assign(Caller caller, String id, JsonNode body) {
-        Fields fields = new Fields();
-        fields.onlyFields(body, "", Set.of("officerId", "expectedVersion"));
-        String officerId = fields.text(body, "officerId", "officerId", true, 64, false);
-        if (officerId != null && !officerId.matches("[0-9A-Za-z_-]{1,64}")) {
-            fields.error("officerId", "INVALID_FORMAT", "Mã cán bộ không hợp lệ.", "Not a user id.");
-        }
-        long expected = requiredVersion(fields, body);
-        fields.done();
-        ProvinceConfig config = province.config();
-        return transitions.apply(caller, id, Action.ASSIGN, expected, (before, after, effects) -> {
-            if (!members.isOfficerOf(before.agencyId(), officerId)) {
-                throw ApiException.invalid(new FieldError("officerId", "NOT_AN_OFFICER_OF_AGENCY",
-                        "Người này không phải cán bộ của cơ quan đang xử lý phản ánh.",
-                        "This user is not an officer of the report's agency."));
+        return assign(caller, id, () -> body);
+    }
+
+    public Report assign(Caller caller, String id, Supplier<JsonNode> body) {
+        return transitions.apply(caller, id, Action.ASSIGN, report -> {
+            JsonNode json = body.get();
+            BodyFields fields = new BodyFields();
+            fields.onlyFields(json, "", Set.of("officerId", "expectedVersion"));
+            String officerId = fields.text(json, "officerId", "officerId", true, 64, false);
+            if (officerId != null && !officerId.matches("[0-9A-Za-z_-]{1,64}")) {
+                fields.error("officerId", "INVALID_FORMAT", "Mã cán bộ không hợp lệ.", "Not a user id.");
             }
-            after.assigneeId(officerId);
-            effects.reason("assigned"); // the timeline is the citizen's too: no officer id in it
-            if (!officerId.equals(caller.userId())) {
-                effects.notify(Notices.toUsers(config, after.build(), ReportNotice.Kind.ASSIGNED, List.of(officerId),
-                        effects.at()));
-            }
+            long expected = requiredVersion(fields, json);
+            fields.done();
+            ProvinceConfig config = province.config();
+            return new Transitions.Change(expected, (before, after, effects) -> {
+                if (!members.isOfficerOf(before.agencyId(), officerId)) {
+                    throw ApiException.invalid(new FieldError("officerId", "NOT_AN_OFFICER_OF_AGENCY",
+                            "Người này không phải cán bộ của cơ quan đang xử lý phản ánh.",
+                            "This user is not an officer of the report's agency."));
+                }
+                after.assigneeId(officerId);
+                effects.reason("assigned"); // the timeline is the citizen's too: no officer id in it
+                if (!officerId.equals(caller.userId())) {
+                    effects.notify(Notices.toUsers(config, after.build(), ReportNotice.Kind.ASSIGNED,
+                            List.of(officerId), effects.at()));
+                }
+            });
         });
     }
 
     // ------------------------------------------------------------------ input helpers
 
-    static long requiredVersion(Fields fields, JsonNode body) {
+    static long requiredVersion(BodyFields fields, JsonNode body) {
         Long version = fields.version(body);
         if (version == null && !fields.hasErrorFor("expectedVersion")) {
             fields.error("expectedVersion", "REQUIRED", "Thiếu phiên bản (expectedVersion hoặc If-Match).",
@@ -241,7 +292,7 @@ public final class OfficerActions {
         return version == null ? -1 : version;
     }
 
-    static List<String> photoKeys(Fields fields, JsonNode body) {
+    static List<String> photoKeys(BodyFields fields, JsonNode body) {
         JsonNode node = body.get("photoKeys");
         if (node == null || node.isNull()) {
             return List.of();

@@ -2,8 +2,8 @@ package vn.smartprovince.reports.officer;
 
 import java.time.LocalDate;
 import java.util.List;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStatus;
 
 /** What the officer routes answer besides the core's report detail. */
 public final class OfficerViews {

@@ -2,13 +2,13 @@ package vn.smartprovince.reports.photos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
+import vn.smartprovince.reports.Wiring;
+import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
@@ -30,7 +30,7 @@ public final class CreatePhotoUploadHandler extends AuthenticatedFunction {
     }
 
     CreatePhotoUploadHandler(Env env) {
-        this(S3PhotoStore.signerFromEnv(env));
+        this(Wiring.of(env).photoSigner());
     }
 
     CreatePhotoUploadHandler(PhotoStore photos) {
@@ -40,32 +40,25 @@ public final class CreatePhotoUploadHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         JsonNode body = request.jsonBody();
-        List<FieldError> problems = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                problems.add(new FieldError(name, "UNKNOWN_FIELD", "Trường này không được hỗ trợ.",
-                        "This field is not supported."));
-            }
-        });
+        BodyFields problems = new BodyFields();
+        problems.onlyFields(body, FIELDS);
         JsonNode contentType = body.get("contentType");
         if (contentType == null || contentType.isNull()) {
-            problems.add(new FieldError("contentType", "REQUIRED", "Thiếu loại tệp ảnh (contentType).",
+            problems.error(new FieldError("contentType", "REQUIRED", "Thiếu loại tệp ảnh (contentType).",
                     "contentType is missing."));
         } else if (!contentType.isTextual()) {
-            problems.add(new FieldError("contentType", "INVALID_TYPE", "Phải là một chuỗi, ví dụ \"image/jpeg\".",
+            problems.error(new FieldError("contentType", "INVALID_TYPE", "Phải là một chuỗi, ví dụ \"image/jpeg\".",
                     "Must be a string such as \"image/jpeg\"."));
         }
         JsonNode size = body.get("sizeBytes");
         if (size == null || size.isNull()) {
-            problems.add(new FieldError("sizeBytes", "REQUIRED", "Thiếu kích thước ảnh (sizeBytes).",
+            problems.error(new FieldError("sizeBytes", "REQUIRED", "Thiếu kích thước ảnh (sizeBytes).",
                     "sizeBytes is missing."));
         } else if (!size.isIntegralNumber() || !size.canConvertToLong()) {
-            problems.add(new FieldError("sizeBytes", "INVALID_TYPE", "Phải là số byte (số nguyên).",
+            problems.error(new FieldError("sizeBytes", "INVALID_TYPE", "Phải là số byte (số nguyên).",
                     "Must be a whole number of bytes."));
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
+        problems.done();
         PhotoStore.PresignedUpload upload = photos.presignUpload(caller.userId(), contentType.asText(), size.asLong());
         ObjectNode answer = Json.object();
         answer.put("key", upload.key());
@@ -74,6 +67,6 @@ public final class CreatePhotoUploadHandler extends AuthenticatedFunction {
         upload.headers().forEach(headers::put);
         answer.put("expiresAt", upload.expiresAt().toString());
         // The URL works for whoever holds it until it expires: never cached anywhere.
-        return HttpResponse.json(200, answer).withHeader("cache-control", "no-store");
+        return HttpResponse.privateJson(200, answer);
     }
 }

@@ -14,13 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-import vn.smartprovince.reports.CounterDelta;
-import vn.smartprovince.reports.Fields;
-import vn.smartprovince.reports.ProvinceSource;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.core.CounterDelta;
+import vn.smartprovince.reports.core.ProvinceSource;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.store.ReportItems;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.province.ProvinceConfig;
@@ -61,7 +61,7 @@ public final class ReportStats {
     }
 
     public Stats read(Caller caller, String agencyId, String categoryCode, String areaCode, String month) {
-        Fields fields = new Fields();
+        BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         agencyId = blankToNull(agencyId);
         categoryCode = blankToNull(categoryCode);

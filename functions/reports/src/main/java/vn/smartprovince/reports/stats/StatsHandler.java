@@ -1,16 +1,11 @@
 package vn.smartprovince.reports.stats;
 
-import java.time.Clock;
-import java.time.Duration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import vn.smartprovince.reports.StoredProvince;
+import vn.smartprovince.reports.Wiring;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
-import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
 
 /**
  * {@code GET /v1/stats?agencyId=|categoryCode=|areaCode=&month=YYYY-MM}: the dashboard's counters
@@ -32,10 +27,8 @@ public final class StatsHandler extends AuthenticatedFunction {
     }
 
     private static ReportStats stats(Env env) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("MAIN_TABLE");
-        return new ReportStats(dynamo, table, new StoredProvince(new ProvinceConfigStore(dynamo, table),
-                env.optional("PROVINCE_CODE").orElse(null), Duration.ofMinutes(5), Clock.systemUTC()), Clock.systemUTC());
+        Wiring wiring = Wiring.of(env);
+        return new ReportStats(wiring.dynamoDb(), wiring.table(), wiring.province(), wiring.clock());
     }
 
     @Override
@@ -43,6 +36,6 @@ public final class StatsHandler extends AuthenticatedFunction {
         ReportStats.Stats result = stats.read(caller, request.queryParameter("agencyId").orElse(null),
                 request.queryParameter("categoryCode").orElse(null), request.queryParameter("areaCode").orElse(null),
                 request.queryParameter("month").orElse(null));
-        return HttpResponse.json(200, result).withHeader("cache-control", "no-store");
+        return HttpResponse.privateJson(200, result);
     }
 }

@@ -3,14 +3,12 @@ package vn.smartprovince.reports.categories;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +50,6 @@ class ListCategoriesHandlerTest {
         return aws.env("ListReportCategoriesFunction", values);
     }
 
-    static JsonNode invoke(ListCategoriesHandler handler, ObjectNode event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-        ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-        String body = result.path("body").asText("");
-        if (body.startsWith("{")) {
-            result.set("json", Json.read(body));
-        }
-        return result;
-    }
 
     static ObjectNode event(String ifNoneMatch) {
         ObjectNode event = (ObjectNode) Json.read(Events.load("reports-categories-get.json"));
@@ -83,7 +71,7 @@ class ListCategoriesHandlerTest {
 
     @Test
     void listsTheCategoriesInForceCacheably() throws IOException {
-        JsonNode result = invoke(new ListCategoriesHandler(env(Map.of())), event(null));
+        JsonNode result = invokeHttp(new ListCategoriesHandler(env(Map.of())), event(null));
         assertEquals(200, result.path("statusCode").asInt(), result.toString());
         JsonNode headers = result.path("headers");
         assertEquals("public, max-age=300", headers.path("cache-control").asText());
@@ -107,9 +95,9 @@ class ListCategoriesHandlerTest {
     @Test
     void theSameTagIsNotModifiedUntilANewConfigurationIsPublished() throws IOException {
         ListCategoriesHandler handler = new ListCategoriesHandler(env(Map.of()));
-        String etag = invoke(handler, event(null)).path("headers").path("etag").asText();
+        String etag = invokeHttp(handler, event(null)).path("headers").path("etag").asText();
 
-        JsonNode notModified = invoke(handler, event(etag));
+        JsonNode notModified = invokeHttp(handler, event(etag));
         assertEquals(304, notModified.path("statusCode").asInt(), notModified.toString());
         assertEquals("", notModified.path("body").asText());
         assertEquals(etag, notModified.path("headers").path("etag").asText());
@@ -118,7 +106,7 @@ class ListCategoriesHandlerTest {
         // The province renames a category and publishes: a new version, a new tag, the new name.
         store().publish(renamed("Ổ gà, sụt lún"));
 
-        JsonNode changed = invoke(handler, event(etag));
+        JsonNode changed = invokeHttp(handler, event(etag));
         assertEquals(200, changed.path("statusCode").asInt(), changed.toString());
         assertNotEquals(etag, changed.path("headers").path("etag").asText());
         assertEquals("Ổ gà, sụt lún", changed.path("json").path("items").get(0).path("name").asText());
@@ -128,15 +116,15 @@ class ListCategoriesHandlerTest {
     void anInstanceServesWhatItReadForTheCacheTime() throws IOException {
         ListCategoriesHandler handler = new ListCategoriesHandler(env(Map.of("CATEGORIES_CACHE_SECONDS", "3600",
                 "CATEGORIES_MAX_AGE_SECONDS", "60")));
-        JsonNode first = invoke(handler, event(null));
+        JsonNode first = invokeHttp(handler, event(null));
         assertEquals("public, max-age=60", first.path("headers").path("cache-control").asText());
         store().publish(renamed("Ổ gà (đã đổi tên)"));
 
-        JsonNode second = invoke(handler, event(null));
+        JsonNode second = invokeHttp(handler, event(null));
         assertEquals(200, second.path("statusCode").asInt());
         assertEquals(first.path("headers").path("etag"), second.path("headers").path("etag"), "within its cache time");
         assertEquals("Ổ gà", second.path("json").path("items").get(0).path("name").asText());
-        JsonNode fresh = invoke(new ListCategoriesHandler(env(Map.of())), event(null));
+        JsonNode fresh = invokeHttp(new ListCategoriesHandler(env(Map.of())), event(null));
         assertEquals("Ổ gà (đã đổi tên)", fresh.path("json").path("items").get(0).path("name").asText(),
                 "a fresh instance reads the table");
     }
@@ -156,7 +144,7 @@ class ListCategoriesHandlerTest {
 
     @Test
     void aProvinceWithoutAPublishedConfigurationIs503NamingTheCause() throws IOException {
-        JsonNode result = invoke(new ListCategoriesHandler(env(Map.of("PROVINCE_CODE", "NOT-PUBLISHED"))), event(null));
+        JsonNode result = invokeHttp(new ListCategoriesHandler(env(Map.of("PROVINCE_CODE", "NOT-PUBLISHED"))), event(null));
         assertEquals(503, result.path("statusCode").asInt(), result.toString());
         assertEquals("DEPENDENCY_UNAVAILABLE", result.path("json").path("error").path("code").asText());
         assertEquals("province configuration not published", result.path("json").path("error").path("cause").asText());

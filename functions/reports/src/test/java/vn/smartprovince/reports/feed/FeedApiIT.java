@@ -16,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.smartprovince.reports.CounterDelta;
-import vn.smartprovince.reports.DynamoDbReportStore;
-import vn.smartprovince.reports.StoredProvince;
-import vn.smartprovince.reports.Transitions;
-import vn.smartprovince.reports.lifecycle.Action;
+import vn.smartprovince.reports.core.Action;
+import vn.smartprovince.reports.core.CounterDelta;
+import vn.smartprovince.reports.core.Transitions;
+import vn.smartprovince.reports.store.DynamoDbReportStore;
+import vn.smartprovince.reports.store.StoredProvince;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.json.Json;
@@ -28,8 +28,8 @@ import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
-import vn.smartprovince.zalostub.ZaloStubClient;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
+import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
  * The public feed end to end over HTTP through the local runtime (the template's routes and

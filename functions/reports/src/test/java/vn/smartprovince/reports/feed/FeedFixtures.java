@@ -3,9 +3,9 @@ package vn.smartprovince.reports.feed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import vn.smartprovince.reports.Geohash;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.core.Geohash;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStatus;
 
 /** Reports for the feed's unit tests, built through the core's builder. */
 final class FeedFixtures {

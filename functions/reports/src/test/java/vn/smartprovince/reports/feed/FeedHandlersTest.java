@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,20 +21,24 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.smartprovince.reports.CitizenReports;
-import vn.smartprovince.reports.CounterDelta;
-import vn.smartprovince.reports.DynamoDbOfficerDirectory;
-import vn.smartprovince.reports.DynamoDbReportStore;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.StoredProvince;
-import vn.smartprovince.reports.SubmitReport;
-import vn.smartprovince.reports.TrackingCodes;
-import vn.smartprovince.reports.Transitions;
-import vn.smartprovince.reports.lifecycle.Action;
-import vn.smartprovince.reports.photos.PhotoKeys;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.citizen.CitizenReports;
+import vn.smartprovince.reports.core.Action;
+import vn.smartprovince.reports.core.CounterDelta;
+import vn.smartprovince.reports.core.Moderation;
+import vn.smartprovince.reports.core.PhotoKeys;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.core.TrackingCodes;
+import vn.smartprovince.reports.core.Transitions;
 import vn.smartprovince.reports.stats.StatsHandlerAccess;
+import vn.smartprovince.reports.store.DynamoDbOfficerDirectory;
+import vn.smartprovince.reports.store.DynamoDbReportStore;
+import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.reports.store.Publication;
+import vn.smartprovince.reports.store.ReportItems;
+import vn.smartprovince.reports.store.StoredProvince;
+import vn.smartprovince.reports.submit.SubmitReport;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.config.Env;
@@ -181,34 +180,20 @@ class FeedHandlersTest {
         };
     }
 
-    static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-            ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-            String text = result.path("body").asText("");
-            if (text.startsWith("{")) {
-                result.set("json", Json.read(text));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Env env(String function) {
         return aws.env(function);
     }
 
     static JsonNode feed(Map<String, String> parameters) {
-        JsonNode answer = invoke(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
+        JsonNode answer = invokeHttp(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
                 e -> { e.remove("queryStringParameters"); query(parameters).accept(e); }));
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
         return answer.path("json");
     }
 
     static JsonNode moderate(String id, Object body, Consumer<ObjectNode> who) {
-        return invoke(new ModerateReportHandler(env("ModerateReportFunction")),
+        return invokeHttp(new ModerateReportHandler(env("ModerateReportFunction")),
                 event("reports-feed-moderation.json", on(id, body).andThen(who)));
     }
 
@@ -306,7 +291,7 @@ class FeedHandlersTest {
     void aModerationCommittedBetweenAPublicationsReadAndItsWriteCancelsThePublication() {
         Report report = submit(CITIZEN, false, 11.3101, 106.0985, "ROAD_DAMAGE");
         Report answered = answer(report.id(), "Đã xử lý.");
-        Report reopened = answered.toBuilder().status(vn.smartprovince.reports.lifecycle.ReportStatus.REOPENED).build();
+        Report reopened = answered.toBuilder().status(ReportStatus.REOPENED).build();
         var items = Publication.writes(aws.dynamoDb(), table(), answered, reopened);
         assertEquals(200, moderate(report.id(), Map.of("hidden", true, "reason", "Lộ thông tin"), e -> { })
                 .path("statusCode").asInt());
@@ -318,7 +303,7 @@ class FeedHandlersTest {
     }
 
     static JsonNode map(Map<String, String> parameters) {
-        return invoke(new FeedMapHandler(env("FeedMapFunction"), new Photos()),
+        return invokeHttp(new FeedMapHandler(env("FeedMapFunction"), new Photos()),
                 event("reports-feed-map.json", e -> { e.remove("queryStringParameters"); query(parameters).accept(e); }));
     }
 
@@ -345,7 +330,7 @@ class FeedHandlersTest {
 
         for (Map<String, String> bad : List.<Map<String, String>>of(Map.of("cursor", "bm9wZQ"), Map.of("cursor", one.path("nextCursor").asText(),
                 "category", "ROAD_DAMAGE"), Map.of("category", "UFO"), Map.of("status", "WITHDRAWN"), Map.of("limit", "101"))) {
-            JsonNode refused = invoke(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
+            JsonNode refused = invokeHttp(new FeedHandler(env("FeedFunction"), new Photos()), event("reports-feed-list.json",
                     e -> { e.remove("queryStringParameters"); query(bad).accept(e); }));
             assertEquals(400, refused.path("statusCode").asInt(), bad + " " + refused);
         }

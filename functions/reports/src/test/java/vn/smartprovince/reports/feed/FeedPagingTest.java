@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.Cursors;
+import vn.smartprovince.reports.core.Cursors;
 import vn.smartprovince.shared.http.ApiException;
 
 /** The merge of the four shards by publication time, and the feed's cursors. */

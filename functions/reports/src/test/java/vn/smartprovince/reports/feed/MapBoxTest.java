@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import vn.smartprovince.reports.Geohash;
+import vn.smartprovince.reports.core.Geohash;
+import vn.smartprovince.reports.store.PublicItems;
 import vn.smartprovince.shared.http.ApiException;
 
 class MapBoxTest {

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.Report;
-import vn.smartprovince.reports.photos.PhotoKeys;
-import vn.smartprovince.reports.lifecycle.ReportStatus;
+import vn.smartprovince.reports.core.Moderation;
+import vn.smartprovince.reports.core.PhotoKeys;
+import vn.smartprovince.reports.core.Report;
+import vn.smartprovince.reports.core.ReportStatus;
+import vn.smartprovince.reports.store.PublicItems;
+import vn.smartprovince.reports.store.Publication;
 import vn.smartprovince.shared.json.Json;
 
 class PublicItemsTest {

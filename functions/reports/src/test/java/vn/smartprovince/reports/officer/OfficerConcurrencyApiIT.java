@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
-import vn.smartprovince.reports.ReportsApiClient;
-import vn.smartprovince.reports.ReportsApiClient.Person;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.smartprovince.reports.ReportsApiClient.Person;
+import vn.smartprovince.reports.ReportsApiClient;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.LocalApiExtension;
 

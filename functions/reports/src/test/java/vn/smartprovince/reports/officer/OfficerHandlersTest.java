@@ -3,20 +3,15 @@ package vn.smartprovince.reports.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import vn.smartprovince.reports.DynamoDbReportStore;
-import vn.smartprovince.reports.ReportItems;
-import vn.smartprovince.reports.SubmitReport;
-import vn.smartprovince.reports.TrackingCodes;
-import vn.smartprovince.reports.photos.PhotoStore;
+import vn.smartprovince.reports.core.PhotoStore;
+import vn.smartprovince.reports.core.TrackingCodes;
+import vn.smartprovince.reports.store.DynamoDbReportStore;
+import vn.smartprovince.reports.store.ReportItems;
+import vn.smartprovince.reports.submit.SubmitReport;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.auth.UserItems;
@@ -147,20 +142,6 @@ class OfficerHandlersTest {
         };
     }
 
-    static JsonNode invoke(RequestStreamHandler handler, JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-            ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-            String text = result.path("body").asText("");
-            if (text.startsWith("{")) {
-                result.set("json", Json.read(text));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static TreeSet<String> tableContent() {
         TreeSet<String> items = new TreeSet<>();
@@ -188,25 +169,25 @@ class OfficerHandlersTest {
     }
 
     private final AgencyQueueHandler queue = new AgencyQueueHandler(aws.env("AgencyQueueFunction"));
-    private final AcceptReportHandler accept = new AcceptReportHandler(aws.env("AcceptReportFunction"));
-    private final RequestInfoHandler requestInfo = new RequestInfoHandler(aws.env("RequestInfoFunction"));
-    private final AnswerReportHandler answer = new AnswerReportHandler(aws.env("AnswerReportFunction"));
-    private final TransferReportHandler transfer = new TransferReportHandler(aws.env("TransferReportFunction"));
-    private final RejectReportHandler reject = new RejectReportHandler(aws.env("RejectReportFunction"));
-    private final AssignReportHandler assign = new AssignReportHandler(aws.env("AssignReportFunction"));
+    private final RequestStreamHandler accept = new OfficerActionHandler(aws.env("AcceptReportFunction"))::accept;
+    private final RequestStreamHandler requestInfo = new OfficerActionHandler(aws.env("RequestInfoFunction"))::requestInfo;
+    private final RequestStreamHandler answer = new OfficerActionHandler(aws.env("AnswerReportFunction"))::answer;
+    private final RequestStreamHandler transfer = new OfficerActionHandler(aws.env("TransferReportFunction"))::transfer;
+    private final RequestStreamHandler reject = new OfficerActionHandler(aws.env("RejectReportFunction"))::reject;
+    private final RequestStreamHandler assign = new OfficerActionHandler(aws.env("AssignReportFunction"))::assign;
     private final AddNoteHandler addNote = new AddNoteHandler(aws.env("AddReportNoteFunction"));
     private final ListNotesHandler listNotes = new ListNotesHandler(aws.env("ListReportNotesFunction"));
 
     @Test
     void acceptAskAnswerWithHistoryJobsAndCounters() {
         String id = submit("ROAD_DAMAGE", "Ổ gà lớn trước số 12");
-        JsonNode accepted = invoke(accept, event("accept", on(id)));
+        JsonNode accepted = invokeHttp(accept, event("accept", on(id)));
         assertEquals(200, accepted.path("statusCode").asInt(), accepted.toString());
         assertEquals("IN_PROGRESS", accepted.path("json").path("status").asText());
         assertEquals(OFFICER, accepted.path("json").path("assigneeId").asText());
         assertEquals("\"2\"", accepted.path("headers").path("etag").asText());
 
-        JsonNode asked = invoke(requestInfo, event("request-info", on(id)));
+        JsonNode asked = invokeHttp(requestInfo, event("request-info", on(id)));
         assertEquals(200, asked.path("statusCode").asInt(), asked.toString());
         assertEquals("NEEDS_INFO", asked.path("json").path("status").asText());
         NotificationJob needsInfo = job(id, 3, "NEEDS_INFO", CITIZEN);
@@ -215,7 +196,7 @@ class OfficerHandlersTest {
 
         // NEEDS_INFO cannot be answered: 409 with the report now; nothing written
         TreeSet<String> before = tableContent();
-        JsonNode refused = invoke(answer, event("answer", on(id).andThen(body(Map.of("text", "x", "expectedVersion", 3)))));
+        JsonNode refused = invokeHttp(answer, event("answer", on(id).andThen(body(Map.of("text", "x", "expectedVersion", 3)))));
         assertEquals(409, refused.path("statusCode").asInt());
         assertEquals("status/TRANSITION_NOT_ALLOWED", error(refused));
         assertEquals("NEEDS_INFO", refused.path("json").path("error").path("current").path("status").asText());
@@ -223,7 +204,7 @@ class OfficerHandlersTest {
 
         // transfer it and back is not needed: answer a fresh report, on time, via If-Match
         String second = submit("ROAD_DAMAGE", "Ổ gà thứ hai");
-        JsonNode answered = invoke(answer, event("answer", on(second).andThen(body(Map.of("text", "Đã vá xong.")))
+        JsonNode answered = invokeHttp(answer, event("answer", on(second).andThen(body(Map.of("text", "Đã vá xong.")))
                 .andThen(e -> ((ObjectNode) e.path("headers")).put("if-match", "\"1\""))));
         assertEquals(200, answered.path("statusCode").asInt(), answered.toString());
         assertEquals("ANSWERED", answered.path("json").path("status").asText());
@@ -241,25 +222,25 @@ class OfficerHandlersTest {
     void refusalsWriteNothing() {
         String id = submit("ROAD_DAMAGE", "Ổ gà ở ngã tư");
         TreeSet<String> before = tableContent();
-        JsonNode foreign = invoke(accept, event("accept", on(id).andThen(asForeignOfficer())));
+        JsonNode foreign = invokeHttp(accept, event("accept", on(id).andThen(asForeignOfficer())));
         assertEquals(403, foreign.path("statusCode").asInt());
         assertEquals("agencyId/NOT_AN_OFFICER_OF_AGENCY", error(foreign));
-        JsonNode owner = invoke(reject, event("reject", on(id).andThen(asCitizen(CITIZEN))));
+        JsonNode owner = invokeHttp(reject, event("reject", on(id).andThen(asCitizen(CITIZEN))));
         assertEquals(403, owner.path("statusCode").asInt());
         assertEquals("action/ACTION_NOT_PERMITTED", error(owner));
-        assertEquals(404, invoke(transfer, event("transfer", on(id).andThen(asCitizen(OTHER)))).path("statusCode").asInt());
-        JsonNode stale = invoke(accept, event("accept", on(id).andThen(body(Map.of("expectedVersion", 7)))));
+        assertEquals(404, invokeHttp(transfer, event("transfer", on(id).andThen(asCitizen(OTHER)))).path("statusCode").asInt());
+        JsonNode stale = invokeHttp(accept, event("accept", on(id).andThen(body(Map.of("expectedVersion", 7)))));
         assertEquals(409, stale.path("statusCode").asInt());
         assertEquals("version/VERSION_MISMATCH", error(stale));
         assertEquals(1, stale.path("json").path("error").path("current").path("version").asInt());
-        JsonNode noVersion = invoke(accept, event("accept", on(id).andThen(e -> e.remove("body"))));
+        JsonNode noVersion = invokeHttp(accept, event("accept", on(id).andThen(e -> e.remove("body"))));
         assertEquals(400, noVersion.path("statusCode").asInt());
         assertEquals("expectedVersion/REQUIRED", error(noVersion));
-        assertEquals("agencyId/UNKNOWN_AGENCY", error(invoke(transfer, event("transfer", on(id).andThen(
+        assertEquals("agencyId/UNKNOWN_AGENCY", error(invokeHttp(transfer, event("transfer", on(id).andThen(
                 body(Map.of("agencyId", "so-khong-co", "reason", "x", "expectedVersion", 1)))))));
-        assertEquals("officerId/NOT_AN_OFFICER_OF_AGENCY", error(invoke(assign, event("assign", on(id).andThen(
+        assertEquals("officerId/NOT_AN_OFFICER_OF_AGENCY", error(invokeHttp(assign, event("assign", on(id).andThen(
                 body(Map.of("officerId", FOREIGN, "expectedVersion", 1)))))));
-        assertEquals("duplicateOfReportId/UNKNOWN_REPORT", error(invoke(reject, event("reject", on(id).andThen(
+        assertEquals("duplicateOfReportId/UNKNOWN_REPORT", error(invokeHttp(reject, event("reject", on(id).andThen(
                 body(Map.of("reason", "DUPLICATE", "duplicateOfReportId", "rnosuchreportaaaaaaaaaaaa", "expectedVersion", 1)))))));
         assertEquals(before, tableContent(), "nothing written by refused requests");
     }
@@ -267,23 +248,23 @@ class OfficerHandlersTest {
     @Test
     void transferRejectAssignAndNotes() {
         String moved = submit("ROAD_DAMAGE", "Cống bị vỡ");
-        JsonNode transferred = invoke(transfer, event("transfer", on(moved)));
+        JsonNode transferred = invokeHttp(transfer, event("transfer", on(moved)));
         assertEquals(200, transferred.path("statusCode").asInt(), transferred.toString());
         assertEquals("ubnd-tan-ninh", transferred.path("json").path("agencyId").asText());
         assertEquals("ROUTED", transferred.path("json").path("status").asText());
         assertEquals("REPORT_TRANSFERRED", job(moved, 2, "TRANSFERRED", CITIZEN).type());
         assertEquals(1, counter("AGENCY", "so-xay-dung", "transferredOut"));
         assertEquals(1, counter("AGENCY", "ubnd-tan-ninh", "transferredIn"));
-        assertEquals(403, invoke(accept, event("accept", on(moved).andThen(body(Map.of("expectedVersion", 2)))))
+        assertEquals(403, invokeHttp(accept, event("accept", on(moved).andThen(body(Map.of("expectedVersion", 2)))))
                 .path("statusCode").asInt(), "no longer ours");
-        JsonNode theirs = invoke(accept, event("accept", on(moved).andThen(body(Map.of("expectedVersion", 2)))
+        JsonNode theirs = invokeHttp(accept, event("accept", on(moved).andThen(body(Map.of("expectedVersion", 2)))
                 .andThen(as("9000000000000000120", "CITIZEN,OFFICER", "ubnd-tan-ninh"))));
         assertEquals(200, theirs.path("statusCode").asInt(), theirs.toString());
 
         String original = submit("ILLEGAL_DUMPING", "Rác đổ trộm");
         String duplicate = submit("ILLEGAL_DUMPING", "Rác đổ trộm lần nữa");
         String agencyOfDumping = item(ReportItems.reportKey(duplicate), ReportItems.REPORT).get("agencyId").s();
-        JsonNode rejected = invoke(reject, event("reject", on(duplicate).andThen(body(Map.of("reason", "DUPLICATE",
+        JsonNode rejected = invokeHttp(reject, event("reject", on(duplicate).andThen(body(Map.of("reason", "DUPLICATE",
                 "duplicateOfReportId", original, "expectedVersion", 1))).andThen(as(OFFICER, "CITIZEN,OFFICER", agencyOfDumping))));
         assertEquals(200, rejected.path("statusCode").asInt(), rejected.toString());
         assertEquals("REJECTED", rejected.path("json").path("status").asText());
@@ -293,38 +274,38 @@ class OfficerHandlersTest {
         assertEquals(1, counter("AGENCY", agencyOfDumping, "rejected"));
 
         String held = submit("ROAD_DAMAGE", "Đèn tín hiệu hỏng");
-        JsonNode assigned = invoke(assign, event("assign", on(held)));
+        JsonNode assigned = invokeHttp(assign, event("assign", on(held)));
         assertEquals(200, assigned.path("statusCode").asInt(), assigned.toString());
         assertEquals(COLLEAGUE, assigned.path("json").path("assigneeId").asText());
         assertEquals("REPORT_ASSIGNED", job(held, 2, "ASSIGNED", COLLEAGUE).type());
 
-        JsonNode note = invoke(addNote, event("note-add", on(held)));
+        JsonNode note = invokeHttp(addNote, event("note-add", on(held)));
         assertEquals(201, note.path("statusCode").asInt(), note.toString());
         assertEquals(OFFICER, note.path("json").path("authorId").asText());
         assertEquals("2", item(ReportItems.reportKey(held), ReportItems.REPORT).get("version").n(), "a note is not a transition");
-        invoke(addNote, event("note-add", on(held).andThen(body(Map.of("text", "Ghi chú thứ hai")))));
-        JsonNode page = invoke(listNotes, event("notes", on(held).andThen(query(Map.of("limit", "1")))));
+        invokeHttp(addNote, event("note-add", on(held).andThen(body(Map.of("text", "Ghi chú thứ hai")))));
+        JsonNode page = invokeHttp(listNotes, event("notes", on(held).andThen(query(Map.of("limit", "1")))));
         assertEquals(200, page.path("statusCode").asInt(), page.toString());
         assertEquals(1, page.path("json").path("items").size());
-        JsonNode next = invoke(listNotes, event("notes", on(held).andThen(query(Map.of("limit", "1",
+        JsonNode next = invokeHttp(listNotes, event("notes", on(held).andThen(query(Map.of("limit", "1",
                 "cursor", page.path("json").path("nextCursor").asText())))));
         assertEquals("Ghi chú thứ hai", next.path("json").path("items").path(0).path("text").asText());
-        assertEquals(403, invoke(listNotes, event("notes", on(held).andThen(asCitizen(CITIZEN)))).path("statusCode").asInt());
-        assertEquals(404, invoke(listNotes, event("notes", on(held).andThen(asCitizen(OTHER)))).path("statusCode").asInt());
-        assertEquals(403, invoke(addNote, event("note-add", on(held).andThen(asForeignOfficer()))).path("statusCode").asInt());
-        assertEquals(400, invoke(listNotes, event("notes", on(held).andThen(query(Map.of("cursor", "bm9wZQ")))))
+        assertEquals(403, invokeHttp(listNotes, event("notes", on(held).andThen(asCitizen(CITIZEN)))).path("statusCode").asInt());
+        assertEquals(404, invokeHttp(listNotes, event("notes", on(held).andThen(asCitizen(OTHER)))).path("statusCode").asInt());
+        assertEquals(403, invokeHttp(addNote, event("note-add", on(held).andThen(asForeignOfficer()))).path("statusCode").asInt());
+        assertEquals(400, invokeHttp(listNotes, event("notes", on(held).andThen(query(Map.of("cursor", "bm9wZQ")))))
                 .path("statusCode").asInt());
         // Idempotency-Key: a retry replays the first note; another text with the key is 422
         Consumer<ObjectNode> keyed = e -> ((ObjectNode) e.path("headers")).put("idempotency-key", "note-retry-0001");
-        JsonNode first = invoke(addNote, event("note-add", on(held).andThen(keyed)));
-        JsonNode retry = invoke(addNote, event("note-add", on(held).andThen(keyed)));
+        JsonNode first = invokeHttp(addNote, event("note-add", on(held).andThen(keyed)));
+        JsonNode retry = invokeHttp(addNote, event("note-add", on(held).andThen(keyed)));
         assertEquals(201, retry.path("statusCode").asInt(), retry.toString());
         assertEquals("true", retry.path("headers").path("idempotent-replayed").asText());
         assertEquals(first.path("json").path("id").asText(), retry.path("json").path("id").asText());
         assertEquals(first.path("json").path("at").asText(), retry.path("json").path("at").asText());
-        JsonNode reused = invoke(addNote, event("note-add", on(held).andThen(keyed).andThen(body(Map.of("text", "khác")))));
+        JsonNode reused = invokeHttp(addNote, event("note-add", on(held).andThen(keyed).andThen(body(Map.of("text", "khác")))));
         assertEquals(422, reused.path("statusCode").asInt());
-        assertEquals(3, invoke(listNotes, event("notes", on(held))).path("json").path("items").size());
+        assertEquals(3, invokeHttp(listNotes, event("notes", on(held))).path("json").path("items").size());
     }
 
     @Test
@@ -334,7 +315,7 @@ class OfficerHandlersTest {
             ids.add(submit("STREET_LIGHT", "Đèn đường số " + i));
         }
         String flooding = submit("FLOODING", "Ngập sau mưa");
-        invoke(accept, event("accept", on(ids.get(1))));
+        invokeHttp(accept, event("accept", on(ids.get(1))));
         Map<String, String> filters = Map.of("status", "ROUTED,IN_PROGRESS", "category", "STREET_LIGHT", "limit", "1");
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -343,7 +324,7 @@ class OfficerHandlersTest {
             if (cursor != null) {
                 q.put("cursor", cursor);
             }
-            JsonNode result = invoke(queue, event("queue", query(q)));
+            JsonNode result = invokeHttp(queue, event("queue", query(q)));
             assertEquals(200, result.path("statusCode").asInt(), result.toString());
             result.path("json").path("items").forEach(item -> seen.add(item.path("id").asText()));
             cursor = result.path("json").path("nextCursor").asText(null);
@@ -353,24 +334,24 @@ class OfficerHandlersTest {
         }
         assertEquals(ids, seen, "every street-light report once, by deadline then submission, across two statuses");
 
-        JsonNode all = invoke(queue, event("queue", query(Map.of())));
+        JsonNode all = invokeHttp(queue, event("queue", query(Map.of())));
         List<String> open = new ArrayList<>();
         all.path("json").path("items").forEach(item -> open.add(item.path("id").asText()));
         assertTrue(open.containsAll(ids) && open.contains(flooding), open.toString());
-        JsonNode overdue = invoke(queue, event("queue", query(Map.of("overdue", "true"))));
+        JsonNode overdue = invokeHttp(queue, event("queue", query(Map.of("overdue", "true"))));
         assertEquals(0, overdue.path("json").path("items").size(), "deadlines are in the future");
-        JsonNode byArea = invoke(queue, event("queue", query(Map.of("areaCode", "DEMO-P01"))));
+        JsonNode byArea = invokeHttp(queue, event("queue", query(Map.of("areaCode", "DEMO-P01"))));
         assertEquals(0, byArea.path("json").path("items").size());
 
-        JsonNode triage = invoke(queue, event("queue", as("9000000000000000102", "CITIZEN,OFFICER", "tiep-nhan")));
+        JsonNode triage = invokeHttp(queue, event("queue", as("9000000000000000102", "CITIZEN,OFFICER", "tiep-nhan")));
         assertEquals(200, triage.path("statusCode").asInt(), "the triage desk sees every agency's queue");
-        assertEquals(403, invoke(queue, event("queue", asForeignOfficer())).path("statusCode").asInt());
-        assertEquals(403, invoke(queue, event("queue", asCitizen(CITIZEN))).path("statusCode").asInt());
-        assertEquals(200, invoke(queue, event("queue", as("9000000000000000900", "CITIZEN,PROVINCE_ADMIN", "")))
+        assertEquals(403, invokeHttp(queue, event("queue", asForeignOfficer())).path("statusCode").asInt());
+        assertEquals(403, invokeHttp(queue, event("queue", asCitizen(CITIZEN))).path("statusCode").asInt());
+        assertEquals(200, invokeHttp(queue, event("queue", as("9000000000000000900", "CITIZEN,PROVINCE_ADMIN", "")))
                 .path("statusCode").asInt());
-        assertEquals("status/INVALID_VALUE", error(invoke(queue, event("queue", query(Map.of("status", "OPEN"))))));
-        assertEquals("category/UNKNOWN_CATEGORY", error(invoke(queue, event("queue", query(Map.of("category", "UFO"))))));
-        JsonNode tampered = invoke(queue, event("queue", query(Map.of("status", "ROUTED", "cursor", "eyJsIjoicXVldWUifQ"))));
+        assertEquals("status/INVALID_VALUE", error(invokeHttp(queue, event("queue", query(Map.of("status", "OPEN"))))));
+        assertEquals("category/UNKNOWN_CATEGORY", error(invokeHttp(queue, event("queue", query(Map.of("category", "UFO"))))));
+        JsonNode tampered = invokeHttp(queue, event("queue", query(Map.of("status", "ROUTED", "cursor", "eyJsIjoicXVldWUifQ"))));
         assertEquals(400, tampered.path("statusCode").asInt());
         assertEquals("INVALID_CURSOR", tampered.path("json").path("error").path("code").asText());
     }
@@ -394,7 +375,7 @@ class OfficerHandlersTest {
             if (cursor != null) {
                 q.put("cursor", cursor);
             }
-            JsonNode result = invoke(queue, event("queue", query(q)));
+            JsonNode result = invokeHttp(queue, event("queue", query(q)));
             assertEquals(200, result.path("statusCode").asInt(), result.toString());
             result.path("json").path("items").forEach(item -> seen.add(item.path("id").asText()));
             cursor = result.path("json").path("nextCursor").asText(null);
@@ -415,12 +396,12 @@ class OfficerHandlersTest {
         try {
             List<Callable<JsonNode>> calls = new ArrayList<>();
             for (String officer : List.of(OFFICER, COLLEAGUE)) {
-                AnswerReportHandler handler = new AnswerReportHandler(aws.env("AnswerReportFunction"));
+                RequestStreamHandler handler = new OfficerActionHandler(aws.env("AnswerReportFunction"))::answer;
                 JsonNode event = event("answer", on(id).andThen(as(officer, "CITIZEN,OFFICER", "so-xay-dung"))
                         .andThen(body(Map.of("text", "Trả lời của " + officer, "expectedVersion", 1))));
                 calls.add(() -> {
                     start.await();
-                    return invoke(handler, event);
+                    return invokeHttp(handler, event);
                 });
             }
             List<Future<JsonNode>> futures = new ArrayList<>();

@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.smartprovince.testkit.Handlers.invokeHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.Tag;
+import vn.smartprovince.reports.core.PhotoKeys;
+import vn.smartprovince.reports.core.PhotoType;
+import vn.smartprovince.reports.store.S3PhotoStore;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
@@ -58,16 +59,6 @@ class CreatePhotoUploadHandlerTest {
         return event;
     }
 
-    static JsonNode invoke(CreatePhotoUploadHandler handler, JsonNode event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
-        ObjectNode result = (ObjectNode) Json.read(out.toString(StandardCharsets.UTF_8));
-        String body = result.path("body").asText("");
-        if (body.startsWith("{")) {
-            result.set("json", Json.read(body));
-        }
-        return result;
-    }
 
     static byte[] photo(int size) {
         byte[] bytes = new byte[size];
@@ -98,7 +89,7 @@ class CreatePhotoUploadHandlerTest {
     @Test
     void theEventsUploadIsSignedThenUploadedVerifiedAttachedAndShown() throws Exception {
         byte[] bytes = photo(2_483_211);
-        JsonNode result = invoke(new CreatePhotoUploadHandler(env()), event(null));
+        JsonNode result = invokeHttp(new CreatePhotoUploadHandler(env()), event(null));
         assertEquals(200, result.path("statusCode").asInt(), result.toString());
         assertEquals("no-store", result.path("headers").path("cache-control").asText());
         JsonNode upload = result.path("json");
@@ -149,7 +140,7 @@ class CreatePhotoUploadHandlerTest {
         S3PhotoStore store = S3PhotoStore.fromEnv(small);
 
         // uploaded through a URL from this store
-        JsonNode upload = invoke(new CreatePhotoUploadHandler(small), event(Map.of("contentType", "image/png", "sizeBytes", 2048))).path("json");
+        JsonNode upload = invokeHttp(new CreatePhotoUploadHandler(small), event(Map.of("contentType", "image/png", "sizeBytes", 2048))).path("json");
         assertEquals(200, put(upload, photo(2048)).statusCode());
         String good = upload.path("key").asText();
         // never uploaded
@@ -187,20 +178,20 @@ class CreatePhotoUploadHandlerTest {
         cases.put(Map.of(), List.of("contentType:REQUIRED", "sizeBytes:REQUIRED"));
         cases.put(Map.of("contentType", "image/jpeg", "sizeBytes", 1000, "reportId", "x"), List.of("reportId:UNKNOWN_FIELD"));
         for (var c : cases.entrySet()) {
-            JsonNode result = invoke(handler, event(c.getKey()));
+            JsonNode result = invokeHttp(handler, event(c.getKey()));
             assertEquals(400, result.path("statusCode").asInt(), c.getKey() + " -> " + result);
             List<String> found = new ArrayList<>();
             result.path("json").path("error").path("details").forEach(d -> found.add(d.path("field").asText() + ":" + d.path("code").asText()));
             assertEquals(c.getValue(), found, String.valueOf(c.getKey()));
         }
-        assertEquals("MALFORMED_JSON", invoke(handler, event("{\"contentType\": ")).path("json").path("error").path("code").asText());
+        assertEquals("MALFORMED_JSON", invokeHttp(handler, event("{\"contentType\": ")).path("json").path("error").path("code").asText());
 
         ObjectNode english = event(Map.of("contentType", "image/jpeg", "sizeBytes", 20_000_000));
         ((ObjectNode) english.path("headers")).put("accept-language", "en");
-        JsonNode detail = invoke(handler, english).path("json").path("error").path("details").get(0);
+        JsonNode detail = invokeHttp(handler, english).path("json").path("error").path("details").get(0);
         assertTrue(detail.path("message").asText().contains("10485760 bytes (10 MB)"), detail.toString());
         ObjectNode vietnamese = event(Map.of("contentType", "image/jpeg", "sizeBytes", 20_000_000));
-        assertTrue(invoke(handler, vietnamese).path("json").path("error").path("details").get(0).path("message").asText()
+        assertTrue(invokeHttp(handler, vietnamese).path("json").path("error").path("details").get(0).path("message").asText()
                 .startsWith("Ảnh quá lớn"));
     }
 
@@ -227,7 +218,7 @@ class CreatePhotoUploadHandlerTest {
                 bucket.get("CorsConfiguration")).get("CorsRules")).get(0);
         assertEquals(List.of("PUT"), cors.get("AllowedMethods"));
         assertEquals(List.of("https://h5.zdn.vn", "zbrowser://h5.zdn.vn"), cors.get("AllowedOrigins"));
-        JsonNode upload = invoke(new CreatePhotoUploadHandler(env()), event(null)).path("json");
+        JsonNode upload = invokeHttp(new CreatePhotoUploadHandler(env()), event(null)).path("json");
         List<String> sent = new ArrayList<>();
         upload.path("headers").fieldNames().forEachRemaining(name -> sent.add(name.toLowerCase(java.util.Locale.ROOT)));
         assertTrue(((List<String>) cors.get("AllowedHeaders")).containsAll(sent), "CORS allows " + sent);
@@ -249,7 +240,7 @@ class CreatePhotoUploadHandlerTest {
         ObjectNode lambda = (ObjectNode) event.path("requestContext").path("authorizer").path("lambda");
         lambda.removeAll();
         lambda.put("authenticated", "false").put("reason", "TOKEN_EXPIRED");
-        JsonNode result = invoke(new CreatePhotoUploadHandler(env()), event);
+        JsonNode result = invokeHttp(new CreatePhotoUploadHandler(env()), event);
         assertEquals(401, result.path("statusCode").asInt(), result.toString());
         assertEquals("TOKEN_EXPIRED", result.path("json").path("error").path("details").get(0).path("code").asText());
     }

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.smartprovince.reports.store.S3PhotoStore;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;

@@ -1,9 +1,0 @@
-package vn.smartprovince.reports;
-
-import vn.smartprovince.shared.province.ProvinceConfig;
-
-/** The province configuration in force (categories, areas, agencies, routing, holidays). */
-@FunctionalInterface
-public interface ProvinceSource {
-    ProvinceConfig config();
-}

@@ -1,0 +1,2 @@
+/** GET /v1/report-categories: the province's categories, cacheable with an ETag. */
+package vn.smartprovince.reports.categories;

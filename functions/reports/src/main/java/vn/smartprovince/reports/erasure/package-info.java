@@ -1,0 +1,2 @@
+/** Forgets erased citizens in their reports (main table stream). */
+package vn.smartprovince.reports.erasure;

@@ -1,0 +1,2 @@
+/** The public feed and map of answered reports, and the moderation of their public view. */
+package vn.smartprovince.reports.feed;

@@ -1,0 +1,2 @@
+/** POST /v1/report-photos/uploads: presigned uploads of report photos. */
+package vn.smartprovince.reports.photos;

@@ -1,0 +1,160 @@
+package vn.smartprovince.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.reports.ReportsApiClient.Person;
+import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.testkit.AwsEmulatorExtension;
+import vn.smartprovince.testkit.LocalApiExtension;
+
+/**
+ * Authorization before validation, end to end: every route of functions/openapi.yaml that changes
+ * something of one report ({@code POST|PUT|PATCH|DELETE /v1/reports/{id}/...}) is walked with a
+ * stranger's session (an officer of another agency; a citizen who does not own the report) and
+ * malformed bodies. Each answers 404 or 403, the same whatever the body (never 400), and nothing
+ * of the report is written. A new such route fails this test until it is walked here or listed in
+ * {@link #EXEMPT} with the reason.
+ */
+class StrangerAccessApiIT {
+    static final String FIRST_ADMIN = "8100000000000000091";
+
+    @RegisterExtension
+    static LocalApiExtension api = ReportsApiClient.localApi(FIRST_ADMIN);
+
+    static final ReportsApiClient client = new ReportsApiClient(api);
+
+    /** Routes acting on a report that a stranger may legitimately use, and why. */
+    static final Map<String, String> EXEMPT = Map.of(
+            "POST /v1/reports/{id}/support",
+            "me-too is open to every signed-in citizen on an open report (not their own); it has no body");
+
+    /** Bodies that must not change the answer of a caller without the right. */
+    static final List<String> MALFORMED = List.of("{not json", "[1, 2, 3]",
+            "{\"expectedVersion\": \"x\", \"unknown\": {\"deep\": true}, \"text\": 7}");
+
+    static Person owner;
+    static Person strangerCitizen;
+    static Person otherAgencyOfficer;
+    static String reportId;
+
+    @BeforeAll
+    static void aReportAndTwoStrangers() throws Exception {
+        Person admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
+        owner = client.citizen("Chủ phản ánh");
+        strangerCitizen = client.citizen("Người lạ");
+        otherAgencyOfficer = client.officer("Cán bộ Công an", "cong-an-tinh", admin);
+        JsonNode created = client.submit(owner, ReportsApiClient.submission("ROAD_DAMAGE", "Ổ gà lớn", Map.of()));
+        reportId = created.path("id").asText();
+        assertEquals("so-xay-dung", created.path("agency").path("id").asText());
+    }
+
+    /** {@code METHOD /v1/reports/{param}/...} of every write route on one report in functions/openapi.yaml. */
+    static List<String> reportWriteRoutes() throws IOException {
+        List<String> lines = Files.readAllLines(AwsEmulatorExtension.repoRoot().resolve("functions/openapi.yaml"));
+        Pattern path = Pattern.compile("^  (/v1/reports/\\{[^}]+}[^:]*):\\s*$");
+        Pattern operation = Pattern.compile("^    (post|put|patch|delete):\\s*$");
+        List<String> routes = new ArrayList<>();
+        String current = null;
+        for (String line : lines) {
+            Matcher p = path.matcher(line);
+            if (p.matches()) {
+                current = p.group(1);
+                continue;
+            }
+            if (line.startsWith("  /") || !line.startsWith(" ") && !line.isBlank()) {
+                current = null;
+                continue;
+            }
+            Matcher o = operation.matcher(line);
+            if (current != null && o.matches()) {
+                routes.add(o.group(1).toUpperCase() + " " + current.replaceAll("\\{[^}]+}", "{id}"));
+            }
+        }
+        return routes;
+    }
+
+    /** Every item of the report's partition and every statistics item: what a refused request must leave alone. */
+    static TreeSet<String> reportItems() {
+        TreeSet<String> items = new TreeSet<>();
+        String table = api.aws().tableName("MainTable");
+        api.aws().dynamoDb().queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("REPORT#" + reportId))))
+                .items().forEach(item -> items.add(new java.util.TreeMap<>(item).toString()));
+        api.aws().dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)
+                        .filterExpression("begins_with(pk, :s)")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("STATS#"))))
+                .items().forEach(item -> items.add(new java.util.TreeMap<>(item).toString()));
+        return items;
+    }
+
+    @Test
+    void everyRouteActingOnAReportRefusesAStrangerWhateverTheBody() throws Exception {
+        List<String> routes = reportWriteRoutes();
+        assertTrue(routes.size() >= 13, "the routes were read from functions/openapi.yaml: " + routes);
+        TreeSet<String> before = reportItems();
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String route : routes) {
+            if (EXEMPT.containsKey(route)) {
+                continue;
+            }
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{id}", reportId);
+            for (Person stranger : List.of(otherAgencyOfficer, strangerCitizen)) {
+                String who = stranger == otherAgencyOfficer ? "officer of another agency" : "citizen, not the owner";
+                Set<Integer> statuses = new TreeSet<>();
+                for (String body : MALFORMED) {
+                    HttpResponse<String> response = client.send(method, path, stranger, body,
+                            "if-match", "\"not-a-version\"", "idempotency-key", "!");
+                    statuses.add(response.statusCode());
+                    if (response.statusCode() != 403 && response.statusCode() != 404) {
+                        problems.add(route + " as " + who + " with " + body + ": " + response.statusCode() + " "
+                                + response.body());
+                    } else {
+                        assertNotEquals("VALIDATION_FAILED",
+                                Json.read(response.body()).path("error").path("code").asText(), route);
+                    }
+                }
+                if (statuses.size() != 1) {
+                    problems.add(route + " as " + who + ": answers differ with the body " + statuses);
+                }
+                answers.put(route + " as " + who, statuses.toString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+        assertEquals(before, reportItems(), "refused requests write nothing");
+        // Each stranger is refused as the conventions say: the citizen never learns that the report exists.
+        answers.forEach((route, statuses) -> {
+            if (route.endsWith("citizen, not the owner") && !route.contains("/moderation")) {
+                assertEquals("[404]", statuses, route);
+            }
+        });
+    }
+
+    @Test
+    void theExemptionsAreRoutesThatExist() throws Exception {
+        assertTrue(reportWriteRoutes().containsAll(EXEMPT.keySet()), "stale exemption: " + EXEMPT.keySet());
+    }
+}

@@ -23,7 +23,7 @@ import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.testkit.LocalApiExtension;
 
 /**
- * The whole life of a field report over HTTP through the local runtime, as README.md's
+ * The whole life of a field report over HTTP through the local runtime, as docs/walkthrough.md's
  * walkthrough shows it: a citizen who hides their identity submits with a photo -> routed to Sở
  * Xây dựng -> asked for information, replies -> transferred to the ward -> accepted and answered
  * with a photo -> the public feed shows it with both photos and without identity, then redacted

@@ -32,7 +32,8 @@ import vn.smartprovince.testkit.LocalApiExtension;
  * stranger's session (an officer of another agency; a citizen who does not own the report) and
  * malformed bodies. Each answers 404 or 403, the same whatever the body (never 400), and nothing
  * of the report is written. A new such route fails this test until it is walked here or listed in
- * {@link #EXEMPT} with the reason.
+ * {@link #EXEMPT} with the reason. The other write routes with a path parameter (officer roles of a
+ * user) are walked the same way by a caller who is not the province's admin.
  */
 class StrangerAccessApiIT {
     static final String FIRST_ADMIN = "8100000000000000091";
@@ -69,8 +70,14 @@ class StrangerAccessApiIT {
 
     /** {@code METHOD /v1/reports/{param}/...} of every write route on one report in functions/openapi.yaml. */
     static List<String> reportWriteRoutes() throws IOException {
+        return writeRoutes("/v1/reports/\\{[^}]+}[^:]*").stream()
+                .map(route -> route.replaceAll("\\{[^}]+}", "{id}")).toList();
+    }
+
+    /** {@code METHOD path} of every write route of functions/openapi.yaml whose path matches. */
+    static List<String> writeRoutes(String pathPattern) throws IOException {
         List<String> lines = Files.readAllLines(AwsEmulatorExtension.repoRoot().resolve("functions/openapi.yaml"));
-        Pattern path = Pattern.compile("^  (/v1/reports/\\{[^}]+}[^:]*):\\s*$");
+        Pattern path = Pattern.compile("^  (" + pathPattern + "):\\s*$");
         Pattern operation = Pattern.compile("^    (post|put|patch|delete):\\s*$");
         List<String> routes = new ArrayList<>();
         String current = null;
@@ -86,7 +93,7 @@ class StrangerAccessApiIT {
             }
             Matcher o = operation.matcher(line);
             if (current != null && o.matches()) {
-                routes.add(o.group(1).toUpperCase() + " " + current.replaceAll("\\{[^}]+}", "{id}"));
+                routes.add(o.group(1).toUpperCase() + " " + current);
             }
         }
         return routes;
@@ -151,6 +158,50 @@ class StrangerAccessApiIT {
                 assertEquals("[404]", statuses, route);
             }
         });
+    }
+
+    /**
+     * The other write routes with a path parameter (outside /v1/reports/{id}): each names how this
+     * test fills its parameters with a resource that exists. A new one fails until it is added.
+     */
+    static Map<String, String> otherResourceRoutes() {
+        return Map.of(
+                "PUT /v1/users/{zaloId}/officer-role", "/v1/users/" + owner.id() + "/officer-role",
+                "DELETE /v1/users/{zaloId}/officer-role", "/v1/users/" + owner.id() + "/officer-role");
+    }
+
+    @Test
+    void everyOtherRouteActingOnAResourceRefusesAStrangerWhateverTheBody() throws Exception {
+        List<String> routes = writeRoutes("/v1/(?!reports/)[^:]*\\{[^}]+}[^:]*");
+        assertEquals(new TreeSet<>(otherResourceRoutes().keySet()), new TreeSet<>(routes),
+                "every write route with a path parameter in functions/openapi.yaml is walked here");
+        String table = api.aws().tableName("MainTable");
+        Map<String, AttributeValue> profile = Map.of("pk", AttributeValue.fromS("USER#" + owner.id()),
+                "sk", AttributeValue.fromS("PROFILE"));
+        var before = api.aws().dynamoDb().getItem(b -> b.tableName(table).key(profile).consistentRead(true)).item();
+        List<String> problems = new ArrayList<>();
+        for (var route : otherResourceRoutes().entrySet()) {
+            String method = route.getKey().substring(0, route.getKey().indexOf(' '));
+            for (Person stranger : List.of(otherAgencyOfficer, strangerCitizen)) {
+                Set<Integer> statuses = new TreeSet<>();
+                for (String body : MALFORMED) {
+                    HttpResponse<String> response = client.send(method, route.getValue(), stranger, body);
+                    statuses.add(response.statusCode());
+                    if (response.statusCode() != 403 && response.statusCode() != 404) {
+                        problems.add(route.getKey() + " with " + body + ": " + response.statusCode() + " "
+                                + response.body());
+                    }
+                }
+                if (statuses.size() != 1) {
+                    problems.add(route.getKey() + ": answers differ with the body " + statuses);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+        assertEquals(before, api.aws().dynamoDb().getItem(b -> b.tableName(table).key(profile).consistentRead(true))
+                .item(), "refused requests write nothing");
     }
 
     @Test

@@ -6,7 +6,7 @@ public class SecretNotFoundException extends IllegalStateException {
 
     public SecretNotFoundException(String secretName) {
         this(secretName, "Secret \"" + secretName + "\" does not exist or has no value"
-                + " (create it before deploying, see README: Deploying)");
+                + " (create it before deploying, see docs/deployment.md)");
     }
 
     public SecretNotFoundException(String secretName, String message) {

@@ -33,6 +33,7 @@ import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.NotificationTemplate;
 import vn.smartprovince.shared.zalo.ZaloException;
 import vn.smartprovince.shared.zalo.ZaloFailures;
+import vn.smartprovince.testkit.MutableClock;
 
 /** The dispatcher's use case with fakes: idempotency, channels, the error policy, deferral, leases, deadlines. */
 class DispatcherTest {
@@ -44,7 +45,7 @@ class DispatcherTest {
     static final NotificationTemplate CARE = new NotificationTemplate("SURVEY", List.of("report_code"), "900009", null);
     static final Map<String, String> PARAMS = Map.of("report_code", "K7M4-QX9P", "status_name", "Đã trả lời");
 
-    final Fakes.MutableClock clock = new Fakes.MutableClock(NOON);
+    final MutableClock clock = new MutableClock(NOON);
     final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     final Fakes.Zalo zalo = new Fakes.Zalo();
     final Fakes.Tokens tokens = new Fakes.Tokens(zalo);

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +19,7 @@ import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.Category;
+import vn.smartprovince.testkit.MutableClock;
 
 class ReportCategoriesTest {
     static final String SHA = "5f2c0a9be1d47a6011223344556677889900aabbccddeeff0011223344556677";
@@ -83,23 +82,7 @@ class ReportCategoriesTest {
     void anInstanceReusesWhatItReadForTheCacheTime() {
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<Optional<PublishedCategories>> table = new AtomicReference<>(Optional.empty());
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T02:30:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:30:00Z"));
         CachedCategorySource cached = new CachedCategorySource(() -> {
             reads.incrementAndGet();
             return table.get();
@@ -113,10 +96,10 @@ class ReportCategoriesTest {
         assertEquals(3, cached.current().orElseThrow().configVersion());
         PublishedCategories v4 = new PublishedCategories("DEMO-TNH", 4, SHA, List.of(POTHOLE));
         table.set(Optional.of(v4));
-        now.set(now.get().plusSeconds(59));
+        clock.advance(Duration.ofSeconds(59));
         assertEquals(3, cached.current().orElseThrow().configVersion(), "within the minute: what it read");
         assertEquals(3, reads.get());
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(4, cached.current().orElseThrow().configVersion(), "after a minute: read again");
         assertEquals(4, reads.get());
 

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.reports.Fixtures.*;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.reports.InMemoryReportStore;
 import vn.smartprovince.reports.core.Action;
@@ -33,26 +29,11 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.testkit.MutableClock;
 
 /** The citizen's actions after submitting, through {@link Transitions}, on the in-memory store. */
 class CitizenReportsTest {
-    final AtomicReference<Instant> now = new AtomicReference<>(SubmitReportTest.NOW);
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final MutableClock clock = new MutableClock(SubmitReportTest.NOW);
     final InMemoryReportStore store = new InMemoryReportStore();
     final CitizenReports reports = new CitizenReports(store, () -> DEMO, (agency, limit) -> List.of("9000000000000000101"),
             Duration.ofDays(30), clock);
@@ -159,7 +140,7 @@ class CitizenReportsTest {
         officerDoes(report, Action.ACCEPT);
         ReportStore.VersionConflict conflict = assertThrows(ReportStore.VersionConflict.class, () -> store.apply(
                 new ReportChange(stale, stale.toBuilder().status(ReportStatus.REJECTED).version(2).build(),
-                        new HistoryEntry(stale.id(), 2, now.get(), "x", Actor.AGENCY_OFFICER, Action.REJECT,
+                        new HistoryEntry(stale.id(), 2, clock.instant(), "x", Actor.AGENCY_OFFICER, Action.REJECT,
                                 ReportStatus.ROUTED, ReportStatus.REJECTED, null, "so-xay-dung", "so-xay-dung"),
                         List.of(), List.of())));
         assertTrue(conflict != null);
@@ -194,7 +175,7 @@ class CitizenReportsTest {
         assertEquals("ALREADY_RATED", twice.details().get(0).code());
         assertEquals(4, store.counter("AGENCY", "so-xay-dung", "ratingStars"));
 
-        now.set(now.get().plus(Duration.ofDays(10)));
+        clock.advance(Duration.ofDays(10));
         Report reopened = reports.reopen(owner, report.id(), Json.read("{\"reason\": \"Vẫn còn ổ gà\"}"));
         assertEquals(ReportStatus.REOPENED, reopened.status());
         assertEquals(1, reopened.reopenCount());
@@ -203,7 +184,7 @@ class CitizenReportsTest {
         assertTrue(reopened.deadline().isAfter(report.deadline()));
 
         Report again = officerDoes(reopened, Action.ANSWER);
-        now.set(now.get().plus(Duration.ofDays(31)));
+        clock.advance(Duration.ofDays(31));
         ApiException late = assertThrows(ApiException.class, () -> reports.reopen(owner, again.id(), Json.read("{\"reason\": \"x\"}")));
         assertEquals("REOPEN_WINDOW_CLOSED", late.details().get(0).code());
     }
@@ -241,7 +222,7 @@ class CitizenReportsTest {
     void myReportsNewestFirstInPages() {
         for (int i = 0; i < 5; i++) {
             submitted();
-            now.set(now.get().plusSeconds(60));
+            clock.advance(Duration.ofSeconds(60));
         }
         var first = reports.mine(owner, null, 2);
         assertEquals(2, first.reports().size());

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.reports.Fixtures.*;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.reports.InMemoryReportStore;
@@ -27,28 +23,13 @@ import vn.smartprovince.reports.submit.SubmitReportTest;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.testkit.MutableClock;
 
 /** The officer actions' rules ({@link OfficerActions}) on the in-memory store. */
 class OfficerActionsTest {
     static final String OFFICER = "9000000000000000101";
     static final String COLLEAGUE = "9000000000000000104";
-    final AtomicReference<Instant> now = new AtomicReference<>(SubmitReportTest.NOW);
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final MutableClock clock = new MutableClock(SubmitReportTest.NOW);
     final InMemoryReportStore store = new InMemoryReportStore();
     final Photos photos = new Photos();
     final OfficerActions actions = new OfficerActions(store, () -> DEMO, photos,
@@ -150,14 +131,14 @@ class OfficerActionsTest {
     @Test
     void answerOnTimeCountsTheFirstAnswerAndNotifies() {
         Report report = submitted();
-        now.set(now.get().plus(Duration.ofHours(5)));
+        clock.advance(Duration.ofHours(5));
         Report answered = actions.answer(officer, report.id(), json("{\"text\": \"Đã vá ổ gà.\", \"photoKeys\": [\""
                 + OFFICER + "/a.jpg\"], \"expectedVersion\": 1}"));
         assertEquals(ReportStatus.ANSWERED, answered.status());
         assertEquals("Đã vá ổ gà.", answered.answerText());
         assertEquals(List.of("report-photos/reports/" + report.id() + "/a.jpg"), answered.answerPhotoKeys(),
                 "the report's copies: the public never learns which officer took them");
-        assertEquals(now.get(), answered.firstAnsweredAt());
+        assertEquals(clock.instant(), answered.firstAnsweredAt());
         assertEquals(List.of(List.of(OFFICER + "/a.jpg")), photos.verified.subList(photos.verified.size() - 1, photos.verified.size()));
         assertEquals(1, store.counter("AGENCY", "so-xay-dung", "answered"));
         assertEquals(1, store.counter("AGENCY", "so-xay-dung", "answeredOnTime"));
@@ -175,7 +156,7 @@ class OfficerActionsTest {
         CitizenReports citizen = new CitizenReports(store, () -> DEMO, (a, l) -> List.of(), Duration.ofDays(30), clock);
         citizen.reopen(owner, report.id(), json("{\"reason\": \"Vẫn còn ổ gà\", \"expectedVersion\": 2}"));
         Report reopened = store.find(report.id()).orElseThrow();
-        now.set(reopened.deadline().plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        clock.set(reopened.deadline().plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         actions.answer(officer, report.id(), json("{\"text\": \"Đã vá lại.\", \"expectedVersion\": 3}"));
         assertEquals(2, store.counter("AGENCY", "so-xay-dung", "answered"));
         assertEquals(1, store.counter("AGENCY", "so-xay-dung", "answeredLate"));

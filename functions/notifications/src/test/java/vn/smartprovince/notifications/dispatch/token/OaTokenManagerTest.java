@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +25,7 @@ import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.zalo.OaTokens;
 import vn.smartprovince.shared.zalo.ZaloException;
 import vn.smartprovince.shared.zalo.ZaloFailures;
+import vn.smartprovince.testkit.MutableClock;
 
 /** The OA token rules: seeding, refresh before expiry, refresh once after a rejection, the lease, recovery. */
 class OaTokenManagerTest {
@@ -39,29 +37,6 @@ class OaTokenManagerTest {
     final Map<String, String> secrets = new HashMap<>(Map.of(SECRET,
             "{\"accessToken\": \"access-0\", \"refreshToken\": \"refresh-0\"}"));
     final FakeZaloOAuth zalo = new FakeZaloOAuth();
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Zalo's OAuth server: each refresh token works once; access tokens expire after 25 h. */
     static final class FakeZaloOAuth implements OaTokenManager.Refresher {
@@ -96,7 +71,7 @@ class OaTokenManagerTest {
     }
 
     OaTokenManager manager() {
-        return manager(duration -> clock.now = clock.now.plus(duration));
+        return manager(duration -> clock.advance(duration));
     }
 
     OaTokenManager manager(OaTokenManager.Sleeper sleeper) {
@@ -142,7 +117,7 @@ class OaTokenManagerTest {
         OaTokenManager tokens = manager();
         assertEquals("access-7", tokens.accessToken());
         int reads = store.reads.get();
-        clock.now = T0.plus(Duration.ofHours(18));
+        clock.set(T0.plus(Duration.ofHours(18)));
         assertEquals("access-7", tokens.accessToken());
         assertEquals(reads, store.reads.get());
         assertEquals(0, zalo.calls.get());
@@ -153,9 +128,9 @@ class OaTokenManagerTest {
         store.set(stored("access-7", "refresh-0", T0.plus(Duration.ofHours(20)), 7));
         OaTokenManager tokens = manager();
         tokens.accessToken();
-        clock.now = T0.plus(Duration.ofHours(19)).minusSeconds(1);
+        clock.set(T0.plus(Duration.ofHours(19)).minusSeconds(1));
         assertEquals("access-7", tokens.accessToken(), "61 minutes left");
-        clock.now = T0.plus(Duration.ofHours(19));
+        clock.set(T0.plus(Duration.ofHours(19)));
         assertEquals("access-1", tokens.accessToken(), "one hour left: refreshed");
         assertEquals(8, store.get().version());
         assertEquals(List.of("refresh-0"), zalo.spent);
@@ -188,9 +163,9 @@ class OaTokenManagerTest {
                 T0.plusSeconds(20), OaTokenSeed.sha256(secrets.get(SECRET))));
         AtomicInteger pauses = new AtomicInteger();
         OaTokenManager tokens = manager(duration -> {
-            clock.now = clock.now.plus(duration);
+            clock.advance(duration);
             if (pauses.incrementAndGet() == 3) {   // the other instance stores its new pair meanwhile
-                store.set(stored("access-other", "refresh-other", clock.now.plus(Duration.ofHours(25)), 8));
+                store.set(stored("access-other", "refresh-other", clock.instant().plus(Duration.ofHours(25)), 8));
             }
         });
         assertEquals("access-other", tokens.accessToken());

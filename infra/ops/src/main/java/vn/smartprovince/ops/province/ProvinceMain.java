@@ -273,11 +273,11 @@ public final class ProvinceMain {
                 return OK;
             }
             int current = store.currentVersion(code).map(Version::version).orElse(0);
-            out.println(String.format("  %7s  %-24s  %-24s  %s", "version", "applied at (UTC)", "by", "note"));
+            out.println(String.format("  %7s  %-20s  %-24s  %s", "version", "applied at (UTC)", "by", "note"));
             for (Version v : versions) {
                 String note = v.note() == null ? "" : v.note();
-                out.println(String.format("%s %7d  %-24s  %-24s  %s", v.version() == current ? "*" : " ", v.version(),
-                        v.appliedAt(), v.appliedBy(), note).stripTrailing());
+                out.println(String.format("%s %7d  %-20s  %-24s  %s", v.version() == current ? "*" : " ", v.version(),
+                        seconds(v.appliedAt()), v.appliedBy(), note).stripTrailing());
             }
             out.println("(* in force)");
             return OK;
@@ -342,6 +342,14 @@ public final class ProvinceMain {
                         + "): say which with --province");
             }
             return codes.get(0);
+        }
+
+        private static String seconds(String instant) {
+            try {
+                return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                return instant;
+            }
         }
 
         private static int versionOf(Version version) {

@@ -92,7 +92,7 @@ class ProvinceMainTest {
         ok(history);
         List<String> rows = history.out().lines().toList();
         assertEquals(4, rows.size(), history.out());
-        assertTrue(rows.get(1).matches("\\*       2  20\\S+Z +alice +full name"), rows.get(1));
+        assertTrue(rows.get(1).matches("\\*       2  20[0-9-]{8}T[0-9:]{8}Z  +alice +full name"), rows.get(1));
         assertTrue(rows.get(2).matches("        1  20\\S+Z +test-operator +demo"), rows.get(2));
 
         // 4. rollback 1: a new version with version 1's content

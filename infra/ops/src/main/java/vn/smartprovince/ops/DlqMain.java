@@ -1,21 +1,13 @@
 package vn.smartprovince.ops;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import vn.smartprovince.ops.DeadLetterQueues.DeadLetterQueue;
 import vn.smartprovince.ops.DeadLetterQueues.Depth;
 import vn.smartprovince.ops.DeadLetterQueues.Peeked;
@@ -169,32 +161,7 @@ public final class DlqMain {
     }
 
     static SqsClient client(String endpoint, String region, Map<String, String> environment) {
-        SqsClientBuilder builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build());
-        builder.region(region != null ? Region.of(region) : defaultRegion(environment));
-        boolean keysInEnvironment = environment.containsKey("AWS_ACCESS_KEY_ID") && environment.containsKey("AWS_SECRET_ACCESS_KEY");
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-            if (!keysInEnvironment) {
-                // An emulator accepts any key; do not make people configure one.
-                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-                return builder.build();
-            }
-        }
-        builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        return builder.build();
-    }
-
-    private static Region defaultRegion(Map<String, String> environment) {
-        String fromEnvironment = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Region.of(fromEnvironment);
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
-        } catch (SdkException e) {
-            return Region.of("ap-southeast-1");
-        }
+        return AwsClients.build(SqsClient.builder(), endpoint, region, environment);
     }
 
     private static String queueArg(List<String> positional) {

@@ -132,6 +132,11 @@ public final class Fields {
             }
             String suggestion = closest(key);
             String path = JsonAt.child(object.path(), StrictJson.printable(key));
+            if (SecretScan.secretLikeKey(key)) {
+                json.problems().add(UNKNOWN_KEY, path, entry.getValue().keyLine(), entry.getValue().keyColumn(),
+                        SecretScan.KEY_EN, SecretScan.KEY_VI);
+                continue;
+            }
             json.problems().add(UNKNOWN_KEY, path, entry.getValue().keyLine(), entry.getValue().keyColumn(),
                     "unknown key" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
                     "khoá không được hỗ trợ" + (suggestion == null ? "" : " (có phải là '" + suggestion + "'?)"));

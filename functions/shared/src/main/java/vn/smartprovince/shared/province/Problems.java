@@ -16,9 +16,15 @@ public final class Problems {
         problems.add(new ConfigProblem(at.path(), kind, at.line(), at.column(), messageEn, messageVi));
     }
 
+    /**
+     * A problem at a known place; a problem of the whole document (empty file, too large,
+     * unreadable) without a position is put at line 1, column 1, so that every problem has one.
+     */
     public void add(ConfigProblem.Kind kind, String path, Integer line, Integer column,
                     String messageEn, String messageVi) {
-        problems.add(new ConfigProblem(path, kind, line, column, messageEn, messageVi));
+        boolean known = line != null;
+        problems.add(new ConfigProblem(path, kind, known ? line : 1, known && column != null ? column : 1,
+                messageEn, messageVi));
     }
 
     public boolean isEmpty() {

@@ -130,6 +130,9 @@ public final class ProvinceConfigLoader {
         StrictJson strict = new StrictJson(problems);
         JsonAt root = strict.parse(json);
         ProvinceConfig config = root == null ? null : new Reader(strict).read(root);
+        if (root != null) {
+            SecretScan.values(root, problems);
+        }
         problems.throwIfAny(source);
         return config;
     }

@@ -36,6 +36,8 @@ public final class DemoData {
 
     public static final String PROFILE = UserItems.PROFILE;
     public static final String ADMINS = UserItems.ADMINS;
+    /** Who the configuration history says applied the demo province. */
+    public static final String APPLIED_BY = "start-local (demo loader)";
 
     private DemoData() {
     }
@@ -65,7 +67,10 @@ public final class DemoData {
         ProvinceConfig province = ProvinceConfigLoader.load(provinceFile);
         List<DemoUser> users = DemoUsers.load(usersFile, province);
 
-        ProvinceConfigStore.Published published = new ProvinceConfigStore(dynamo, mainTable, clock).publish(province);
+        // The same apply as infra/bin/province: versioned, atomic, guarded (a demo file that would
+        // remove an agency holding open reports is refused like any other).
+        ProvinceConfigStore.Applied published = new ProvinceConfigStore(dynamo, mainTable, clock)
+                .apply(province, null, APPLIED_BY, "demo data: " + provinceFile.getFileName());
         int created = 0;
         int updated = 0;
         for (DemoUser user : users) {

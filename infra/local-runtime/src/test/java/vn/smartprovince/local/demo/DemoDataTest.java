@@ -70,6 +70,8 @@ class DemoDataTest {
         assertEquals(new DemoData.Result("DEMO-TNH", 1, false, 0, 0, 6), second);
 
         assertEquals(List.of(ProvinceConfigStore.CURRENT, "CONFIG#v000001"), sortKeys(PK, "CONFIG#"));
+        assertEquals(DemoData.APPLIED_BY, new ProvinceConfigStore(dynamo, table).currentVersion("DEMO-TNH")
+                .orElseThrow().appliedBy(), "the demo loader applies through the same code as infra/bin/province");
         assertEquals(23, sortKeys(PK, "AREA#").size());
         assertEquals(7, sortKeys(PK, "AGENCY#").size());
         assertEquals(8, sortKeys(PK, "CATEGORY#").size());

@@ -63,4 +63,12 @@ public record AwsAccess(String endpoint, String region, Map<String, String> envi
         }
         return DefaultCredentialsProvider.builder().build();
     }
+
+    /** The value after an option, e.g. {@code --stack NAME}; a usage error naming the option when missing. */
+    public static String optionValue(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
 }

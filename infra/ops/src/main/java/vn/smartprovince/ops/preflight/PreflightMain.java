@@ -133,10 +133,7 @@ public final class PreflightMain {
     }
 
     private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+        return AwsAccess.optionValue(args, i, option);
     }
 
     private static String url(String text, String option) {

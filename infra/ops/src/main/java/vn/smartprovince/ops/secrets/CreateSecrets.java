@@ -292,9 +292,6 @@ public final class CreateSecrets {
     }
 
     private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+        return AwsAccess.optionValue(args, i, option);
     }
 }

@@ -64,12 +64,12 @@ public final class DlqMain {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--endpoint" -> endpoint = value(args, ++i, "--endpoint");
-                    case "--region" -> region = value(args, ++i, "--region");
-                    case "--stack" -> stack = value(args, ++i, "--stack");
-                    case "--to" -> to = value(args, ++i, "--to");
+                    case "--endpoint" -> endpoint = CommandLine.value(args, ++i, "--endpoint");
+                    case "--region" -> region = CommandLine.value(args, ++i, "--region");
+                    case "--stack" -> stack = CommandLine.value(args, ++i, "--stack");
+                    case "--to" -> to = CommandLine.value(args, ++i, "--to");
                     case "--max" -> {
-                        max = Integer.parseInt(value(args, ++i, "--max"));
+                        max = Integer.parseInt(CommandLine.value(args, ++i, "--max"));
                         if (max < 1) {
                             throw new IllegalArgumentException("--max must be at least 1");
                         }
@@ -161,7 +161,7 @@ public final class DlqMain {
     }
 
     static SqsClient client(String endpoint, String region, Map<String, String> environment) {
-        return AwsClients.build(SqsClient.builder(), endpoint, region, environment);
+        return new AwsAccess(endpoint, region, environment).build(SqsClient.builder());
     }
 
     private static String queueArg(List<String> positional) {
@@ -169,13 +169,6 @@ public final class DlqMain {
             throw new IllegalArgumentException(positional.get(0) + " needs a QUEUE");
         }
         return positional.get(1);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     static String depth(Depth depth) {

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import vn.smartprovince.ops.AwsClients;
+import vn.smartprovince.ops.AwsAccess;
 
 /**
  * Which table holds the province configuration: {@code --table NAME}; on AWS the output
@@ -45,7 +45,7 @@ final class MainTable {
             throw new IllegalArgumentException("say where: --stack NAME (a deployed stack), --endpoint URL (an emulator)"
                     + " or --table NAME");
         }
-        try (CloudFormationClient cloudFormation = AwsClients.build(CloudFormationClient.builder(), null, region, environment)) {
+        try (CloudFormationClient cloudFormation = new AwsAccess(null, region, environment).build(CloudFormationClient.builder())) {
             List<Output> outputs = cloudFormation.describeStacks(b -> b.stackName(stack)).stacks().get(0).outputs();
             return outputs.stream().filter(o -> OUTPUT.equals(o.outputKey())).map(Output::outputValue).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("stack " + stack + " has no output " + OUTPUT));

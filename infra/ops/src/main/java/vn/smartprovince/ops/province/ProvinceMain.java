@@ -13,7 +13,6 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import vn.smartprovince.ops.AwsClients;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.ConfigDiff;
 import vn.smartprovince.shared.province.ConfigGuards;
@@ -27,6 +26,8 @@ import vn.smartprovince.shared.province.ProvinceConfigStore.Applied;
 import vn.smartprovince.shared.province.ProvinceConfigStore.RefusedChangeException;
 import vn.smartprovince.shared.province.ProvinceConfigStore.StaleBaseException;
 import vn.smartprovince.shared.province.ProvinceConfigStore.Version;
+import vn.smartprovince.ops.AwsAccess;
+import vn.smartprovince.ops.CommandLine;
 
 /**
  * {@code infra/bin/province}: the province configuration of a deployed stack or a local emulator:
@@ -47,6 +48,7 @@ public final class ProvinceMain {
                                        make an earlier version's content current again, as a new version
               export [--version N] [--out FILE]
                                        the JSON of the version in force (or N); apply(export) changes nothing
+              secrets [...]            create the secrets a first deploy needs (infra/bin/secrets --help)
 
             --stack NAME    a deployed stack: its output MainTableName (credentials: the default AWS chain)
             --region R      default: AWS_REGION, the profile's region, else ap-southeast-1
@@ -105,8 +107,8 @@ public final class ProvinceMain {
                 return INVALID;
             }
         }
-        try (DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), options.endpoint(), options.region(),
-                environment)) {
+        try (DynamoDbClient dynamo = new AwsAccess(options.endpoint(), options.region(), environment)
+                .build(DynamoDbClient.builder())) {
             String table = MainTable.resolve(dynamo, options.table(), options.stack(), options.endpoint(),
                     options.region(), environment);
             Commands commands = new Commands(new ProvinceConfigStore(dynamo, table), OpenReports.inTable(dynamo, table),
@@ -384,16 +386,16 @@ public final class ProvinceMain {
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--stack" -> stack = value(args, ++i, "--stack");
-                case "--region" -> region = value(args, ++i, "--region");
-                case "--endpoint" -> endpoint = value(args, ++i, "--endpoint");
-                case "--table" -> table = value(args, ++i, "--table");
-                case "--province" -> province = value(args, ++i, "--province");
-                case "--base" -> base = number(value(args, ++i, "--base"), "--base", 0);
-                case "--by" -> by = value(args, ++i, "--by");
-                case "--note" -> note = value(args, ++i, "--note");
-                case "--version" -> version = number(value(args, ++i, "--version"), "--version", 1);
-                case "--out" -> outFile = value(args, ++i, "--out");
+                case "--stack" -> stack = CommandLine.value(args, ++i, "--stack");
+                case "--region" -> region = CommandLine.value(args, ++i, "--region");
+                case "--endpoint" -> endpoint = CommandLine.value(args, ++i, "--endpoint");
+                case "--table" -> table = CommandLine.value(args, ++i, "--table");
+                case "--province" -> province = CommandLine.value(args, ++i, "--province");
+                case "--base" -> base = number(CommandLine.value(args, ++i, "--base"), "--base", 0);
+                case "--by" -> by = CommandLine.value(args, ++i, "--by");
+                case "--note" -> note = CommandLine.value(args, ++i, "--note");
+                case "--version" -> version = number(CommandLine.value(args, ++i, "--version"), "--version", 1);
+                case "--out" -> outFile = CommandLine.value(args, ++i, "--out");
                 case "--help", "-h" -> {
                     return null;
                 }
@@ -441,20 +443,13 @@ public final class ProvinceMain {
         }
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
     /** {@code --by}, else on AWS the caller identity's ARN, else $USER. */
     private static String by(Options options, Map<String, String> environment) {
         if (options.by() != null && !options.by().isBlank()) {
             return options.by();
         }
         if (options.endpoint() == null) {
-            try (StsClient sts = AwsClients.build(StsClient.builder(), null, options.region(), environment)) {
+            try (StsClient sts = new AwsAccess(null, options.region(), environment).build(StsClient.builder())) {
                 return sts.getCallerIdentity().arn();
             } catch (SdkException e) {
                 // fall back to the local user

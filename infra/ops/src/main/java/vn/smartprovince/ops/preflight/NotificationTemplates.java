@@ -1,0 +1,20 @@
+package vn.smartprovince.ops.preflight;
+
+import java.util.List;
+import vn.smartprovince.reports.core.Notices;
+
+/**
+ * Every notification template key the code sends (the {@code templateKey} of the notification
+ * jobs its producers write): the province configuration in force must have a template for each,
+ * or the dispatcher fails those jobs with {@code TEMPLATE_UNKNOWN}. The one list; the keys are the
+ * producers' own constants, so a renamed key follows. A new producer adds its key here
+ * ({@code NotificationTemplatesTest} fails when a producer's key is missing).
+ */
+public final class NotificationTemplates {
+    public static final List<String> KEYS = List.of(
+            Notices.RECEIVED_TEMPLATE,   // reports: the citizen's receipt
+            Notices.STATUS_TEMPLATE);    // reports: every later transition, to the citizen or officers
+
+    private NotificationTemplates() {
+    }
+}

@@ -1,0 +1,138 @@
+package vn.smartprovince.ops.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import vn.smartprovince.identity.store.SecretSigningKeys;
+import vn.smartprovince.shared.json.Json;
+
+/**
+ * What each of the four secrets of a stack must hold, checked the way the functions read them,
+ * by {@code infra/bin/secrets} before it writes and by {@code infra/bin/preflight} after. Every
+ * problem is described without the value (nor any part of it).
+ */
+public final class SecretRules {
+    /** The four secrets: the template's parameter naming each, and what it is for. */
+    public enum Kind {
+        APP_SECRET("ZaloAppSecretName", "the Zalo App's secret key"),
+        OA_SECRET("ZaloOaSecretName", "the Official Account's secret key"),
+        SIGNING_KEY("SessionSigningKeySecretName", "the session signing key"),
+        OA_TOKENS("ZaloOaTokensSecretName", "the OA's first token pair");
+
+        /** The template parameter naming the secret (empty = {@code smartprovince/<Stage>/<purpose>}). */
+        public final String parameter;
+        public final String description;
+
+        Kind(String parameter, String description) {
+            this.parameter = parameter;
+            this.description = description;
+        }
+    }
+
+    /** Zalo's keys travel in HTTP headers ({@code secret_key}) or are hashed as text: printable ASCII, no spaces. */
+    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x21-\\x7E]+");
+    static final int MIN_KEY_LENGTH = 8;
+    static final int MAX_KEY_LENGTH = 256;
+    /** Random bytes of a generated signing key (base64: 64 characters, 64 bytes of key text). */
+    static final int GENERATED_SIGNING_KEY_BYTES = 48;
+
+    private SecretRules() {
+    }
+
+    /** The problem with this value for this secret, or empty when it is well formed. Never echoes the value. */
+    public static Optional<String> problem(Kind kind, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("it is empty");
+        }
+        return switch (kind) {
+            case APP_SECRET, OA_SECRET -> key(value);
+            case SIGNING_KEY -> signingKey(value);
+            case OA_TOKENS -> tokenPair(value);
+        };
+    }
+
+    private static Optional<String> key(String value) {
+        if (!value.equals(value.strip())) {
+            return Optional.of("it has spaces or line breaks around it (paste the key alone)");
+        }
+        if (!HEADER_SAFE.matcher(value).matches()) {
+            return Optional.of("it holds characters a Zalo key never has (spaces, quotes of another alphabet,"
+                    + " control characters)");
+        }
+        if (value.length() < MIN_KEY_LENGTH || value.length() > MAX_KEY_LENGTH) {
+            return Optional.of("it is " + value.length() + " characters long, not a Zalo key (" + MIN_KEY_LENGTH
+                    + " to " + MAX_KEY_LENGTH + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** As the identity functions read it ({@link SecretSigningKeys#parse}): one key of 32+ bytes, or {"keys": [...]}. */
+    private static Optional<String> signingKey(String value) {
+        try {
+            SecretSigningKeys.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            // The parser's messages name the rule, never the key.
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** As the notification dispatcher reads it: {"accessToken", "refreshToken", "accessTokenExpiresAt"?}. */
+    private static Optional<String> tokenPair(String value) {
+        String shape = "it must be JSON {\"accessToken\": \"...\", \"refreshToken\": \"...\","
+                + " \"accessTokenExpiresAt\": \"<RFC 3339>\" (optional)}";
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(value);
+        } catch (Exception e) {
+            // Jackson's message quotes the input: never shown.
+            return Optional.of("it is not JSON; " + shape);
+        }
+        if (node == null || !node.isObject()) {
+            return Optional.of("it is not a JSON object; " + shape);
+        }
+        for (String field : new String[] {"accessToken", "refreshToken"}) {
+            JsonNode token = node.get(field);
+            if (token == null || !token.isTextual() || token.textValue().isBlank()) {
+                return Optional.of("\"" + field + "\" is missing or not a non-empty string; " + shape);
+            }
+            if (!HEADER_SAFE.matcher(token.textValue().strip()).matches()) {
+                return Optional.of("\"" + field + "\" holds spaces or control characters");
+            }
+        }
+        JsonNode expiry = node.get("accessTokenExpiresAt");
+        if (expiry != null && !expiry.isNull()) {
+            if (!expiry.isTextual()) {
+                return Optional.of("\"accessTokenExpiresAt\" must be an RFC 3339 string such as 2026-12-31T10:00:00+07:00");
+            }
+            try {
+                OffsetDateTime.parse(expiry.textValue());
+            } catch (DateTimeParseException e) {
+                return Optional.of("\"accessTokenExpiresAt\" must be an RFC 3339 string such as 2026-12-31T10:00:00+07:00");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A new session signing key: {@value #GENERATED_SIGNING_KEY_BYTES} random bytes, base64. */
+    public static String generateSigningKey(SecureRandom random) {
+        byte[] bytes = new byte[GENERATED_SIGNING_KEY_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The OA token secret's JSON from its parts (expiry optional, RFC 3339). */
+    public static String tokenPairJson(String accessToken, String refreshToken, String accessTokenExpiresAt) {
+        var node = Json.object();
+        node.put("accessToken", accessToken.strip());
+        node.put("refreshToken", refreshToken.strip());
+        if (accessTokenExpiresAt != null && !accessTokenExpiresAt.isBlank()) {
+            node.put("accessTokenExpiresAt", accessTokenExpiresAt.strip());
+        }
+        return Json.write(node);
+    }
+}

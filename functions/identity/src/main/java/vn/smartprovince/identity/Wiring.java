@@ -14,6 +14,7 @@ import vn.smartprovince.identity.store.SecretSigningKeys;
 import vn.smartprovince.identity.store.ZaloClientIdentity;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
@@ -48,7 +49,7 @@ public final class Wiring {
     }
 
     public static Agencies agencies(Env env, DynamoDbClient dynamo) {
-        return new ProvinceAgencies(dynamo, env.required("MAIN_TABLE"));
+        return new ProvinceAgencies(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()));
     }
 
     public static Secrets secrets(Env env) {

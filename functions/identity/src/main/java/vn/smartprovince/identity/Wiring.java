@@ -29,6 +29,7 @@ import vn.smartprovince.shared.zalo.ZaloClient;
  *   <tr><td>{@code SESSION_TTL_SECONDS}</td><td>lifetime of a session token, 300–86400, default 3600</td></tr>
  *   <tr><td>{@code SESSION_MAX_AGE_SECONDS}</td><td>renewals stop this long after the Zalo sign-in, default 604800 (7 days)</td></tr>
  *   <tr><td>{@code FIRST_ADMIN_ZALO_ID}</td><td>optional: made province administrator at sign-in</td></tr>
+ *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>the agencies of the configuration in force ({@code ProvinceConfigSource})</td></tr>
  * </table>
  */
 public final class Wiring {

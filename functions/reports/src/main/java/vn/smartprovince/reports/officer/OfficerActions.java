@@ -53,7 +53,6 @@ public final class OfficerActions {
     public static final Set<String> REJECTION_REASONS = Set.of("NOT_OUR_COMPETENCE", "DUPLICATE", "ABUSIVE");
 
     private final ReportStore store;
-    private final ProvinceSource province;
     private final Transitions transitions;
     private final PhotoStore photos;
     private final AgencyMembers members;
@@ -61,7 +60,6 @@ public final class OfficerActions {
     public OfficerActions(ReportStore store, ProvinceSource province, PhotoStore photos, AgencyMembers members,
                           Clock clock) {
         this.store = store;
-        this.province = province;
         this.photos = photos;
         this.members = members;
         this.transitions = new Transitions(store, province, clock);

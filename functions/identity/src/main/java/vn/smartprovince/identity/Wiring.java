@@ -14,6 +14,7 @@ import vn.smartprovince.identity.store.SecretSigningKeys;
 import vn.smartprovince.identity.store.ZaloClientIdentity;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
@@ -28,6 +29,7 @@ import vn.smartprovince.shared.zalo.ZaloClient;
  *   <tr><td>{@code SESSION_TTL_SECONDS}</td><td>lifetime of a session token, 300–86400, default 3600</td></tr>
  *   <tr><td>{@code SESSION_MAX_AGE_SECONDS}</td><td>renewals stop this long after the Zalo sign-in, default 604800 (7 days)</td></tr>
  *   <tr><td>{@code FIRST_ADMIN_ZALO_ID}</td><td>optional: made province administrator at sign-in</td></tr>
+ *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>the agencies of the configuration in force ({@code ProvinceConfigSource})</td></tr>
  * </table>
  */
 public final class Wiring {
@@ -48,7 +50,7 @@ public final class Wiring {
     }
 
     public static Agencies agencies(Env env, DynamoDbClient dynamo) {
-        return new ProvinceAgencies(dynamo, env.required("MAIN_TABLE"));
+        return new ProvinceAgencies(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()));
     }
 
     public static Secrets secrets(Env env) {

@@ -18,7 +18,7 @@ import vn.smartprovince.reports.store.S3PhotoStore;
 import vn.smartprovince.reports.store.StoredProvince;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
  * Builds the report functions' adapters from a function's {@link Env}, by hand, once per
@@ -31,6 +31,7 @@ import vn.smartprovince.shared.province.ProvinceConfigStore;
  *   <caption>Variables read here</caption>
  *   <tr><td>{@code MAIN_TABLE}</td><td>the main table (reports, users, the province configuration)</td></tr>
  *   <tr><td>{@code PROVINCE_CODE}</td><td>the province whose configuration applies; optional when the table holds one</td></tr>
+ *   <tr><td>{@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>see {@link ProvinceConfigSource}</td></tr>
  *   <tr><td>{@code REPORT_REOPEN_DAYS}</td><td>days after the answer a citizen may reopen, 1–365, default 30</td></tr>
  *   <tr><td>{@code PHOTO_BUCKET} and the photo limits</td><td>see {@link S3PhotoStore} (only the functions that touch photos)</td></tr>
  * </table>
@@ -39,14 +40,12 @@ public final class Wiring {
     public static final String MAIN_TABLE = "MAIN_TABLE";
     public static final String PROVINCE_CODE = "PROVINCE_CODE";
     public static final String REOPEN_DAYS = "REPORT_REOPEN_DAYS";
-    /** How long an instance keeps the province configuration before it reads the table again. */
-    public static final Duration PROVINCE_REFRESH = Duration.ofMinutes(5);
 
     private final Env env;
     private final Clock clock;
     private DynamoDbClient dynamo;
     private ReportStore reports;
-    private ProvinceConfigStore provinceConfigs;
+    private ProvinceConfigSource provinceConfigs;
     private ProvinceSource province;
     private DynamoDbOfficerDirectory officers;
 
@@ -86,10 +85,14 @@ public final class Wiring {
         return reports;
     }
 
-    /** The published province configurations in the main table (what {@link #province} reads). */
-    public synchronized ProvinceConfigStore provinceConfigs() {
+    /**
+     * THE province configuration source of every report function: the shared
+     * {@link ProvinceConfigSource} (one per function instance; its bound, stated there, is the
+     * same in every module). {@link #province} and the categories read through it.
+     */
+    public synchronized ProvinceConfigSource provinceConfigs() {
         if (provinceConfigs == null) {
-            provinceConfigs = new ProvinceConfigStore(dynamoDb(), table());
+            provinceConfigs = ProvinceConfigSource.fromEnv(env, dynamoDb(), clock);
         }
         return provinceConfigs;
     }
@@ -99,13 +102,10 @@ public final class Wiring {
         return env.optional(PROVINCE_CODE);
     }
 
-    /**
-     * THE province configuration source of every report function: the configuration in force,
-     * kept for {@link #PROVINCE_REFRESH} (see {@link StoredProvince}).
-     */
+    /** The configuration in force as the use cases' port ({@link StoredProvince} on {@link #provinceConfigs}). */
     public synchronized ProvinceSource province() {
         if (province == null) {
-            province = new StoredProvince(provinceConfigs(), provinceCode().orElse(null), PROVINCE_REFRESH, clock);
+            province = new StoredProvince(provinceConfigs());
         }
         return province;
     }

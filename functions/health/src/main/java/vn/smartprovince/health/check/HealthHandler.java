@@ -7,7 +7,10 @@ import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
-/** {@code GET /v1/health}: 200 when the deployment can serve, 503 when DynamoDB is not reachable. */
+/**
+ * {@code GET /v1/health}: 200 when the deployment can serve, 503 when DynamoDB is not reachable.
+ * The province configuration version in force is reported, and does not change the status.
+ */
 public final class HealthHandler extends HttpFunction {
     private final HealthCheck check;
 
@@ -16,8 +19,13 @@ public final class HealthHandler extends HttpFunction {
     }
 
     HealthHandler(Env env) {
+        this(env, Wiring.of(env));
+    }
+
+    private HealthHandler(Env env, Wiring wiring) {
         this(new HealthCheck(
-                Wiring.heartbeats(env),
+                wiring.heartbeats(),
+                wiring.provinceVersions(),
                 Clock.systemUTC(),
                 env.get("APP_VERSION", versionOfThisBuild()),
                 env.get("STAGE", "local")));

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.smartprovince.health.core.ProvinceVersion;
 
 /** The health rule without AWS: OK only when what was written is read back. */
 class HealthCheckTest {
@@ -44,5 +45,21 @@ class HealthCheckTest {
     void degradedWhenTheReadDiffers() {
         HealthCheck check = new HealthCheck((id, value, expiresAt) -> null, clock, "1.2.3", "prod");
         assertEquals(HealthCheck.Status.DEGRADED, check.run().status());
+    }
+
+    @Test
+    void reportsTheProvinceVersionWithoutChangingTheStatus() {
+        Map<String, String> store = new HashMap<>();
+        HealthCheck.Report report = new HealthCheck((id, value, expiresAt) -> {
+            store.put(id, value);
+            return store.get(id);
+        }, () -> ProvinceVersion.none("DEMO-TNH", "NOT_PUBLISHED"), clock, "1.2.3", "prod").run();
+        assertEquals(HealthCheck.Status.OK, report.status());
+        assertEquals("NOT_PUBLISHED", report.provinceConfig().reason());
+        assertNull(report.provinceConfig().version());
+
+        HealthCheck.Report published = new HealthCheck((id, value, expiresAt) -> value,
+                () -> ProvinceVersion.inForce("DEMO-TNH", 3, "2026-11-27T08:00:00Z"), clock, "1.2.3", "prod").run();
+        assertEquals(3, published.provinceConfig().version());
     }
 }

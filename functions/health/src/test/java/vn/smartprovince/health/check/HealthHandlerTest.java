@@ -1,6 +1,7 @@
 package vn.smartprovince.health.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.province.ProvinceConfigLoader;
+import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
 import vn.smartprovince.testkit.Handlers;
@@ -51,5 +54,41 @@ class HealthHandlerTest {
         assertEquals("DEGRADED", body.path("status").asText());
         assertEquals("DEGRADED", body.path("dynamodb").path("status").asText());
         assertTrue(body.path("dynamodb").path("cause").asText().endsWith("Exception"));
+        assertEquals("DYNAMODB_UNAVAILABLE", body.path("provinceConfig").path("reason").asText());
+    }
+
+    @Test
+    void reportsTheProvinceConfigurationVersionInForceOrWhyThereIsNone() throws Exception {
+        try {
+            reportsTheVersionInForce();
+        } finally {
+            // The other tests count the heartbeats in the table: leave none behind.
+            String table = aws.tableName("MainTable");
+            aws.dynamoDb().queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("HEALTH"))))
+                    .items().forEach(item -> aws.dynamoDb().deleteItem(b -> b.tableName(table)
+                            .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+        }
+    }
+
+    private void reportsTheVersionInForce() {
+        String table = aws.tableName("MainTable");
+        aws.dynamoDb().deleteItem(b -> b.tableName(table).key(Map.of(
+                "pk", AttributeValue.fromS(ProvinceConfigStore.partitionKey("DEMO-TNH")),
+                "sk", AttributeValue.fromS(ProvinceConfigStore.CURRENT))));
+        JsonNode none = Json.read(invoke(aws.env("HealthFunction")).path("body").asText());
+        assertEquals("OK", none.path("status").asText(), "no configuration: still up");
+        assertEquals("DEMO-TNH", none.path("provinceConfig").path("code").asText());
+        assertTrue(none.path("provinceConfig").path("version").isMissingNode());
+        assertEquals("NOT_PUBLISHED", none.path("provinceConfig").path("reason").asText());
+
+        new ProvinceConfigStore(aws.dynamoDb(), table).publish(ProvinceConfigLoader.load(
+                AwsEmulatorExtension.repoRoot().resolve(java.nio.file.Path.of("infra", "demo", "tay-ninh.json"))));
+        JsonNode result = invoke(aws.env("HealthFunction"));
+        assertEquals(200, result.path("statusCode").asInt());
+        JsonNode body = Json.read(result.path("body").asText());
+        assertEquals(1, body.path("provinceConfig").path("version").asInt(), body.toString());
+        assertFalse(body.path("provinceConfig").path("publishedAt").asText().isBlank());
+        assertTrue(body.path("provinceConfig").path("reason").isMissingNode());
     }
 }

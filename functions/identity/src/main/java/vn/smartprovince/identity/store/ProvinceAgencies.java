@@ -1,51 +1,23 @@
 package vn.smartprovince.identity.store;
 
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.identity.core.Agencies;
-import vn.smartprovince.shared.http.ApiException;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
- * Agencies of the province configuration in force, looked up as the per-entity items
- * ({@code PROVINCE#<code>} / {@code AGENCY#<id>}) that publishing keeps in line with it: one
- * GetItem, no parsing, and a newly published agency is seen at once.
+ * Agencies of the province configuration in force, from the shared {@link ProvinceConfigSource}
+ * (one snapshot per call): a newly published agency can be granted officers within the source's
+ * refresh interval ({@code PROVINCE_CONFIG_REFRESH_SECONDS}, default 60 s), as every other
+ * function sees the configuration. No configuration published = 503.
  */
 public final class ProvinceAgencies implements Agencies {
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private volatile List<String> provinceCodes;
+    private final ProvinceConfigSource source;
 
-    public ProvinceAgencies(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public ProvinceAgencies(ProvinceConfigSource source) {
+        this.source = source;
     }
 
     @Override
     public boolean exists(String agencyId) {
-        for (String code : provinceCodes()) {
-            var response = DynamoDbUsers.call(() -> dynamo.getItem(b -> b.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS(ProvinceConfigStore.partitionKey(code)),
-                    "sk", AttributeValue.fromS(ProvinceConfigStore.agencyKey(agencyId))))));
-            if (response.hasItem() && !response.item().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The province(s) of this table (a stack serves one), read once per instance. */
-    private List<String> provinceCodes() {
-        List<String> codes = provinceCodes;
-        if (codes == null) {
-            codes = DynamoDbUsers.call(() -> new ProvinceConfigStore(dynamo, table).provinceCodes());
-            if (codes.isEmpty()) {
-                throw ApiException.unavailable("province configuration not published");
-            }
-            provinceCodes = codes;
-        }
-        return codes;
+        return source.snapshot().config().agency(agencyId).isPresent();
     }
 }

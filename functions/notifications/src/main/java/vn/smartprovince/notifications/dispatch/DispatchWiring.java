@@ -12,7 +12,7 @@ import vn.smartprovince.notifications.Wiring;
 import vn.smartprovince.notifications.dispatch.token.OaTokenManager;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.secrets.CachingSecrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
@@ -47,7 +47,7 @@ final class DispatchWiring {
         ZaloClient zalo = ZaloClient.create(env, secrets);
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
         return new Dispatcher(Wiring.deliveries(env, dynamo), new DynamoDbRecipients(dynamo, table),
-                new ProvinceTemplates(new ProvinceConfigStore(dynamo, table), env.required("PROVINCE_CODE"), clock),
+                new ProvinceTemplates(ProvinceConfigSource.fromEnv(env, dynamo, clock)),
                 OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
                 new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
                 new SecureRandom(), settings, pool(settings.concurrency()));

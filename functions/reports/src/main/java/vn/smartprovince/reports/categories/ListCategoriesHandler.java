@@ -1,6 +1,5 @@
 package vn.smartprovince.reports.categories;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import vn.smartprovince.reports.Wiring;
@@ -16,15 +15,15 @@ import vn.smartprovince.shared.http.HttpResponse;
  *   <caption>Variables</caption>
  *   <tr><td>{@code PROVINCE_CODE}</td><td>the province this stack serves (required)</td></tr>
  *   <tr><td>{@code MAIN_TABLE}</td><td>where the configuration in force is published</td></tr>
- *   <tr><td>{@code CATEGORIES_CACHE_SECONDS}</td><td>how long an instance reuses what it read, default 60; 0 to 3600</td></tr>
+ *   <tr><td>{@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>how long an instance serves what it read, default 60
+ *       (the one setting of every function, see {@code ProvinceConfigSource})</td></tr>
  *   <tr><td>{@code CATEGORIES_MAX_AGE_SECONDS}</td><td>{@code Cache-Control: public, max-age}, default 300; 0 to 86400</td></tr>
  * </table>
  *
- * A newly published configuration reaches every client within the sum of the two (6 minutes by
- * default); clients revalidate with {@code If-None-Match} and get {@code 304} while nothing changed.
+ * A newly published configuration is served within the refresh interval, and reaches every
+ * client within the sum of the two (6 minutes by default); clients revalidate with {@code If-None-Match} and get {@code 304} while nothing changed.
  */
 public final class ListCategoriesHandler extends HttpFunction {
-    static final String CACHE_SECONDS = "CATEGORIES_CACHE_SECONDS";
     static final String MAX_AGE_SECONDS = "CATEGORIES_MAX_AGE_SECONDS";
 
     private final ReportCategories categories;
@@ -39,8 +38,7 @@ public final class ListCategoriesHandler extends HttpFunction {
     }
 
     private ListCategoriesHandler(Wiring wiring) {
-        this(new ReportCategories(new CachedCategorySource(ConfigTableCategorySource.of(wiring),
-                        Duration.ofSeconds(wiring.env().number(CACHE_SECONDS, 60, 0, 3600)), wiring.clock())),
+        this(new ReportCategories(new SnapshotCategorySource(wiring.provinceConfigs())),
                 wiring.env().number(MAX_AGE_SECONDS, 300, 0, 86_400));
     }
 

@@ -2,6 +2,7 @@ package vn.smartprovince.reports.categories;
 
 import java.util.List;
 import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.EntityTags;
 import vn.smartprovince.shared.province.Category;
 
 /**

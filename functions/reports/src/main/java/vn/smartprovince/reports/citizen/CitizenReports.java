@@ -175,14 +175,13 @@ public final class CitizenReports {
 
     /** The citizen answers the agency's question: back to IN_PROGRESS, the agency's officers hear of it. */
     public Report provideInfo(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.PROVIDE_INFO, report -> {
+        return transitions.apply(caller, id, Action.PROVIDE_INFO, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("text", "expectedVersion"));
             String text = fields.text(json, "text", "text", true, Report.MAX_DESCRIPTION, true);
             Long expected = fields.version(json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 after.infoReply(text);
                 Report next = after.build();
@@ -226,14 +225,13 @@ public final class CitizenReports {
 
     /** Not fixed: within the window after the answer, back to the agency with a new deadline. */
     public Report reopen(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.REOPEN, report -> {
+        return transitions.apply(caller, id, Action.REOPEN, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("reason", "expectedVersion"));
             String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
             Long expected = fields.version(json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 if (before.answeredAt() == null || effects.at().isAfter(before.answeredAt().plus(reopenWindow))) {
                     throw Transitions.refuse(before, "status", "REOPEN_WINDOW_CLOSED",

@@ -12,6 +12,7 @@ import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.province.ProvinceConfig;
 
 /**
  * The one way a report changes state, for the citizen routes here and the officer routes to
@@ -79,6 +80,11 @@ public final class Transitions {
 
     /** The capacities {@code caller} holds on {@code report}. */
     public Set<Actor> actorsOf(Caller caller, Report report) {
+        return actorsOf(caller, report, province.config());
+    }
+
+    /** {@link #actorsOf(Caller, Report)} against the request's configuration. */
+    public static Set<Actor> actorsOf(Caller caller, Report report, ProvinceConfig config) {
         Set<Actor> actors = EnumSet.of(Actor.CITIZEN);
         if (caller.userId().equals(report.citizenId())) {
             actors.add(Actor.OWNER);
@@ -86,7 +92,7 @@ public final class Transitions {
         if (report.agencyId() != null && caller.isOfficerOf(report.agencyId())) {
             actors.add(Actor.AGENCY_OFFICER);
         }
-        if (caller.isOfficerOf(province.config().routing().triageAgencyId())) {
+        if (caller.isOfficerOf(config.routing().triageAgencyId())) {
             actors.add(Actor.TRIAGE_OFFICER);
         }
         if (caller.isProvinceAdmin()) {
@@ -120,6 +126,15 @@ public final class Transitions {
         Change read(Report before);
     }
 
+    /**
+     * An {@link Input} that also needs the province configuration: it gets the one the action
+     * took (once, at its start), so that the whole request is served from one version.
+     */
+    @FunctionalInterface
+    public interface ConfiguredInput {
+        Change read(Report before, ProvinceConfig config);
+    }
+
     /** A checked request: {@code expectedVersion} null = whatever version is read. */
     public record Change(Long expectedVersion, Step step) {
     }
@@ -135,11 +150,15 @@ public final class Transitions {
      * {@code ACTION_NOT_PERMITTED} when none of the caller's capacities may ever do the action.
      */
     public Authorized authorize(Caller caller, String reportId, Action action) {
+        return authorize(caller, reportId, action, province.config());
+    }
+
+    private Authorized authorize(Caller caller, String reportId, Action action, ProvinceConfig config) {
         Report report = Ids.valid(reportId) ? store.find(reportId).orElse(null) : null;
         if (report == null) {
             throw notFound();
         }
-        Set<Actor> actors = actorsOf(caller, report);
+        Set<Actor> actors = actorsOf(caller, report, config);
         if (!seesEverything(actors)) {
             if (caller.has(Role.OFFICER)) {
                 throw otherAgency();
@@ -176,10 +195,16 @@ public final class Transitions {
      * the version (409 {@code VERSION_MISMATCH}); then the step and ONE conditional write.
      */
     public Report apply(Caller caller, String reportId, Action action, Input input) {
-        Authorized authorized = authorize(caller, reportId, action);
+        return apply(caller, reportId, action, (before, config) -> input.read(before));
+    }
+
+    /** {@link #apply(Caller, String, Action, Input)} whose input is read against the action's configuration. */
+    public Report apply(Caller caller, String reportId, Action action, ConfiguredInput input) {
+        ProvinceConfig config = province.config();   // once: the whole action sees one version
+        Authorized authorized = authorize(caller, reportId, action, config);
         Report before = authorized.report();
         Set<Actor> actors = authorized.actors();
-        Change change = input.read(before);
+        Change change = input.read(before, config);
         Long expectedVersion = change.expectedVersion();
         StateMachine.Rule rule = StateMachine.find(action, before.status(), actors).orElseThrow(() -> refuse(before,
                 "status", "TRANSITION_NOT_ALLOWED", "Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.",

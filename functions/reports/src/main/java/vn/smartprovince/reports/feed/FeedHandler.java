@@ -7,6 +7,7 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
+import vn.smartprovince.shared.province.ProvinceConfig;
 
 /**
  * {@code GET /v1/feed?category=&areaCode=&status=&limit=&cursor=} (public, no session): published
@@ -37,10 +38,11 @@ public final class FeedHandler extends HttpFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        FeedStore.Filters filters = feed.filters(request.queryParameter("category").orElse(null),
+        ProvinceConfig config = feed.config();   // one version of the configuration for the whole request
+        FeedStore.Filters filters = feed.filters(config, request.queryParameter("category").orElse(null),
                 request.queryParameter("areaCode").orElse(null), request.queryParameter("status").orElse(null));
         int limit = request.pageLimit();
-        PublicView.Page page = feed.page(filters, request.queryParameter("cursor").orElse(null), limit);
+        PublicView.Page page = feed.page(config, filters, request.queryParameter("cursor").orElse(null), limit);
         // Photo links expire within minutes: caches may keep the page a little, never longer.
         return HttpResponse.json(200, page).withHeader("cache-control", "public, max-age=30");
     }

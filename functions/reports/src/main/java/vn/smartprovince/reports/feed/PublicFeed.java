@@ -48,8 +48,17 @@ public final class PublicFeed {
 
     /** Feed filters as query parameters: unknown category, area or a status that is never public is 400. */
     public FeedStore.Filters filters(String category, String areaCode, String status) {
+        return filters(province.config(), category, areaCode, status);
+    }
+
+    /** The province configuration in force: a request takes it once and passes it to the calls below. */
+    public ProvinceConfig config() {
+        return province.config();
+    }
+
+    /** {@link #filters(String, String, String)} against the request's configuration. */
+    public FeedStore.Filters filters(ProvinceConfig config, String category, String areaCode, String status) {
         BodyFields fields = new BodyFields();
-        ProvinceConfig config = province.config();
         category = blankToNull(category);
         areaCode = blankToNull(areaCode);
         status = blankToNull(status);
@@ -78,6 +87,11 @@ public final class PublicFeed {
 
     /** One page of the feed; {@code cursor} only continues the same filters. */
     public PublicView.Page page(FeedStore.Filters filters, String cursor, int limit) {
+        return page(province.config(), filters, cursor, limit);
+    }
+
+    /** {@link #page(FeedStore.Filters, String, int)} against the request's configuration. */
+    public PublicView.Page page(ProvinceConfig config, FeedStore.Filters filters, String cursor, int limit) {
         String owner = owner(filters);
         String before = cursor == null ? null : Cursors.decode(cursor, "feed", owner, SORT);
         List<FeedStore.Source> sources;
@@ -92,12 +106,13 @@ public final class PublicFeed {
         }
         FeedStore.Page page = store.page(sources, remaining, before, limit);
         String next = page.lastSortKey() == null ? null : Cursors.encode("feed", owner, page.lastSortKey());
-        return new PublicView.Page(views(page.items()), next);
+        return new PublicView.Page(views(config, page.items()), next);
     }
 
     /** Published reports inside the box, newest first, at most {@link #MAP_CAP}. */
     public PublicView.MapResult map(MapBox box, String category) {
-        FeedStore.Filters filters = filters(category, null, null);
+        ProvinceConfig config = province.config();
+        FeedStore.Filters filters = filters(config, category, null, null);
         List<String> cells = box.cells();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         boolean truncated = false;
@@ -111,11 +126,10 @@ public final class PublicFeed {
             truncated = true;
             found = found.subList(0, MAP_CAP);
         }
-        return new PublicView.MapResult(views(found), cells.size(), truncated);
+        return new PublicView.MapResult(views(config, found), cells.size(), truncated);
     }
 
-    List<PublicView> views(List<Map<String, AttributeValue>> items) {
-        ProvinceConfig config = province.config();
+    List<PublicView> views(ProvinceConfig config, List<Map<String, AttributeValue>> items) {
         List<PublicView> views = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             String agencyId = PublicItems.text(item, "agencyId");

@@ -53,7 +53,6 @@ public final class OfficerActions {
     public static final Set<String> REJECTION_REASONS = Set.of("NOT_OUR_COMPETENCE", "DUPLICATE", "ABUSIVE");
 
     private final ReportStore store;
-    private final ProvinceSource province;
     private final Transitions transitions;
     private final PhotoStore photos;
     private final AgencyMembers members;
@@ -61,7 +60,6 @@ public final class OfficerActions {
     public OfficerActions(ReportStore store, ProvinceSource province, PhotoStore photos, AgencyMembers members,
                           Clock clock) {
         this.store = store;
-        this.province = province;
         this.photos = photos;
         this.members = members;
         this.transitions = new Transitions(store, province, clock);
@@ -104,14 +102,13 @@ public final class OfficerActions {
     }
 
     public Report requestInfo(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.REQUEST_INFO, report -> {
+        return transitions.apply(caller, id, Action.REQUEST_INFO, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("question", "expectedVersion"));
             String question = fields.text(json, "question", "question", true, MAX_REASON, true);
             long expected = requiredVersion(fields, json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 after.infoRequest(question).infoReply(null);
                 Report next = after.build();
@@ -134,7 +131,7 @@ public final class OfficerActions {
     }
 
     public Report answer(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.ANSWER, report -> {
+        return transitions.apply(caller, id, Action.ANSWER, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("text", "photoKeys", "expectedVersion"));
@@ -142,7 +139,6 @@ public final class OfficerActions {
             List<String> keys = photoKeys(fields, json);
             long expected = requiredVersion(fields, json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 List<String> kept = List.of();
                 if (!keys.isEmpty()) {
@@ -178,14 +174,13 @@ public final class OfficerActions {
     }
 
     public Report transfer(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.TRANSFER, report -> {
+        return transitions.apply(caller, id, Action.TRANSFER, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("agencyId", "reason", "expectedVersion"));
             String agencyId = fields.text(json, "agencyId", "agencyId", true, 100, false);
             String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
             long expected = requiredVersion(fields, json);
-            ProvinceConfig config = province.config();
             if (agencyId != null && config.agency(agencyId).isEmpty()) {
                 fields.error("agencyId", "UNKNOWN_AGENCY", "Cơ quan không tồn tại trong tỉnh.", "No such agency in the province.");
             }
@@ -214,7 +209,7 @@ public final class OfficerActions {
     }
 
     public Report reject(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.REJECT, report -> {
+        return transitions.apply(caller, id, Action.REJECT, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("reason", "duplicateOfReportId", "note", "expectedVersion"));
@@ -234,7 +229,6 @@ public final class OfficerActions {
             String note = fields.text(json, "note", "note", false, MAX_REASON, true);
             long expected = requiredVersion(fields, json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 if (duplicateOf != null && (duplicateOf.equals(before.id()) || store.find(duplicateOf).isEmpty())) {
                     throw ApiException.invalid(new FieldError("duplicateOfReportId", "UNKNOWN_REPORT",
@@ -254,7 +248,7 @@ public final class OfficerActions {
     }
 
     public Report assign(Caller caller, String id, Supplier<JsonNode> body) {
-        return transitions.apply(caller, id, Action.ASSIGN, report -> {
+        return transitions.apply(caller, id, Action.ASSIGN, (report, config) -> {
             JsonNode json = body.get();
             BodyFields fields = new BodyFields();
             fields.onlyFields(json, "", Set.of("officerId", "expectedVersion"));
@@ -264,7 +258,6 @@ public final class OfficerActions {
             }
             long expected = requiredVersion(fields, json);
             fields.done();
-            ProvinceConfig config = province.config();
             return new Transitions.Change(expected, (before, after, effects) -> {
                 if (!members.isOfficerOf(before.agencyId(), officerId)) {
                     throw ApiException.invalid(new FieldError("officerId", "NOT_AN_OFFICER_OF_AGENCY",

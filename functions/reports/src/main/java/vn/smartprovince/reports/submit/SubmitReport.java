@@ -65,9 +65,13 @@ public final class SubmitReport {
     }
 
     public Submitted submit(Caller caller, JsonNode body, String idempotencyKey) {
+        return submit(caller, province.config(), body, idempotencyKey);
+    }
+
+    /** {@link #submit(Caller, JsonNode, String)} against the request's configuration (taken once per request). */
+    public Submitted submit(Caller caller, ProvinceConfig config, JsonNode body, String idempotencyKey) {
         BodyFields fields = new BodyFields();
         Submission submission = Submission.parse(body, fields);
-        ProvinceConfig config = province.config();
         Category category = null;
         Area area = null;
         if (submission != null) {

@@ -53,9 +53,9 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         String key = Idempotency.key(request);
-        SubmitReport.Submitted submitted = submit.submit(caller, request.jsonBody(), key);
+        ProvinceConfig config = province.config();   // one version of the configuration for the whole request
+        SubmitReport.Submitted submitted = submit.submit(caller, config, request.jsonBody(), key);
         Report report = submitted.report();
-        ProvinceConfig config = province.config();
         String agencyName = config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId());
         HttpResponse response = HttpResponse.privateJson(201, new Views.Submitted(report.id(), report.trackingCode(),
                         report.status(), report.version(), new Views.Submitted.Agency(report.agencyId(), agencyName),

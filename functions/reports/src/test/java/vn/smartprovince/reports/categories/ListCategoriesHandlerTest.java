@@ -45,7 +45,7 @@ class ListCategoriesHandlerTest {
 
     /** The function's environment; each instance reads the table on every request unless told otherwise. */
     Env env(Map<String, String> overrides) {
-        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("CATEGORIES_CACHE_SECONDS", "0"));
+        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("PROVINCE_CONFIG_REFRESH_SECONDS", "0"));
         values.putAll(overrides);
         return aws.env("ListReportCategoriesFunction", values);
     }
@@ -114,7 +114,7 @@ class ListCategoriesHandlerTest {
 
     @Test
     void anInstanceServesWhatItReadForTheCacheTime() throws IOException {
-        ListCategoriesHandler handler = new ListCategoriesHandler(env(Map.of("CATEGORIES_CACHE_SECONDS", "3600",
+        ListCategoriesHandler handler = new ListCategoriesHandler(env(Map.of("PROVINCE_CONFIG_REFRESH_SECONDS", "3600",
                 "CATEGORIES_MAX_AGE_SECONDS", "60")));
         JsonNode first = invokeHttp(handler, event(null));
         assertEquals("public, max-age=60", first.path("headers").path("cache-control").asText());

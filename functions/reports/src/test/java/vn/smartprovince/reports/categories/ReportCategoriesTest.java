@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.Category;
-import vn.smartprovince.testkit.MutableClock;
 
 class ReportCategoriesTest {
     static final String SHA = "5f2c0a9be1d47a6011223344556677889900aabbccddeeff0011223344556677";
@@ -76,39 +71,5 @@ class ReportCategoriesTest {
         ApiException e = assertThrows(ApiException.class, () -> new ReportCategories(Optional::empty).list(null));
         assertEquals(ErrorCode.DEPENDENCY_UNAVAILABLE, e.code());
         assertEquals("province configuration not published", e.getMessage());
-    }
-
-    @Test
-    void anInstanceReusesWhatItReadForTheCacheTime() {
-        AtomicInteger reads = new AtomicInteger();
-        AtomicReference<Optional<PublishedCategories>> table = new AtomicReference<>(Optional.empty());
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:30:00Z"));
-        CachedCategorySource cached = new CachedCategorySource(() -> {
-            reads.incrementAndGet();
-            return table.get();
-        }, Duration.ofSeconds(60), clock);
-
-        assertEquals(Optional.empty(), cached.current());
-        assertEquals(Optional.empty(), cached.current(), "nothing published yet: asked again, not kept");
-        assertEquals(2, reads.get());
-
-        table.set(Optional.of(V3));
-        assertEquals(3, cached.current().orElseThrow().configVersion());
-        PublishedCategories v4 = new PublishedCategories("DEMO-TNH", 4, SHA, List.of(POTHOLE));
-        table.set(Optional.of(v4));
-        clock.advance(Duration.ofSeconds(59));
-        assertEquals(3, cached.current().orElseThrow().configVersion(), "within the minute: what it read");
-        assertEquals(3, reads.get());
-        clock.advance(Duration.ofSeconds(1));
-        assertEquals(4, cached.current().orElseThrow().configVersion(), "after a minute: read again");
-        assertEquals(4, reads.get());
-
-        CachedCategorySource uncached = new CachedCategorySource(() -> {
-            reads.incrementAndGet();
-            return table.get();
-        }, Duration.ZERO, clock);
-        uncached.current();
-        uncached.current();
-        assertEquals(6, reads.get(), "cache time 0: every request reads");
     }
 }

@@ -25,6 +25,7 @@ import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
@@ -97,8 +98,8 @@ class FeedApiIT {
 
         String table = api.aws().tableName("MainTable");
         DynamoDbReportStore store = new DynamoDbReportStore(api.aws().dynamoDb(), table);
-        StoredProvince province = new StoredProvince(new ProvinceConfigStore(api.aws().dynamoDb(), table), null,
-                Duration.ofMinutes(5), Clock.systemUTC());
+        StoredProvince province = new StoredProvince(new ProvinceConfigSource(api.aws().dynamoDb(), table, null,
+                Duration.ofMinutes(5), Clock.systemUTC()));
         Caller admin = new Caller(FIRST_ADMIN, EnumSet.of(Role.CITIZEN, Role.PROVINCE_ADMIN), null, "s", Instant.EPOCH,
                 Instant.EPOCH);
         new Transitions(store, province, Clock.systemUTC()).apply(admin, id, Action.ANSWER, 1L, (before, after, effects) -> {

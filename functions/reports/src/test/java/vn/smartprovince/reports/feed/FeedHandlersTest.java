@@ -44,6 +44,7 @@ import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.Events;
@@ -109,8 +110,8 @@ class FeedHandlersTest {
     }
 
     static StoredProvince province() {
-        return new StoredProvince(new ProvinceConfigStore(aws.dynamoDb(), table()), null, Duration.ofMinutes(5),
-                Clock.systemUTC());
+        return new StoredProvince(new ProvinceConfigSource(aws.dynamoDb(), table(), null, Duration.ofMinutes(5),
+                Clock.systemUTC()));
     }
 
     static Caller citizen(String id) {

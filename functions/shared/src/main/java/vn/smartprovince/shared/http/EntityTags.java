@@ -1,7 +1,7 @@
-package vn.smartprovince.reports.categories;
+package vn.smartprovince.shared.http;
 
 /** Entity-tag comparison for conditional GETs (RFC 9110 §13.1.2, If-None-Match). */
-final class EntityTags {
+public final class EntityTags {
     private EntityTags() {
     }
 
@@ -10,7 +10,7 @@ final class EntityTags {
      * or one of its comma-separated tags by weak comparison ({@code W/} ignored). An unquoted tag
      * is accepted too (some clients drop the quotes).
      */
-    static boolean noneMatchHits(String ifNoneMatch, String etag) {
+    public static boolean noneMatchHits(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

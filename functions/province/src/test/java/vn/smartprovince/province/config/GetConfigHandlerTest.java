@@ -69,7 +69,8 @@ class GetConfigHandlerTest {
         assertEquals("DEMO-TNH", body.path("provinceCode").asText());
         assertEquals(64, body.path("sha256").asText().length());
         assertFalse(body.path("publishedAt").asText().isBlank());
-        assertTrue(body.path("appliedBy").isMissingNode(), "the demo publication records no operator");
+        assertEquals("publish", body.path("appliedBy").asText(), "the store records who applied each version");
+        assertEquals(body.path("publishedAt").asText(), body.path("appliedAt").asText());
         assertEquals("DEMO-TNH", body.path("config").path("province").path("code").asText());
 
         ObjectNode notModified = Handlers.invokeHttp(handler, event("\"1\"", null));
@@ -79,17 +80,11 @@ class GetConfigHandlerTest {
     }
 
     @Test
-    void whoAppliedAVersionIsShownWhenItsItemRecordsIt() {
-        store().publish(ShowConfigTest.DEMO);
-        aws.dynamoDb().updateItem(b -> b.tableName(table())
-                .key(Map.of("pk", AttributeValue.fromS(ProvinceConfigStore.partitionKey("DEMO-TNH")),
-                        "sk", AttributeValue.fromS(ProvinceConfigStore.versionKey(1))))
-                .updateExpression("SET appliedBy = :by, appliedAt = :at")
-                .expressionAttributeValues(Map.of(":by", AttributeValue.fromS("nguyen.van.a"),
-                        ":at", AttributeValue.fromS("2026-11-27T08:00:00Z"))));
+    void whoAppliedAVersionIsShownAsTheStoreRecordedIt() {
+        store().apply(ShowConfigTest.DEMO, null, "nguyen.van.a", "first version");
         JsonNode body = Handlers.invokeHttp(new GetConfigHandler(env()), event(null, null)).path("json");
         assertEquals("nguyen.van.a", body.path("appliedBy").asText());
-        assertEquals("2026-11-27T08:00:00Z", body.path("appliedAt").asText());
+        assertEquals(store().version("DEMO-TNH", 1).orElseThrow().appliedAt(), body.path("appliedAt").asText());
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class ReportItems {
 
     /** GSI2 partition of an agency's queue in one status; sort key {@link #queueSort}. */
     public static String queueKey(String agencyId, ReportStatus status) {
-        return "AGENCY#" + agencyId + "#QUEUE#" + status;
+        return vn.smartprovince.shared.province.OpenReports.queueKey(agencyId, status.name());
     }
 
     public static String queueSort(Report report) {

@@ -77,8 +77,11 @@ public interface OpenReports {
         };
     }
 
-    /** The GSI2 partition of an agency's queue in one status; the same key as functions/reports' ReportItems.queueKey. */
-    static String queueKey(String agencyId, String status) {
+    /**
+     * The GSI2 partition of an agency's queue in one status: defined here, where the configuration
+     * guards read it, and used by functions/reports' ReportItems to write it.
+     */
+    public static String queueKey(String agencyId, String status) {
         return "AGENCY#" + agencyId + "#QUEUE#" + status;
     }
 }

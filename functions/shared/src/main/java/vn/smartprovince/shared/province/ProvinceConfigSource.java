@@ -130,8 +130,12 @@ public final class ProvinceConfigSource {
         if (pointer.isEmpty()) {
             return Optional.empty();
         }
-        if (current != null && current.sha256().equals(pointer.get().sha256())) {
-            return Optional.of(current);
+        Pointer inForce = pointer.get();
+        if (current != null && current.sha256().equals(inForce.sha256())) {
+            // Same content; a rollback makes it a new version, which the snapshot must name (ETag).
+            return Optional.of(current.version() == inForce.version() ? current
+                    : new ProvinceSnapshot(code, inForce.version(), inForce.sha256(), inForce.publishedAt(),
+                            current.config()));
         }
         return DynamoDbCalls.call(() -> store.current(code)).map(stored ->
                 new ProvinceSnapshot(code, stored.version(), stored.sha256(), stored.publishedAt(), stored.config()));

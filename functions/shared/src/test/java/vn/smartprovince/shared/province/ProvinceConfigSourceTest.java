@@ -144,6 +144,19 @@ class ProvinceConfigSourceTest {
     }
 
     @Test
+    void aRollbackToTheSameContentIsServedUnderItsNewVersionWithoutParsingAgain() {
+        table.publish(1, DEMO);
+        ProvinceConfigSource source = source(Duration.ofSeconds(60));
+        ProvinceSnapshot first = source.snapshot();
+        table.publish(3, DEMO);   // version 1's content applied again as version 3 (a rollback)
+        clock.now = clock.now.plusSeconds(61);
+        ProvinceSnapshot rolledBack = source.snapshot();
+        assertEquals(3, rolledBack.version(), "the version in force, as the ETag and /v1/health say it");
+        assertSame(first.config(), rolledBack.config(), "same hash: the parsed configuration is kept");
+        assertEquals(1, table.fullReads.get());
+    }
+
+    @Test
     void aTableThatCannotBeReadKeepsTheSnapshotAtHandElse503() {
         ProvinceConfigSource source = source(Duration.ofSeconds(60));
         table.failure = SdkClientException.create("connection refused");

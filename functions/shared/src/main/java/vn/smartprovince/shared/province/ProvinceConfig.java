@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Everything that makes the backend one province's: its units, agencies, report categories,
- * routing, holiday calendar, notification templates and Zalo ids. Read and validated by
+ * routing, holiday calendar, notification templates, Zalo ids and public-service procedures. Read and validated by
  * {@link ProvinceConfigLoader}; an instance that exists is valid (every reference resolves).
  *
  * <p>Look-ups scan the lists: a province has at most a few hundred units and rules, and the
@@ -16,13 +16,28 @@ import java.util.Optional;
  */
 public record ProvinceConfig(int schemaVersion, boolean demo, Province province, ZaloIds zalo, List<Area> areas,
                              List<Agency> agencies, List<Category> categories, Routing routing,
-                             List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates) {
+                             List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
+                             List<Procedure> procedures) {
     public ProvinceConfig {
+        procedures = procedures == null ? List.of() : List.copyOf(procedures);
         areas = List.copyOf(areas);
         agencies = List.copyOf(agencies);
         categories = List.copyOf(categories);
         holidayCalendar = List.copyOf(holidayCalendar);
         notificationTemplates = List.copyOf(notificationTemplates);
+    }
+
+    /** A configuration without public-service procedures (reports only). */
+    public ProvinceConfig(int schemaVersion, boolean demo, Province province, ZaloIds zalo, List<Area> areas,
+                          List<Agency> agencies, List<Category> categories, Routing routing,
+                          List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates) {
+        this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
+                notificationTemplates, List.of());
+    }
+
+    /** The procedure with this national code. */
+    public Optional<Procedure> procedure(String code) {
+        return procedures.stream().filter(procedure -> procedure.code().equals(code)).findFirst();
     }
 
     /** The unit with this current code. */

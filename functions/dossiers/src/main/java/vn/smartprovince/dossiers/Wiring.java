@@ -1,0 +1,64 @@
+package vn.smartprovince.dossiers;
+
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfigSource;
+
+/**
+ * Builds the dossier functions' adapters from a function's {@link Env}, by hand, once per function
+ * instance: a handler's no-arg constructor calls {@code Wiring.of(Env.current())} and builds its
+ * use case from what it needs here (in the constructor, so SnapStart snapshots them). Each adapter
+ * is built on first use and then reused.
+ *
+ * <table>
+ *   <caption>Variables read here</caption>
+ *   <tr><td>{@code MAIN_TABLE}</td><td>the main table (dossiers, counters, the province configuration)</td></tr>
+ *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>see {@link ProvinceConfigSource}</td></tr>
+ * </table>
+ */
+public final class Wiring {
+    public static final String MAIN_TABLE = "MAIN_TABLE";
+
+    private final Env env;
+    private final Clock clock;
+    private DynamoDbClient dynamo;
+    private ProvinceConfigSource provinceConfigs;
+
+    private Wiring(Env env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    public static Wiring of(Env env) {
+        return new Wiring(env, Clock.systemUTC());
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String table() {
+        return env.required(MAIN_TABLE);
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamo == null) {
+            dynamo = AwsClients.dynamoDb(env);
+        }
+        return dynamo;
+    }
+
+    /** THE province configuration source of every dossier function (one per function instance). */
+    public synchronized ProvinceConfigSource provinceConfigs() {
+        if (provinceConfigs == null) {
+            provinceConfigs = ProvinceConfigSource.fromEnv(env, dynamoDb(), clock);
+        }
+        return provinceConfigs;
+    }
+}

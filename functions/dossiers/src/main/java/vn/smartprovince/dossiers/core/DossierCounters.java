@@ -1,0 +1,56 @@
+package vn.smartprovince.dossiers.core;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import vn.smartprovince.shared.province.WorkingDays;
+
+/**
+ * The statistics counters a dossier change adds to, per agency ({@code STATS#DOSSIER_AGENCY#<id>})
+ * and per procedure ({@code STATS#PROCEDURE#<code>}), in {@code TOTAL} and the month of the change
+ * ({@code MONTH#yyyy-MM}, Vietnam time). Maintained as events happen: the statistics never scan.
+ *
+ * <p>Fields: {@code submitted}, {@code received}, {@code refused}, {@code withdrawn}, {@code stopped},
+ * {@code finished}, {@code finishedOnTime}, {@code finishedLate}, {@code workingDaysToResult} (sum over
+ * finished; divide by {@code finished}), {@code returned}, {@code extended}, {@code transferredIn},
+ * {@code transferredOut}, {@code inProgress} (+1 at receipt or transfer in, -1 when it leaves the
+ * agency's hands: finished, stopped, withdrawn after receipt, transferred out), {@code overdueFlagged}.
+ */
+public final class DossierCounters {
+    public static final String TOTAL = "TOTAL";
+    public static final List<String> FIELDS = List.of("submitted", "received", "refused", "withdrawn", "stopped",
+            "finished", "finishedOnTime", "finishedLate", "workingDaysToResult", "returned", "extended",
+            "transferredIn", "transferredOut", "inProgress", "overdueFlagged");
+
+    private DossierCounters() {
+    }
+
+    public static String agencyKey(String agencyId) {
+        return "STATS#DOSSIER_AGENCY#" + agencyId;
+    }
+
+    public static String procedureKey(String procedureCode) {
+        return "STATS#PROCEDURE#" + procedureCode;
+    }
+
+    public static String month(Instant at) {
+        return "MONTH#" + YearMonth.from(at.atZone(WorkingDays.ZONE));
+    }
+
+    /** {@code field += amount} for the agency and the procedure, in TOTAL and the month of {@code at}. */
+    public static List<CounterDelta> add(String agencyId, String procedureCode, Instant at, String field, long amount) {
+        List<CounterDelta> deltas = new ArrayList<>(4);
+        for (String period : List.of(TOTAL, month(at))) {
+            deltas.add(new CounterDelta(agencyKey(agencyId), period, field, amount));
+            deltas.add(new CounterDelta(procedureKey(procedureCode), period, field, amount));
+        }
+        return deltas;
+    }
+
+    /** {@code field += amount} for the agency only (a transfer moves work between agencies, not procedures). */
+    public static List<CounterDelta> addForAgency(String agencyId, Instant at, String field, long amount) {
+        return List.of(new CounterDelta(agencyKey(agencyId), TOTAL, field, amount),
+                new CounterDelta(agencyKey(agencyId), month(at), field, amount));
+    }
+}

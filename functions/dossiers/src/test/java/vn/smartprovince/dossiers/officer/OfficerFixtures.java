@@ -34,7 +34,7 @@ import vn.smartprovince.testkit.AwsEmulatorExtension;
  * desk or online) and a holiday on Thursday 3 December 2026.
  */
 final class OfficerFixtures {
-    static final String COMMUNE = "ubnd-phuong-tan-ninh";
+    static final String COMMUNE = "ubnd-tan-ninh";
     static final String COMMUNE_UNIT = "000.00.01.H56";
     static final String DEPARTMENT = "so-tu-phap";
     static final String DEPARTMENT_UNIT = "000.00.00.H56";
@@ -60,9 +60,9 @@ final class OfficerFixtures {
         ProvinceConfig demo = ProvinceConfigLoader.load(
                 AwsEmulatorExtension.repoRoot().resolve(Path.of("infra", "demo", "tay-ninh.json")));
         List<Agency> agencies = new ArrayList<>(demo.agencies());
-        agencies.add(new Agency(COMMUNE, "UBND phường Tân Ninh", AgencyKind.COMMUNE_PEOPLES_COMMITTEE, null, true,
-                List.of(), COMMUNE_UNIT));
-        agencies.add(new Agency(DEPARTMENT, "Sở Tư pháp", AgencyKind.DEPARTMENT, null, true, List.of(),
+        withUnitCode(agencies, new Agency(COMMUNE, "UBND phường Tân Ninh", AgencyKind.COMMUNE_PEOPLES_COMMITTEE, null,
+                true, List.of(), COMMUNE_UNIT));
+        withUnitCode(agencies, new Agency(DEPARTMENT, "Sở Tư pháp", AgencyKind.DEPARTMENT, null, true, List.of(),
                 DEPARTMENT_UNIT));
         List<DocumentRequirement> documents = List.of(
                 new DocumentRequirement("to_khai", "Tờ khai đăng ký khai sinh", true, List.of(DocumentType.PDF, DocumentType.JPEG), 2),
@@ -79,6 +79,12 @@ final class OfficerFixtures {
         return new ProvinceConfig(demo.schemaVersion(), demo.demo(), demo.province(), demo.zalo(), demo.areas(),
                 agencies, demo.categories(), demo.routing(), calendar, demo.notificationTemplates(),
                 List.of(birth, residence));
+    }
+
+    /** The agency in place of the demo's one with its id (which has no unit code), or added. */
+    private static void withUnitCode(List<Agency> agencies, Agency agency) {
+        agencies.removeIf(a -> a.id().equals(agency.id()));
+        agencies.add(agency);
     }
 
     /** A dossier as submitted (status 1) to the commune, the result wanted online. */

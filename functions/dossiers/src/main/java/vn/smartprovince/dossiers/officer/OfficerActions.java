@@ -152,10 +152,13 @@ public final class OfficerActions {
             if (result instanceof DossierStore.Updated updated) {
                 return updated.dossier();
             }
-            if (result instanceof DossierStore.VersionConflict conflict) {
-                throw versionConflict(conflict.current());
+            if (result instanceof DossierStore.VersionConflict conflict
+                    && (conflict.current() == null || conflict.current().version() != before.version())) {
+                throw versionConflict(conflict.current() == null ? before : conflict.current());
             }
-            // SequenceTaken: another receipt of the same agency and day got that number; read again
+            // SequenceTaken: another receipt of the same agency and day got that number; read again.
+            // (A "conflict" that left the dossier at the version read was a transient transaction
+            // clash on a shared item, such as a counter: try again the same way.)
             if (attempt >= MAX_SEQUENCE_ATTEMPTS) {
                 throw ApiException.unavailable("dossier-sequence");
             }

@@ -33,6 +33,8 @@ final class FakeDossierStore implements DossierStore {
     final Map<String, NotificationJob> jobs = new LinkedHashMap<>();
     final Map<String, Long> counters = new HashMap<>();
     int updates;
+    /** This many next updates are cancelled as by a clash on a shared item (the dossier unchanged). */
+    int transientConflicts;
 
     @Override
     public synchronized CreateResult create(Dossier dossier, TimelineEntry entry, List<NotificationJob> newJobs,
@@ -61,6 +63,10 @@ final class FakeDossierStore implements DossierStore {
     public synchronized UpdateResult update(Change change) {
         Dossier stored = dossiers.get(change.before().id());
         if (stored == null || stored.version() != change.before().version()) {
+            return new VersionConflict(stored);
+        }
+        if (transientConflicts > 0) {
+            transientConflicts--;
             return new VersionConflict(stored);
         }
         if (change.after().version() != change.before().version() + 1

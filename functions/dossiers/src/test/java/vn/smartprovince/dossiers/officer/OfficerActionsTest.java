@@ -146,6 +146,13 @@ class OfficerActionsTest {
     }
 
     @Test
+    void aTransactionClashThatLeftTheDossierAsItWasIsTriedAgain() {
+        store.transientConflicts = 2;
+        assertEquals(COMMUNE_UNIT + "-261201-0001", receive().code());
+        assertEquals(1, store.updates);
+    }
+
+    @Test
     void twentyConcurrentReceiptsOfOneAgencyGiveSequencesOneToTwentyWithoutAGap() throws Exception {
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

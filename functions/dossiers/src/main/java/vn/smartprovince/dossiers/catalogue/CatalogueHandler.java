@@ -32,12 +32,8 @@ abstract class CatalogueHandler extends HttpFunction {
     }
 
     private CatalogueHandler(Wiring wiring) {
-        this(new ProcedureCatalogue(wiring.provinceConfigs()::snapshot), wiring.env().number(MAX_AGE_SECONDS, 300, 0, 86_400));
-    }
-
-    CatalogueHandler(ProcedureCatalogue catalogue, long maxAgeSeconds) {
-        this.catalogue = catalogue;
-        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.catalogue = new ProcedureCatalogue(wiring.provinceConfigs()::snapshot);
+        this.cacheControl = "public, max-age=" + wiring.env().number(MAX_AGE_SECONDS, 300, 0, 86_400);
     }
 
     HttpResponse cacheable(ProcedureCatalogue.Answer answer) {

@@ -17,10 +17,6 @@ public final class ListProceduresHandler extends CatalogueHandler {
         super(env);
     }
 
-    ListProceduresHandler(ProcedureCatalogue catalogue, long maxAgeSeconds) {
-        super(catalogue, maxAgeSeconds);
-    }
-
     @Override
     protected HttpResponse handle(HttpRequest request) {
         ProcedureCatalogue.Query query = new ProcedureCatalogue.Query(request.queryParameter("q").orElse(null),

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import vn.smartprovince.dossiers.catalogue.ProcedureViews.Detail;
 import vn.smartprovince.dossiers.catalogue.ProcedureViews.Summary;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.EntityTags;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.http.PageCursor;
 import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceSnapshot;
@@ -26,6 +28,11 @@ public final class ProcedureCatalogue {
     static final int VIEW_REVISION = 1;
     static final int MAX_QUERY_LENGTH = 100;
     static final int MAX_FILTER_LENGTH = 150;
+    /**
+     * A cursor holds the last procedure's sort key (folded name|code), not a position, so a page
+     * after a configuration change continues where the reader was.
+     */
+    private static final Pattern ANY_KEY = Pattern.compile(".{1,320}\\|[0-9A-Z.]{1,40}");
 
     private final Supplier<ProvinceSnapshot> snapshots;
 
@@ -67,7 +74,7 @@ public final class ProcedureCatalogue {
         ProcedureSearch search = new ProcedureSearch(q, field, agencyId);
         String binding = (q == null ? "" : TextRules.fold(q)) + "\n" + (field == null ? "" : TextRules.fold(field))
                 + "\n" + (agencyId == null ? "" : agencyId);
-        String after = query.cursor() == null ? null : CatalogueCursor.decode(query.cursor(), binding);
+        String after = query.cursor() == null ? null : PageCursor.decode(query.cursor(), binding, ANY_KEY);
 
         ProvinceSnapshot snapshot = snapshots.get();
         ProvinceConfig config = snapshot.config();
@@ -84,7 +91,7 @@ public final class ProcedureCatalogue {
                 : found.stream().filter(p -> ProcedureSearch.sortKey(p).compareTo(after) > 0).toList();
         List<Procedure> page = rest.subList(0, Math.min(query.limit(), rest.size()));
         String next = rest.size() > page.size()
-                ? CatalogueCursor.encode(binding, ProcedureSearch.sortKey(page.get(page.size() - 1))) : null;
+                ? PageCursor.encode(binding, ProcedureSearch.sortKey(page.get(page.size() - 1))) : null;
         return new Answer(etag, new Page(snapshot.provinceCode(), snapshot.version(),
                 page.stream().map(p -> ProcedureViews.summary(config, p)).toList(), next, fieldCounts(search, config)));
     }

@@ -2,8 +2,10 @@ package vn.smartprovince.dossiers.officer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.smartprovince.dossiers.Wiring;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
@@ -13,6 +15,14 @@ import vn.smartprovince.shared.http.HttpResponse;
  */
 public final class AgencyQueueHandler extends AuthenticatedFunction {
     private final AgencyQueue queue;
+
+    public AgencyQueueHandler() {
+        this(Wiring.of(Env.current()));
+    }
+
+    AgencyQueueHandler(Wiring wiring) {
+        this(new AgencyQueue(wiring.dossiers(), () -> wiring.provinceConfigs().snapshot().config(), wiring.clock()));
+    }
 
     AgencyQueueHandler(AgencyQueue queue) {
         this.queue = queue;

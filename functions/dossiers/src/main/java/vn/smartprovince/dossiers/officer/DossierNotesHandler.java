@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpResponse;
 
@@ -16,6 +18,14 @@ import vn.smartprovince.shared.http.HttpResponse;
 public final class DossierNotesHandler {
     private final HttpFunction add;
     private final HttpFunction list;
+
+    public DossierNotesHandler() {
+        this(Wiring.of(Env.current()));
+    }
+
+    DossierNotesHandler(Wiring wiring) {
+        this(new DossierNotes(wiring.dossiers(), wiring.clock()));
+    }
 
     DossierNotesHandler(DossierNotes notes) {
         add = OfficerRequests.authenticated((request, caller) -> HttpResponse.privateJson(201,

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 
 /**
@@ -24,6 +26,14 @@ public final class OfficerActionHandler {
     private final HttpFunction finish;
     private final HttpFunction returnResult;
     private final HttpFunction extend;
+
+    public OfficerActionHandler() {
+        this(Wiring.of(Env.current()));
+    }
+
+    OfficerActionHandler(Wiring wiring) {
+        this(OfficerActions.of(wiring));
+    }
 
     OfficerActionHandler(OfficerActions actions) {
         receive = OfficerRequests.action(actions::receive);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import vn.smartprovince.dossiers.Wiring;
 import vn.smartprovince.dossiers.core.ActorRole;
 import vn.smartprovince.dossiers.core.CounterDelta;
 import vn.smartprovince.dossiers.core.Deadlines;
@@ -78,6 +79,12 @@ public final class OfficerActions {
      * @param documents verifies result files the officer uploaded; null accepts only keys under the
      *                  dossier's prefix {@code dossiers/<id>/}
      */
+    /** The actions on the function's adapters ({@link Wiring}): the main table, the document bucket, the configuration. */
+    public static OfficerActions of(Wiring wiring) {
+        return new OfficerActions(wiring.dossiers(), () -> wiring.provinceConfigs().snapshot().config(), wiring.documents(),
+                wiring.clock());
+    }
+
     public OfficerActions(DossierStore store, Supplier<ProvinceConfig> configs, DocumentStore documents, Clock clock) {
         this.store = store;
         this.configs = configs;
@@ -384,14 +391,12 @@ public final class OfficerActions {
                     boolean online = before.resultDelivery() == ResultDelivery.ONLINE;
                     String fileKey = fields.text(json, "resultFileKey", "resultFileKey", online, 512, false);
                     return (b, after, effects) -> {
-                        if (fileKey != null) {
-                            verifyResultFile(caller, b, fileKey);
-                        }
+                        String resultKey = fileKey == null ? null : resultFile(caller, b, fileKey);
                         Deadlines deadlines = new Deadlines(WorkingDays.of(config));
                         boolean onTime = Deadlines.onTime(b.dueDate(), effects.at);
                         int taken = b.receivedAt() == null ? 0
                                 : deadlines.workingDaysTaken(b.receivedAt(), effects.at, b.pausedWorkingDays());
-                        after.result(new Dossier.Result(summary, fileKey, onTime, taken)).finishedAt(effects.at)
+                        after.result(new Dossier.Result(summary, resultKey, onTime, taken)).finishedAt(effects.at)
                                 .openRequest(null).resumeStatus(null);
                         effects.comment = summary;
                         effects.onTime = onTime;
@@ -525,13 +530,20 @@ public final class OfficerActions {
         }
     }
 
-    private void verifyResultFile(Caller caller, Dossier dossier, String fileKey) {
+    /**
+     * The result file the officer uploaded, verified and copied under the dossier's prefix (where the
+     * uploads' one-day expiry never reaches it); its key there. Without a document store (unit
+     * tests) only a key already under the dossier's prefix is accepted.
+     */
+    private String resultFile(Caller caller, Dossier dossier, String fileKey) {
         if (documents != null) {
-            documents.verify(caller.userId(), List.of(fileKey), "resultFileKey");
-        } else if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
+            return documents.attach(dossier.id(), documents.verify(caller.userId(), List.of(fileKey), "resultFileKey")).get(0);
+        }
+        if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
             throw ApiException.invalid(new FieldError("resultFileKey", "UNKNOWN_FILE",
                     "Không tìm thấy tệp kết quả đã tải lên.", "No such uploaded result file."));
         }
+        return fileKey;
     }
 
     private static Long amount(BodyFields fields, JsonNode json) {

@@ -18,15 +18,40 @@ final class OfficerViews {
     record Detail(String id, String code, int version, String status, int statusCode, String statusName,
                   String procedureCode, String agencyId, String applicantName, String subjectName, String submittedAt,
                   String receivedAt, String dueDate, String originalDueDate, boolean paused, int pausedWorkingDays,
-                  OpenRequest openRequest, Dossier.Extension extension, Dossier.Result result, String closingReason,
+                  Request openRequest, Extension extension, Result result, String closingReason,
                   String resultDelivery, String finishedAt, String returnedAt, boolean overdue) {
         static Detail of(Dossier d) {
             return new Detail(d.id(), d.code(), d.version(), d.status().name(), d.status().code(),
                     d.status().vietnameseName(), d.procedureCode(), d.agencyId(),
                     d.applicant() == null ? null : d.applicant().fullName(), d.subjectName(), text(d.submittedAt()),
                     text(d.receivedAt()), text(d.dueDate()), text(d.originalDueDate()), d.paused(),
-                    d.pausedWorkingDays(), d.openRequest(), d.extension(), d.result(), d.closingReason(),
+                    d.pausedWorkingDays(), Request.of(d.openRequest()), Extension.of(d.extension()), Result.of(d.result()),
+                    d.closingReason(),
                     text(d.resultDelivery()), text(d.finishedAt()), text(d.returnedAt()), d.overdue());
+        }
+    }
+
+    /** What is asked of the applicant (dates as text). */
+    record Request(String kind, java.util.List<String> items, java.util.List<String> documentKeys, Long amountVnd,
+                   String message, String requestedAt, String requestedBy) {
+        static Request of(OpenRequest r) {
+            return r == null ? null : new Request(r.kind().name(), r.items(), r.documentKeys(), r.amountVnd(), r.message(),
+                    text(r.requestedAt()), r.requestedBy());
+        }
+    }
+
+    /** Form 04 as recorded. */
+    record Extension(String previousDueDate, String newDueDate, String reason, String issuedAt, String issuedBy) {
+        static Extension of(Dossier.Extension e) {
+            return e == null ? null : new Extension(text(e.previousDueDate()), text(e.newDueDate()), e.reason(),
+                    text(e.issuedAt()), e.issuedBy());
+        }
+    }
+
+    /** The outcome. */
+    record Result(String summary, String fileKey, boolean onTime, int workingDaysTaken) {
+        static Result of(Dossier.Result r) {
+            return r == null ? null : new Result(r.summary(), r.fileKey(), r.onTime(), r.workingDaysTaken());
         }
     }
 

@@ -432,6 +432,11 @@ class OfficerActionsTest {
             }
 
             @Override
+            public List<String> attach(String dossierId, List<Uploaded> uploads) {
+                return uploads.stream().map(u -> "dossier-documents/dossiers/" + dossierId + "/result.pdf").toList();
+            }
+
+            @Override
             public String downloadUrl(String fileKey, Duration ttl) {
                 throw new UnsupportedOperationException();
             }
@@ -443,6 +448,7 @@ class OfficerActionsTest {
                 "resultFileKey", "uploads/" + OFFICER + "/kq.pdf")));
         assertFalse(finished.result().onTime());
         assertEquals(List.of(OFFICER + ":[uploads/" + OFFICER + "/kq.pdf]:resultFileKey"), verified);
+        assertEquals("dossier-documents/dossiers/" + ID + "/result.pdf", finished.result().fileKey(), "kept under the dossier");
         assertEquals(1, agencyTotal(COMMUNE, "finishedLate"));
         assertEquals(Boolean.FALSE, store.timeline(ID).get(2).onTime());
     }

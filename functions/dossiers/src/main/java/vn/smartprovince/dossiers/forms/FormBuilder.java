@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.smartprovince.dossiers.core.ActionNames;
 import vn.smartprovince.dossiers.core.AttachedDocument;
 import vn.smartprovince.dossiers.core.Deadlines;
 import vn.smartprovince.dossiers.core.Dossier;
@@ -126,7 +127,7 @@ public final class FormBuilder {
             if (onTime == null && due != null && MEASURED.contains(entry.action())) {
                 onTime = Deadlines.onTime(due, entry.at());
             }
-            lines.add(new DossierForm.Handover(entry.action().name(), stepName(entry.action()), from, to,
+            lines.add(new DossierForm.Handover(entry.action().name(), ActionNames.vietnamese(entry.action()), from, to,
                     instant(entry.at()), date(due), onTime));
         }
         Parts parts = base(FormKind.PROCESS_CONTROL, dossier, config, readerIsApplicant, last.at(), last.actorId(),
@@ -303,19 +304,6 @@ public final class FormBuilder {
             case GRANDCHILD -> "cháu";
             case GUARDIAN -> "người giám hộ";
             case AUTHORISED -> "người được ủy quyền";
-        };
-    }
-
-    static String stepName(DossierAction action) {
-        return switch (action) {
-            case RECEIVE -> "Tiếp nhận hồ sơ";
-            case TRANSFER -> "Chuyển xử lý (liên thông)";
-            case REQUEST_SUPPLEMENT -> "Yêu cầu bổ sung hồ sơ";
-            case ANSWER_SUPPLEMENT -> "Nhận hồ sơ bổ sung";
-            case FINISH -> "Có kết quả giải quyết";
-            case RETURN_RESULT -> "Trả kết quả";
-            case STOP -> "Dừng xử lý";
-            default -> action.name();
         };
     }
 

@@ -24,6 +24,7 @@ import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * One run of the lateness scheduler. For each agency competent for some procedure and each status
@@ -43,8 +44,8 @@ import vn.smartprovince.shared.province.WorkingDays;
  */
 public final class LatenessScan {
     /** The statuses in which a received dossier's clock is counted. */
-    public static final List<DossierStatus> CLOCK_STATUSES = List.of(DossierStatus.RECEIVED, DossierStatus.PROCESSING,
-            DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FEES_REQUESTED);
+    public static final List<DossierStatus> CLOCK_STATUSES =
+            DossierCounterKeys.CLOCK_STATUSES.stream().map(DossierStatus::valueOf).toList();
     public static final String SYSTEM_ACTOR = "system";
     static final String TEMPLATE = "DOSSIER_DUE_SOON";
     static final int PAGE = 100;
@@ -169,7 +170,7 @@ public final class LatenessScan {
                 DossierAction.FLAG_OVERDUE, dossier.status(), dossier.status(), dossier.agencyId(), dossier.agencyId(),
                 null, null, null, details);
         DossierStore.UpdateResult result = store.update(new DossierStore.Change(dossier, after, entry, List.of(),
-                DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), now, "overdueFlagged", 1), null));
+                DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), now, DossierCounterKeys.OVERDUE_FLAGGED, 1), null));
         return result instanceof DossierStore.Updated;
     }
 

@@ -1,6 +1,6 @@
 package vn.smartprovince.dossiers.core;
 
-/** How each step of a dossier's history reads to a citizen (forms, the public lookup). */
+/** How each step of a dossier's history, and each way of returning its result, reads to a citizen (forms, the public lookup). */
 public final class ActionNames {
     private ActionNames() {
     }
@@ -21,6 +21,15 @@ public final class ActionNames {
             case RETURN_RESULT -> "Trả kết quả";
             case EXTEND -> "Xin lỗi và hẹn lại ngày trả kết quả";
             case FLAG_OVERDUE -> "Quá hạn xử lý";
+        };
+    }
+
+    /** How the result is returned, in Vietnamese. */
+    public static String resultDelivery(vn.smartprovince.shared.province.ResultDelivery delivery) {
+        return switch (delivery) {
+            case DESK -> "Nhận trực tiếp tại Bộ phận Một cửa";
+            case POST -> "Qua dịch vụ bưu chính công ích";
+            case ONLINE -> "Trực tuyến (tệp kết quả điện tử)";
         };
     }
 }

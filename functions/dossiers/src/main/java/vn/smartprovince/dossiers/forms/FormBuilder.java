@@ -156,7 +156,7 @@ public final class FormBuilder {
         }
         ResultDelivery delivery = dossier.resultDelivery();
         return new DossierForm.Receipt(instant(dossier.receivedAt() != null ? dossier.receivedAt() : entry.at()),
-                date(due), delivery == null ? null : delivery.name(), deliveryName(delivery), documents,
+                date(due), delivery == null ? null : delivery.name(), delivery == null ? null : ActionNames.resultDelivery(delivery), documents,
                 procedure.map(Procedure::processingWorkingDays).orElse(0));
     }
 
@@ -278,17 +278,6 @@ public final class FormBuilder {
 
     static String date(LocalDate date) {
         return date == null ? null : date.toString();
-    }
-
-    static String deliveryName(ResultDelivery delivery) {
-        if (delivery == null) {
-            return null;
-        }
-        return switch (delivery) {
-            case DESK -> "Nhận trực tiếp tại Bộ phận Một cửa";
-            case POST -> "Qua dịch vụ bưu chính công ích";
-            case ONLINE -> "Trực tuyến (tệp kết quả điện tử)";
-        };
     }
 
     static String relationshipName(OnBehalf.Relationship relationship) {

@@ -153,17 +153,9 @@ public final class DossierLookup {
                         e.toStatus() == null ? null : e.toStatus().vietnameseName()))
                 .toList();
         LookupView.Named delivery = d.resultDelivery() == null ? null
-                : new LookupView.Named(d.resultDelivery().name(), deliveryName(d.resultDelivery()));
+                : new LookupView.Named(d.resultDelivery().name(), ActionNames.resultDelivery(d.resultDelivery()));
         return new LookupView.Details(asked, steps, delivery, d.overdue(), date(d.originalDueDate()),
                 d.extension() == null ? null : date(d.extension().newDueDate()));
-    }
-
-    private static String deliveryName(vn.smartprovince.shared.province.ResultDelivery delivery) {
-        return switch (delivery) {
-            case DESK -> "Nhận tại Bộ phận Một cửa";
-            case POST -> "Qua bưu chính công ích";
-            case ONLINE -> "Nhận trực tuyến";
-        };
     }
 
     private static String instant(Instant at) {

@@ -2,6 +2,10 @@ package vn.smartprovince.dossiers;
 
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.dossiers.core.DocumentStore;
+import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.store.DynamoDbDossierStore;
+import vn.smartprovince.dossiers.store.S3DocumentStore;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import vn.smartprovince.shared.auth.AgencyOfficers;
@@ -22,6 +26,7 @@ import vn.smartprovince.shared.province.ProvinceConfigSource;
  * <table>
  *   <caption>Variables read here</caption>
  *   <tr><td>{@code MAIN_TABLE}</td><td>the main table (dossiers, counters, the province configuration)</td></tr>
+ *   <tr><td>{@code DOCUMENT_BUCKET}, {@code DOCUMENT_MAX_BYTES}</td><td>see {@link S3DocumentStore}</td></tr>
  *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>see {@link ProvinceConfigSource}</td></tr>
  * </table>
  */
@@ -32,6 +37,9 @@ public final class Wiring {
     private final Clock clock;
     private DynamoDbClient dynamo;
     private ProvinceConfigSource provinceConfigs;
+    private DossierStore dossiers;
+    private DocumentStore documents;
+    private DocumentStore documentSigner;
     private RateLimiter rateLimiter;
     private AgencyOfficers agencyOfficers;
 
@@ -69,6 +77,40 @@ public final class Wiring {
             provinceConfigs = ProvinceConfigSource.fromEnv(env, dynamoDb(), clock);
         }
         return provinceConfigs;
+    }
+
+    /** THE dossier store (main table). */
+    public synchronized DossierStore dossiers() {
+        if (dossiers == null) {
+            dossiers = new DynamoDbDossierStore(dynamoDb(), table());
+        }
+        return dossiers;
+    }
+
+    /** The document bucket: signs, verifies and copies (an S3 client). */
+    public synchronized DocumentStore documents() {
+        if (documents == null) {
+            documents = S3DocumentStore.fromEnv(env);
+        }
+        return documents;
+    }
+
+    /** The document bucket for signing URLs only (no S3 client: a short cold start). */
+    public synchronized DocumentStore documentSigner() {
+        if (documentSigner == null) {
+            documentSigner = S3DocumentStore.signerFromEnv(env);
+        }
+        return documentSigner;
+    }
+
+    /** What a document may be (DOCUMENT_MAX_BYTES). */
+    public vn.smartprovince.dossiers.core.DocumentLimits documentLimits() {
+        return vn.smartprovince.dossiers.core.DocumentLimits.fromEnv(env);
+    }
+
+    /** The caller's profile, to prefill an applicant. */
+    public vn.smartprovince.dossiers.core.Profiles profiles() {
+        return new vn.smartprovince.dossiers.store.DynamoDbProfiles(dynamoDb(), table());
     }
 
     /** Fixed-window rate limits in the main table (the public lookup). */

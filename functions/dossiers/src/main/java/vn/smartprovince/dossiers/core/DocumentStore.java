@@ -29,6 +29,12 @@ public interface DocumentStore {
      */
     List<Uploaded> verify(String ownerId, List<String> fileKeys, String fieldPrefix);
 
+    /**
+     * Copies verified uploads under the dossier's own prefix ({@code dossier-documents/dossiers/<id>/...}),
+     * where the pending prefix's expiry never reaches them; answers the new keys, in order.
+     */
+    List<String> attach(String dossierId, List<Uploaded> uploads);
+
     /** A presigned GET of one file, valid for {@code ttl}. */
     String downloadUrl(String fileKey, Duration ttl);
 }

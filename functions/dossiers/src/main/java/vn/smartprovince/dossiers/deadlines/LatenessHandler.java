@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
 
@@ -17,6 +19,19 @@ import vn.smartprovince.shared.log.JsonLog;
  */
 public final class LatenessHandler implements RequestStreamHandler {
     private final LatenessScan scan;
+
+    public LatenessHandler() {
+        this(Env.current());
+    }
+
+    LatenessHandler(Env env) {
+        this(scan(Wiring.of(env)));
+    }
+
+    private static LatenessScan scan(Wiring wiring) {
+        return new LatenessScan(wiring.dossiers(), () -> wiring.provinceConfigs().snapshot().config(),
+                wiring.agencyOfficers()::officersOf, wiring::putJobOnce, wiring.clock());
+    }
 
     LatenessHandler(LatenessScan scan) {
         this.scan = scan;

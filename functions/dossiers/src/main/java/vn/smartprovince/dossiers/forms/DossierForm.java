@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One form of one dossier as data (the JSON the mini app renders, and what {@link FormHtml}
  * prints). Only the block of its own form is set; instants are RFC 3339 in Vietnam time, dates
- * {@code YYYY-MM-DD}. The applicant's phone is masked unless the reader is the applicant.
+ * {@code YYYY-MM-DD}. The applicant's phone is masked except for the applicant and the current agency.
  *
  * @param qrText   what the QR code holds: the dossier code (the reference before a code exists)
  * @param issuedAt when the step that issued the form happened (06: when it was last brought up to date)
@@ -23,7 +23,7 @@ public record DossierForm(String form, String title, String dossierId, String do
     public record ProcedureRef(String code, String name, String field) {
     }
 
-    /** @param phone masked ({@code 84*****1234}) unless the reader is the applicant */
+    /** @param phone masked ({@code 84*****1234}) except for the applicant and the current agency */
     public record Person(String fullName, String phone, String address) {
     }
 

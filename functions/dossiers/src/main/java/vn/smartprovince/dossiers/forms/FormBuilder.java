@@ -50,26 +50,26 @@ public final class FormBuilder {
     /**
      * The form, or empty when the dossier has not been issued it.
      *
-     * @param readerIsApplicant the applicant reads it (their phone is shown whole)
+     * @param unmasked the reader sees the phone whole (the applicant, the current agency)
      */
     public static Optional<DossierForm> build(FormKind kind, Dossier dossier, List<TimelineEntry> timeline,
-                                              ProvinceConfig config, boolean readerIsApplicant) {
+                                              ProvinceConfig config, boolean unmasked) {
         if (kind == FormKind.PROCESS_CONTROL) {
-            return processControl(dossier, timeline, config, readerIsApplicant);
+            return processControl(dossier, timeline, config, unmasked);
         }
         Optional<TimelineEntry> issuing = timeline.stream()
                 .filter(entry -> kind.number().equals(entry.form()))
                 .reduce((first, second) -> second);
         if (issuing.isEmpty() && kind == FormKind.EXTENSION && dossier.extension() != null) {
             Dossier.Extension ext = dossier.extension();
-            return Optional.of(base(kind, dossier, config, readerIsApplicant, ext.issuedAt(), ext.issuedBy(),
+            return Optional.of(base(kind, dossier, config, unmasked, ext.issuedAt(), ext.issuedBy(),
                     dossier.agencyId()).extension(extension(dossier, null)).build());
         }
         if (issuing.isEmpty()) {
             return Optional.empty();
         }
         TimelineEntry entry = issuing.get();
-        Parts parts = base(kind, dossier, config, readerIsApplicant, entry.at(), entry.actorId(), agencyOf(entry, dossier));
+        Parts parts = base(kind, dossier, config, unmasked, entry.at(), entry.actorId(), agencyOf(entry, dossier));
         return Optional.of(switch (kind) {
             case RECEIPT -> parts.receipt(receipt(dossier, entry, config)).build();
             case SUPPLEMENT -> parts.supplement(supplement(dossier, entry, config)).build();
@@ -81,7 +81,7 @@ public final class FormBuilder {
     }
 
     private static Optional<DossierForm> processControl(Dossier dossier, List<TimelineEntry> timeline,
-                                                        ProvinceConfig config, boolean readerIsApplicant) {
+                                                        ProvinceConfig config, boolean unmasked) {
         int receivedVersion = timeline.stream().filter(e -> e.action() == DossierAction.RECEIVE)
                 .mapToInt(TimelineEntry::version).findFirst().orElse(-1);
         if (receivedVersion < 0 || dossier.receivedAt() == null) {
@@ -130,7 +130,7 @@ public final class FormBuilder {
             lines.add(new DossierForm.Handover(entry.action().name(), ActionNames.vietnamese(entry.action()), from, to,
                     instant(entry.at()), date(due), onTime));
         }
-        Parts parts = base(FormKind.PROCESS_CONTROL, dossier, config, readerIsApplicant, last.at(), last.actorId(),
+        Parts parts = base(FormKind.PROCESS_CONTROL, dossier, config, unmasked, last.at(), last.actorId(),
                 dossier.agencyId());
         return Optional.of(parts.processControl(new DossierForm.ProcessControl(instant(dossier.receivedAt()),
                 date(dossier.dueDate()), lines)).build());
@@ -196,13 +196,13 @@ public final class FormBuilder {
         return entry.publicComment() != null ? entry.publicComment() : dossier.closingReason();
     }
 
-    private static Parts base(FormKind kind, Dossier dossier, ProvinceConfig config, boolean readerIsApplicant,
+    private static Parts base(FormKind kind, Dossier dossier, ProvinceConfig config, boolean unmasked,
                               Instant issuedAt, String issuedBy, String agencyId) {
         Agency agency = config.agency(agencyId).orElse(null);
         Procedure procedure = config.procedure(dossier.procedureCode()).orElse(null);
         var applicant = dossier.applicant();
         String phone = applicant.phone() == null ? null
-                : readerIsApplicant ? applicant.phone() : PhoneNumbers.masked(applicant.phone());
+                : unmasked ? applicant.phone() : PhoneNumbers.masked(applicant.phone());
         String address = null;
         if (applicant.address() != null) {
             String area = config.area(applicant.address().areaCode()).map(Area::name).orElse(null);

@@ -3,8 +3,10 @@ package vn.smartprovince.dossiers.forms;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.smartprovince.dossiers.Wiring;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
@@ -14,6 +16,18 @@ import vn.smartprovince.shared.http.HttpResponse;
  */
 public final class GetFormHandler extends AuthenticatedFunction {
     private final DossierForms forms;
+
+    public GetFormHandler() {
+        this(Env.current());
+    }
+
+    GetFormHandler(Env env) {
+        this(forms(Wiring.of(env)));
+    }
+
+    private static DossierForms forms(Wiring wiring) {
+        return new DossierForms(wiring.dossiers(), () -> wiring.provinceConfigs().snapshot().config());
+    }
 
     GetFormHandler(DossierForms forms) {
         this.forms = forms;

@@ -1,5 +1,7 @@
 package vn.smartprovince.dossiers.lookup;
 
+import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
@@ -7,6 +9,19 @@ import vn.smartprovince.shared.http.HttpResponse;
 /** {@code GET /v1/dossier-lookup/{code}} (public, no session): see {@link DossierLookup}. */
 public final class LookupHandler extends HttpFunction {
     private final DossierLookup lookup;
+
+    public LookupHandler() {
+        this(Env.current());
+    }
+
+    LookupHandler(Env env) {
+        this(lookup(Wiring.of(env)));
+    }
+
+    private static DossierLookup lookup(Wiring wiring) {
+        return new DossierLookup(wiring.dossiers(), wiring.rateLimiter(),
+                () -> wiring.provinceConfigs().snapshot().config());
+    }
 
     LookupHandler(DossierLookup lookup) {
         this.lookup = lookup;

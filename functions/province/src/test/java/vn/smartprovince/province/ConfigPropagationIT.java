@@ -95,8 +95,9 @@ class ConfigPropagationIT {
     static ProvinceConfig renamed(ProvinceConfig config, String name) {
         var agencies = new ArrayList<>(config.agencies());
         Agency first = agencies.get(0);
-        agencies.set(0, new Agency(first.id(), name, first.kind(), first.contactPhone(), first.allAreas(), first.areaCodes()));
+        agencies.set(0, new Agency(first.id(), name, first.kind(), first.contactPhone(), first.allAreas(), first.areaCodes(), first.unitCode()));
         return new ProvinceConfig(config.schemaVersion(), config.demo(), config.province(), config.zalo(), config.areas(),
-                agencies, config.categories(), config.routing(), config.holidayCalendar(), config.notificationTemplates());
+                agencies, config.categories(), config.routing(), config.holidayCalendar(), config.notificationTemplates(),
+                config.procedures());
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.smartprovince.reports.ReportsApiClient.Person;
+import vn.smartprovince.testkit.ApiClient.Person;
 import vn.smartprovince.reports.core.TrackingCodes;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.testkit.LocalApiExtension;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.smartprovince.reports.ReportsApiClient.Person;
+import vn.smartprovince.testkit.ApiClient.Person;
 import vn.smartprovince.testkit.LocalApiExtension;
 import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 import vn.smartprovince.zalostub.ZaloStubClient;

@@ -139,7 +139,7 @@ class ListCategoriesHandlerTest {
                 pothole.duplicateRadiusMeters()));
         return new ProvinceConfig(config.schemaVersion(), config.demo(), config.province(), config.zalo(),
                 config.areas(), config.agencies(), categories, config.routing(), config.holidayCalendar(),
-                config.notificationTemplates());
+                config.notificationTemplates(), config.procedures());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.smartprovince.reports.ReportsApiClient.Person;
+import vn.smartprovince.testkit.ApiClient.Person;
 import vn.smartprovince.reports.ReportsApiClient;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.LocalApiExtension;

@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 /**
  * What changes between two versions of a province configuration, in words a province officer
  * understands: agencies, categories and units added, removed, renamed or merged; where reports
- * of a category in a unit now go; holidays; notification templates; Zalo ids. Plain English,
- * names as the file writes them (Vietnamese). Order: province and Zalo, units, agencies,
- * categories, routing, calendar, templates.
+ * of a category in a unit now go; holidays; notification templates; Zalo ids; public-service
+ * procedures. Plain English, names as the file writes them (Vietnamese). Order: province and
+ * Zalo, units, agencies, categories, routing, calendar, templates, procedures.
  */
 public final class ConfigDiff {
     /** What a change is about (for grouping and tests); {@code text} is what the officer reads. */
-    public enum Topic { PROVINCE, ZALO, AREA, AGENCY, CATEGORY, ROUTING, HOLIDAY, TEMPLATE }
+    public enum Topic { PROVINCE, ZALO, AREA, AGENCY, CATEGORY, ROUTING, HOLIDAY, TEMPLATE, PROCEDURE }
 
     public record Change(Topic topic, String text) {
         @Override
@@ -48,6 +48,7 @@ public final class ConfigDiff {
         diff.routing(before, after);
         diff.calendar(before, after);
         diff.templates(before, after);
+        diff.procedures(before, after);
         return diff.changes;
     }
 
@@ -57,7 +58,8 @@ public final class ConfigDiff {
                 + config.categories().size() + " report categories, " + config.routing().rules().size()
                 + " routing rules, holidays for " + config.holidayCalendar().stream()
                 .map(year -> String.valueOf(year.year())).collect(Collectors.joining(", "))
-                + ", " + config.notificationTemplates().size() + " notification templates";
+                + ", " + config.notificationTemplates().size() + " notification templates"
+                + (config.procedures().isEmpty() ? "" : ", " + config.procedures().size() + " procedures");
     }
 
     private void add(Topic topic, String text) {
@@ -156,6 +158,10 @@ public final class ConfigDiff {
             if (!Objects.equals(was.contactPhone(), agency.contactPhone())) {
                 add(Topic.AGENCY, "Agency " + name(agency) + ": contact phone " + orNone(was.contactPhone())
                         + " -> " + orNone(agency.contactPhone()));
+            }
+            if (!Objects.equals(was.unitCode(), agency.unitCode())) {
+                add(Topic.AGENCY, "Agency " + name(agency) + ": national unit code " + orNone(was.unitCode())
+                        + " -> " + orNone(agency.unitCode()) + " (new dossier codes start with it)");
             }
             if (was.allAreas() != agency.allAreas()) {
                 add(Topic.AGENCY, "Agency " + name(agency) + " now covers " + coverage(agency)
@@ -326,6 +332,70 @@ public final class ConfigDiff {
         }
     }
 
+    // ------------------------------------------------------------------ procedures
+
+    private void procedures(ProvinceConfig before, ProvinceConfig after) {
+        Map<String, Procedure> old = index(before.procedures(), Procedure::code);
+        Map<String, Procedure> now = index(after.procedures(), Procedure::code);
+        for (Procedure procedure : after.procedures()) {
+            Procedure was = old.get(procedure.code());
+            if (was == null) {
+                add(Topic.PROCEDURE, "Procedure added: " + name(procedure) + ", " + procedure.field() + ", "
+                        + procedure.processingWorkingDays() + " working days");
+                continue;
+            }
+            List<String> what = new ArrayList<>();
+            if (!was.name().equals(procedure.name())) {
+                what.add("renamed from " + q(was.name()));
+            }
+            if (!was.field().equals(procedure.field())) {
+                what.add("field " + q(was.field()) + " -> " + q(procedure.field()));
+            }
+            if (!was.competence().equals(procedure.competence())) {
+                what.add("competent agency " + competence(was.competence()) + " -> " + competence(procedure.competence()));
+            }
+            if (was.onlineLevel() != procedure.onlineLevel()) {
+                what.add("online level " + was.onlineLevel() + " -> " + procedure.onlineLevel());
+            }
+            if (was.processingWorkingDays() != procedure.processingWorkingDays()) {
+                what.add("processing time " + was.processingWorkingDays() + " -> " + procedure.processingWorkingDays()
+                        + " working days (for dossiers received from now on)");
+            }
+            if (!was.fee().equals(procedure.fee())) {
+                what.add("fee changed");
+            }
+            if (!was.documents().equals(procedure.documents())) {
+                what.add("documents changed");
+            }
+            if (!was.form().equals(procedure.form())) {
+                what.add("form changed");
+            }
+            if (!was.resultDeliveries().equals(procedure.resultDeliveries())) {
+                what.add("result deliveries " + was.resultDeliveries() + " -> " + procedure.resultDeliveries());
+            }
+            if (!Objects.equals(was.description(), procedure.description())) {
+                what.add("description changed");
+            }
+            if (!what.isEmpty()) {
+                add(Topic.PROCEDURE, "Procedure " + name(procedure) + ": " + String.join("; ", what));
+            }
+        }
+        for (Procedure procedure : before.procedures()) {
+            if (!now.containsKey(procedure.code())) {
+                add(Topic.PROCEDURE, "Procedure removed: " + name(procedure));
+            }
+        }
+    }
+
+    private static String competence(Competence competence) {
+        return switch (competence.basis()) {
+            case FIXED -> competence.agencyIds().get(0);
+            case APPLICANT_AREA -> "by the applicant's commune among " + competence.agencyIds().size() + " agencies";
+            case SUBJECT_AREA -> "by the commune of " + competence.subjectAreaField() + " among "
+                    + competence.agencyIds().size() + " agencies";
+        };
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void listChange(Topic topic, String what, List<String> was, List<String> now) {
@@ -353,6 +423,10 @@ public final class ConfigDiff {
 
     static String name(Agency agency) {
         return q(agency.name()) + " (" + agency.id() + ")";
+    }
+
+    static String name(Procedure procedure) {
+        return q(procedure.name()) + " (" + procedure.code() + ")";
     }
 
     static String name(Category category) {

@@ -72,6 +72,11 @@ public final class Fields {
         return value == null ? null : json.integer(value, min, max);
     }
 
+    public Long longInteger(String key, long min, long max, Presence presence) {
+        JsonAt value = value(key, presence);
+        return value == null ? null : json.longInteger(value, min, max);
+    }
+
     public Double decimal(String key, double min, double max, Presence presence) {
         JsonAt value = value(key, presence);
         return value == null ? null : json.decimal(value, min, max);

@@ -27,6 +27,20 @@ public final class Problems {
                 messageEn, messageVi));
     }
 
+    /**
+     * Claims {@code code} in {@code seen}; a second use is a {@code DUPLICATE_ID} at the second
+     * place, naming the first. Returns whether the claim succeeded.
+     */
+    public boolean claim(String code, JsonAt at, java.util.Map<String, JsonAt> seen) {
+        JsonAt earlier = seen.putIfAbsent(code, at);
+        if (earlier != null) {
+            add(ConfigProblem.Kind.DUPLICATE_ID, at, "'" + code + "' is already used at " + earlier.path(),
+                    "'" + code + "' đã được dùng ở " + earlier.path());
+            return false;
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -59,6 +59,12 @@ public final class ProvinceConfigLoader {
     private static final Pattern PARAM = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,49}");
     private static final String PARAM_EN = "a parameter name: letters, digits or '_', starting with a letter";
     private static final String PARAM_VI = "tên tham số: chữ cái, chữ số hoặc '_', bắt đầu bằng chữ cái";
+    /** National unit codes (mã đơn vị) such as {@code 000.00.00.H56}: they start every dossier code. */
+    static final Pattern UNIT_CODE = Pattern.compile("(?=.{1,30}$)[0-9A-Z]+(?:\\.[0-9A-Z]+)*");
+    private static final String UNIT_CODE_EN = "a national unit code: upper-case letters and digits in groups separated by '.', "
+            + "e.g. 000.00.00.H56 (at most 30 characters)";
+    private static final String UNIT_CODE_VI = "mã đơn vị: chữ in hoa và chữ số theo nhóm, cách nhau bởi '.', "
+            + "ví dụ 000.00.00.H56 (tối đa 30 ký tự)";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     /** Vietnam, islands included: a coordinate outside is a typo or swapped lat/lng. */
@@ -108,7 +114,8 @@ public final class ProvinceConfigLoader {
                         + config.province().code() + ", " + config.areas().size() + " areas, "
                         + config.agencies().size() + " agencies, " + config.categories().size() + " categories, "
                         + config.routing().rules().size() + " routing rules, calendar for "
-                        + config.holidayCalendar().stream().map(year -> String.valueOf(year.year())).toList());
+                        + config.holidayCalendar().stream().map(year -> String.valueOf(year.year())).toList()
+                        + (config.procedures().isEmpty() ? "" : ", " + config.procedures().size() + " procedures"));
             } catch (InvalidConfigException | UncheckedIOException e) {
                 System.out.println(e.getMessage());
                 valid = false;
@@ -152,6 +159,7 @@ public final class ProvinceConfigLoader {
         private final List<JsonAt> formerCodeNodes = new ArrayList<>();
         private final Map<String, JsonAt> agencyIds = new HashMap<>();
         private final Map<String, Agency> agencies = new HashMap<>();
+        private final Map<String, JsonAt> unitCodes = new HashMap<>();
         private final Map<String, JsonAt> categoryCodes = new HashMap<>();
         private final Map<String, JsonAt> years = new HashMap<>();
         private final Map<String, JsonAt> templateKeys = new HashMap<>();
@@ -177,9 +185,11 @@ public final class ProvinceConfigLoader {
             Routing routing = routing(fields.object("routing", REQUIRED));
             List<HolidayYear> calendar = fields.list("holidayCalendar", REQUIRED, 1, this::holidayYear);
             List<NotificationTemplate> templates = fields.list("notificationTemplates", OPTIONAL, 0, this::template);
+            ProcedureReader procedureReader = new ProcedureReader(json, areaCodes.keySet(), this::agencyReference);
+            List<Procedure> procedures = fields.list("procedures", OPTIONAL, 0, procedureReader::procedure);
             fields.end();
             return new ProvinceConfig(schemaVersion == null ? 0 : schemaVersion, Boolean.TRUE.equals(demo),
-                    province, zalo, areas, agencyList, categories, routing, calendar, templates);
+                    province, zalo, areas, agencyList, categories, routing, calendar, templates, procedures);
         }
 
         // -------------------------------------------------------------- province, Zalo
@@ -341,6 +351,11 @@ public final class ProvinceConfigLoader {
             String phone = phoneAt == null ? null : json.converted(phoneAt, 30, PhoneNumbers::contact,
                     "a Vietnamese phone number (0…, +84…, 84…) or a service number such as 113 or 1900…",
                     "số điện thoại Việt Nam (0…, +84…, 84…) hoặc số dịch vụ như 113, 1900…");
+            JsonAt unitCodeAt = fields.value("unitCode", OPTIONAL);
+            String unitCode = unitCodeAt == null ? null : json.code(unitCodeAt, UNIT_CODE, UNIT_CODE_EN, UNIT_CODE_VI);
+            if (unitCode != null && !unique(unitCode, unitCodeAt, unitCodes)) {
+                unitCode = null; // two agencies would share one dossier-code sequence
+            }
             boolean allAreas = Boolean.TRUE.equals(fields.bool("allAreas", OPTIONAL));
             JsonAt areaCodesAt = fields.value("areaCodes", OPTIONAL);
             Map<String, JsonAt> seen = new HashMap<>();
@@ -360,7 +375,7 @@ public final class ProvinceConfigLoader {
             if (id == null) {
                 return null;
             }
-            Agency agency = new Agency(id, name, kind, phone, allAreas, covered);
+            Agency agency = new Agency(id, name, kind, phone, allAreas, covered, unitCode);
             agencies.put(id, agency);
             return agency;
         }
@@ -587,13 +602,7 @@ public final class ProvinceConfigLoader {
         }
 
         private boolean unique(String code, JsonAt at, Map<String, JsonAt> seen) {
-            JsonAt earlier = seen.putIfAbsent(code, at);
-            if (earlier != null) {
-                problems.add(DUPLICATE_ID, at, "'" + code + "' is already used at " + earlier.path(),
-                        "'" + code + "' đã được dùng ở " + earlier.path());
-                return false;
-            }
-            return true;
+            return problems.claim(code, at, seen);
         }
     }
 }

@@ -209,6 +209,19 @@ public final class StrictJson {
         return number.intValueExact();
     }
 
+    /** An integer that may exceed an {@code int} (amounts in đồng, bounds of a number field). */
+    public Long longInteger(JsonAt value, long min, long max) {
+        if (!is(value, JsonAt.Type.INTEGER, "an integer", "một số nguyên")) {
+            return null;
+        }
+        BigDecimal number = value.number();
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            outOfRange(value, min, max, number.toPlainString());
+            return null;
+        }
+        return number.longValueExact();
+    }
+
     public Double decimal(JsonAt value, double min, double max) {
         if (value.type() != JsonAt.Type.INTEGER
                 && !is(value, JsonAt.Type.DECIMAL, "a number", "một số")) {

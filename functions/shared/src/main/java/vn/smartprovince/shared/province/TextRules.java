@@ -49,6 +49,38 @@ public final class TextRules {
         return -1;
     }
 
+    /**
+     * The form text is compared in when people search: decomposed (NFD), combining marks removed,
+     * đ/Đ as d, lower case (Vietnamese has no locale-specific case rules), runs of white space as
+     * one space, trimmed. "Đăng  ký khai sinh" and "dang ky KHAI SINH" fold to the same
+     * "dang ky khai sinh". For matching only: never store or show the folded form.
+     */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        boolean space = false;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (blank(cp)) {
+                space = folded.length() > 0;
+                continue;
+            }
+            if (space) {
+                folded.append(' ');
+                space = false;
+            }
+            if (cp == 'đ' || cp == 'Đ') {
+                cp = 'd';
+            }
+            folded.appendCodePoint(Character.toLowerCase(cp));
+        }
+        return folded.toString();
+    }
+
     public static int length(String text) {
         return text.codePointCount(0, text.length());
     }

@@ -48,4 +48,18 @@ class PhoneNumbersAndTextTest {
         assertEquals(2, TextRules.firstControlCharacter("😀a\u0000", false));
         assertEquals(1, TextRules.firstControlCharacter("a\tb", true));
     }
+
+    @Test
+    void foldIgnoresDiacriticsCaseAndSpacing() {
+        assertEquals("dang ky khai sinh", TextRules.fold("Đăng ký khai sinh"));
+        assertEquals(TextRules.fold("Đăng ký khai sinh"), TextRules.fold("dang ky khai sinh"));
+        assertEquals(TextRules.fold("ĐĂNG  KÝ\tKHAI SINH "), TextRules.fold("dang ky khai sinh"));
+        // Decomposed input (some keyboards) folds the same as precomposed.
+        assertEquals("nguyen", TextRules.fold(Normalizer.normalize("Nguyễn", Normalizer.Form.NFD)));
+        assertEquals("xac nhan thong tin ve cu tru", TextRules.fold("Xác nhận thông tin về cư trú"));
+        assertEquals("chung thuc ban sao tu ban chinh", TextRules.fold("Chứng thực bản sao từ bản chính"));
+        assertTrue(TextRules.fold("Cấp giấy phép xây dựng nhà ở riêng lẻ").contains(TextRules.fold("giay phep XAY DUNG")));
+        assertEquals("1.001193.000.00.00.h56", TextRules.fold("1.001193.000.00.00.H56"));
+        assertEquals("", TextRules.fold("  \u00a0 "));
+    }
 }

@@ -90,9 +90,10 @@ class ProvinceConfigSourceTest {
     static ProvinceConfig renamed(String name) {
         var agencies = new java.util.ArrayList<>(DEMO.agencies());
         Agency first = agencies.get(0);
-        agencies.set(0, new Agency(first.id(), name, first.kind(), first.contactPhone(), first.allAreas(), first.areaCodes()));
+        agencies.set(0, new Agency(first.id(), name, first.kind(), first.contactPhone(), first.allAreas(), first.areaCodes(), first.unitCode()));
         return new ProvinceConfig(DEMO.schemaVersion(), DEMO.demo(), DEMO.province(), DEMO.zalo(), DEMO.areas(),
-                agencies, DEMO.categories(), DEMO.routing(), DEMO.holidayCalendar(), DEMO.notificationTemplates());
+                agencies, DEMO.categories(), DEMO.routing(), DEMO.holidayCalendar(), DEMO.notificationTemplates(),
+                DEMO.procedures());
     }
 
     private final FakeTable table = new FakeTable();

@@ -73,7 +73,7 @@ class DemoDataTest {
         assertEquals(DemoData.APPLIED_BY, new ProvinceConfigStore(dynamo, table).currentVersion("DEMO-TNH")
                 .orElseThrow().appliedBy(), "the demo loader applies through the same code as infra/bin/province");
         assertEquals(23, sortKeys(PK, "AREA#").size());
-        assertEquals(7, sortKeys(PK, "AGENCY#").size());
+        assertEquals(28, sortKeys(PK, "AGENCY#").size());
         assertEquals(8, sortKeys(PK, "CATEGORY#").size());
         assertEquals(List.of("USER#9000000000000000001"), sortKeysOf(query("pk", "USER#9000000000000000001", null, null)));
 
@@ -127,10 +127,13 @@ class DemoDataTest {
                 .updateExpression("SET lastSignInAt = :t")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("2026-03-02T03:00:00Z"))));
 
-        // One commune fewer; the Tân Ninh officer is a citizen only now.
+        // One commune fewer (and its committee, a candidate of the commune-based procedures); the Tân
+        // Ninh officer is a citizen only now.
         Path province = dir.resolve("province.json");
         Files.writeString(province, Files.readString(PROVINCE).replaceFirst(
-                ",\\s*\\{ \"code\": \"DEMO-X09\"[^}]*\\},\\s*\"formerNames\": \\[\"Thị trấn Cần Đước\"\\] \\}", ""));
+                ",\\s*\\{ \"code\": \"DEMO-X09\"[^}]*\\},\\s*\"formerNames\": \\[\"Thị trấn Cần Đước\"\\] \\}", "")
+                .replaceFirst(",\\s*\\{ \"id\": \"ubnd-can-duoc\"[^}]*\\}", "")
+                .replace(", \"ubnd-can-duoc\"", ""));
         Path users = dir.resolve("users.json");
         Files.writeString(users, Files.readString(USERS).replace(
                 "{ \"role\": \"CITIZEN\" }, { \"role\": \"OFFICER\", \"agencyId\": \"ubnd-tan-ninh\" }",

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.Area;
 import vn.smartprovince.shared.province.AreaType;
+import vn.smartprovince.shared.province.Competence;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
 import vn.smartprovince.shared.province.Routing;
@@ -29,9 +30,9 @@ final class Configs {
 
     static ProvinceConfig renameAgency(ProvinceConfig c, String id, String name) {
         List<Agency> agencies = c.agencies().stream().map(a -> a.id().equals(id)
-                ? new Agency(a.id(), name, a.kind(), a.contactPhone(), a.allAreas(), a.areaCodes()) : a).toList();
+                ? new Agency(a.id(), name, a.kind(), a.contactPhone(), a.allAreas(), a.areaCodes(), a.unitCode()) : a).toList();
         return new ProvinceConfig(c.schemaVersion(), c.demo(), c.province(), c.zalo(), c.areas(), agencies,
-                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates());
+                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates(), c.procedures());
     }
 
     /** Without the agency (its routing rules go to the triage agency). */
@@ -40,7 +41,8 @@ final class Configs {
         List<RoutingRule> rules = c.routing().rules().stream().filter(r -> !r.agencyId().equals(id)).toList();
         return new ProvinceConfig(c.schemaVersion(), c.demo(), c.province(), c.zalo(), c.areas(), agencies,
                 c.categories(), new Routing(c.routing().triageAgencyId(), rules), c.holidayCalendar(),
-                c.notificationTemplates());
+                c.notificationTemplates(), c.procedures().stream()
+                        .filter(p -> !p.competence().agencyIds().contains(id)).toList());
     }
 
     /** With {@code count} more communes: more entity items change than one transaction holds. */
@@ -49,8 +51,10 @@ final class Configs {
         for (int i = 0; i < count; i++) {
             areas.add(new Area(String.format("DEMO-X9%02d", i), "Xã Thử " + i, AreaType.COMMUNE, null, List.of(), List.of()));
         }
+        // Communes no candidate agency covers would make the area-based procedures invalid: keep the fixed ones.
         return new ProvinceConfig(c.schemaVersion(), c.demo(), c.province(), c.zalo(), areas, c.agencies(),
-                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates());
+                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates(), c.procedures().stream()
+                        .filter(p -> p.competence().basis() == Competence.Basis.FIXED).toList());
     }
 
     /** Deletes every item (the emulator is shared by a test class). */

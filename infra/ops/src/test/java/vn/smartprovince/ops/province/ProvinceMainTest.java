@@ -57,7 +57,7 @@ class ProvinceMainTest {
         // 1. validate, diff, apply the demo file
         Run validate = province("validate", demo);
         ok(validate);
-        assertTrue(validate.out().contains(": valid (demo data): province DEMO-TNH \"Tây Ninh\", 23 units, 7 agencies"),
+        assertTrue(validate.out().contains(": valid (demo data): province DEMO-TNH \"Tây Ninh\", 23 units, 28 agencies"),
                 validate.out());
         Run firstDiff = province("diff", demo);
         ok(firstDiff);

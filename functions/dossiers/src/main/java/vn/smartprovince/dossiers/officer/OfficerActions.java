@@ -1,0 +1,586 @@
+package vn.smartprovince.dossiers.officer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import vn.smartprovince.dossiers.core.ActorRole;
+import vn.smartprovince.dossiers.core.CounterDelta;
+import vn.smartprovince.dossiers.core.Deadlines;
+import vn.smartprovince.dossiers.core.DocumentStore;
+import vn.smartprovince.dossiers.core.Dossier;
+import vn.smartprovince.dossiers.core.DossierAction;
+import vn.smartprovince.dossiers.core.DossierCounters;
+import vn.smartprovince.dossiers.core.DossierStatus;
+import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.core.Notices;
+import vn.smartprovince.dossiers.core.OpenRequest;
+import vn.smartprovince.dossiers.core.ProcessSheet;
+import vn.smartprovince.dossiers.core.StateMachine;
+import vn.smartprovince.dossiers.core.TimelineEntry;
+import vn.smartprovince.shared.auth.Caller;
+import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.http.BodyFields;
+import vn.smartprovince.shared.http.ErrorCode;
+import vn.smartprovince.shared.http.FieldError;
+import vn.smartprovince.shared.notify.NotificationJob;
+import vn.smartprovince.shared.province.Agency;
+import vn.smartprovince.shared.province.Fee;
+import vn.smartprovince.shared.province.Procedure;
+import vn.smartprovince.shared.province.ProvinceConfig;
+import vn.smartprovince.shared.province.ResultDelivery;
+import vn.smartprovince.shared.province.WorkingDays;
+
+/**
+ * What the officers of the competent agency do to a dossier: intake (receive, refuse, request a
+ * supplement), processing (start, transfer, request fees, stop, finish, return the result) and
+ * lateness (extend, form 04). Every action, in this order:
+ * <ol>
+ *   <li>the caller's right ({@link OfficerAccess#toAct}): 404 / 403 before the body is read;</li>
+ *   <li>the body (400 naming every bad field, nothing written); {@code expectedVersion} (or
+ *       {@code If-Match}) is required;</li>
+ *   <li>the lifecycle ({@link StateMachine}): 409 {@code INVALID_TRANSITION} with the current dossier;</li>
+ *   <li>the version: 409 {@code VERSION_CONFLICT} with the current dossier;</li>
+ *   <li>the step's own rules (409 {@code ALREADY_EXTENDED}, {@code PAST_DUE_DATE}…), then ONE
+ *       {@link DossierStore#update} with the dossier, its timeline entry (role OFFICER), the
+ *       applicant's notification jobs ({@link Notices}) and the counters ({@link DossierCounters}).</li>
+ * </ol>
+ * A receipt claims the agency's day sequence in the same write: when another receipt took that
+ * number first ({@link DossierStore.SequenceTaken}) it reads the counter again and retries, at most
+ * {@link #MAX_SEQUENCE_ATTEMPTS} times (then 503, retry later); when the dossier itself moved on
+ * (someone else received it) it stops with 409 and the dossier as it is.
+ */
+public final class OfficerActions {
+    public static final int MAX_REASON = 2_000;
+    public static final int MAX_ITEM = 500;
+    public static final int MAX_ITEMS = 20;
+    public static final int MAX_SEQUENCE_ATTEMPTS = 40;
+    static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final DossierStore store;
+    private final Supplier<ProvinceConfig> configs;
+    private final DocumentStore documents;
+    private final Clock clock;
+    private final OfficerAccess access;
+
+    /**
+     * @param documents verifies result files the officer uploaded; null accepts only keys under the
+     *                  dossier's prefix {@code dossiers/<id>/}
+     */
+    public OfficerActions(DossierStore store, Supplier<ProvinceConfig> configs, DocumentStore documents, Clock clock) {
+        this.store = store;
+        this.configs = configs;
+        this.documents = documents;
+        this.clock = clock;
+        this.access = new OfficerAccess(store);
+    }
+
+    // ------------------------------------------------------------------ the engine
+
+    /** What a step adds besides the status: entry facts, jobs, counters, a sequence claim. */
+    static final class Effects {
+        final Instant at;
+        final Map<String, String> details = new LinkedHashMap<>();
+        final List<Function<Dossier, List<NotificationJob>>> notices = new ArrayList<>();
+        final List<CounterDelta> counters = new ArrayList<>();
+        String comment;
+        String form;
+        Boolean onTime;
+        DossierStore.SequenceClaim sequence;
+
+        Effects(Instant at) {
+            this.at = at;
+        }
+    }
+
+    /** A step: the rules that need the dossier, and what changes. Run again when a receipt retries. */
+    @FunctionalInterface
+    interface Step {
+        void apply(Dossier before, Dossier.Builder after, Effects effects);
+    }
+
+    /** Reads the body (once the caller's right is established) against the dossier and the configuration. */
+    @FunctionalInterface
+    interface Input {
+        Step read(Dossier before, ProvinceConfig config, JsonNode body, BodyFields fields);
+    }
+
+    Dossier run(Caller caller, String id, DossierAction action, Set<String> bodyFields, Supplier<JsonNode> body,
+                Input input) {
+        ProvinceConfig config = configs.get();     // once: the whole action sees one version
+        Dossier before = access.toAct(caller, id);
+        JsonNode json = body.get();
+        BodyFields fields = new BodyFields();
+        Set<String> allowed = new LinkedHashSet<>(bodyFields);
+        allowed.add("expectedVersion");
+        fields.onlyFields(json, "", allowed);
+        Long version = fields.version(json);
+        if (version == null && !fields.hasErrorFor("expectedVersion")) {
+            fields.error("expectedVersion", "REQUIRED", "Thiếu phiên bản (expectedVersion hoặc If-Match).",
+                    "expectedVersion (or If-Match) is required.");
+        }
+        Step step = input.read(before, config, json, fields);
+        fields.done();
+        for (int attempt = 1; ; attempt++) {
+            DossierStatus to = StateMachine.next(before, action).orElseThrow(() -> invalidTransition(before));
+            if (version != before.version()) {
+                throw versionConflict(before);
+            }
+            Instant now = clock.instant();
+            Effects effects = new Effects(now);
+            Dossier.Builder builder = before.toBuilder().next(now).status(to);
+            step.apply(before, builder, effects);
+            Dossier after = builder.build();
+            TimelineEntry entry = new TimelineEntry(before.id(), after.version(), now, caller.userId(),
+                    ActorRole.OFFICER, action, before.status(), after.status(), before.agencyId(), after.agencyId(),
+                    effects.comment, effects.form, effects.onTime, effects.details);
+            List<NotificationJob> jobs = new ArrayList<>();
+            effects.notices.forEach(notice -> jobs.addAll(notice.apply(after)));
+            DossierStore.UpdateResult result = store.update(new DossierStore.Change(before, after, entry, jobs,
+                    effects.counters, effects.sequence));
+            if (result instanceof DossierStore.Updated updated) {
+                return updated.dossier();
+            }
+            if (result instanceof DossierStore.VersionConflict conflict
+                    && (conflict.current() == null || conflict.current().version() != before.version())) {
+                throw versionConflict(conflict.current() == null ? before : conflict.current());
+            }
+            // SequenceTaken: another receipt of the same agency and day got that number; read again.
+            // (A "conflict" that left the dossier at the version read was a transient transaction
+            // clash on a shared item, such as a counter: try again the same way.)
+            if (attempt >= MAX_SEQUENCE_ATTEMPTS) {
+                throw ApiException.unavailable("dossier-sequence");
+            }
+            pause(attempt);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 10) * 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("dossier-sequence");
+        }
+    }
+
+    static ApiException invalidTransition(Dossier current) {
+        return conflict(current, "status", "INVALID_TRANSITION",
+                "Không thể thực hiện thao tác này khi hồ sơ ở trạng thái \"" + current.status().vietnameseName() + "\".",
+                "This action is not allowed while the dossier is " + current.status().name() + ".");
+    }
+
+    static ApiException versionConflict(Dossier current) {
+        return conflict(current, "expectedVersion", "VERSION_CONFLICT",
+                "Hồ sơ vừa được cập nhật (phiên bản " + current.version() + "), vui lòng tải lại.",
+                "The dossier changed (now version " + current.version() + "); reload it.");
+    }
+
+    /** 409 with the dossier as it is now. */
+    static ApiException conflict(Dossier current, String field, String code, String vietnamese, String english) {
+        return new ApiException(ErrorCode.CONFLICT, code, List.of(new FieldError(field, code, vietnamese, english)),
+                Map.of(), OfficerViews.Detail.of(current));
+    }
+
+    // ------------------------------------------------------------------ intake
+
+    /**
+     * 1 -> 2: the dossier code {@code {unitCode}-{yyMMdd}-{seq}} (the agency's day sequence, race-free),
+     * receivedAt, the due date from the procedure's working days and the holiday calendar, form 01,
+     * DOSSIER_RECEIVED; counters received and inProgress +1. Optional {@code comment}.
+     */
+    public Dossier receive(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.RECEIVE, Set.of("comment"), body, (before, config, json, fields) -> {
+            String comment = fields.text(json, "comment", "comment", false, MAX_REASON, true);
+            return (b, after, effects) -> {
+                Procedure procedure = procedure(config, b);
+                Agency agency = config.agency(b.agencyId()).orElse(null);
+                if (agency == null || agency.unitCode() == null) {
+                    throw conflict(b, "agencyId", "AGENCY_HAS_NO_UNIT_CODE",
+                            "Cơ quan tiếp nhận chưa có mã đơn vị, không thể cấp mã hồ sơ.",
+                            "The receiving agency has no national unit code for the dossier code.");
+                }
+                LocalDate day = Deadlines.today(effects.at);
+                long last = store.lastSequence(agency.unitCode(), day);
+                effects.sequence = new DossierStore.SequenceClaim(agency.unitCode(), day, last);
+                String code = code(agency.unitCode(), day, effects.sequence.next());
+                LocalDate due = new Deadlines(WorkingDays.of(config)).dueDate(effects.at, procedure.processingWorkingDays());
+                after.code(code).receivedAt(effects.at).dueDate(due).originalDueDate(due);
+                effects.comment = comment;
+                effects.form = "01";
+                effects.onTime = true;
+                effects.details.put("code", code);
+                effects.details.put(ProcessSheet.DUE_DATE, due.toString());
+                effects.notices.add(d -> Notices.received(d, procedure.name(), effects.at));
+                count(effects, b, "received", 1);
+                count(effects, b, "inProgress", 1);
+            };
+        });
+    }
+
+    /** {@code {unitCode}-{yyMMdd}-{sequence, 4 digits}}. */
+    public static String code(String unitCode, LocalDate day, long sequence) {
+        return unitCode + "-" + CODE_DAY.format(day) + "-" + String.format(java.util.Locale.ROOT, "%04d", sequence);
+    }
+
+    /** 1 -> 3 with the reasons (form 03); DOSSIER_CLOSED; counter refused. */
+    public Dossier refuse(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.REFUSE, Set.of("reasons"), body, (before, config, json, fields) -> {
+            String reasons = fields.text(json, "reasons", "reasons", true, MAX_REASON, true);
+            return (b, after, effects) -> {
+                after.closingReason(reasons).openRequest(null).resumeStatus(null);
+                effects.comment = reasons;
+                effects.form = "03";
+                effects.notices.add(d -> Notices.closed(d, effects.at));
+                count(effects, b, "refused", 1);
+            };
+        });
+    }
+
+    /**
+     * 1, 2, 4 -> 5: {@code items} (what is missing or wrong, required), {@code documentKeys} (the
+     * procedure's documents to send again), {@code message}; form 02, DOSSIER_SUPPLEMENT_REQUESTED.
+     * After receipt the legal clock pauses ({@code pausedAt}); the answer returns it to the status it
+     * came from.
+     */
+    public Dossier requestSupplement(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.REQUEST_SUPPLEMENT, Set.of("items", "documentKeys", "message"), body,
+                (before, config, json, fields) -> {
+                    List<String> items = texts(fields, json, "items", true, MAX_ITEMS, MAX_ITEM);
+                    List<String> documentKeys = texts(fields, json, "documentKeys", false, MAX_ITEMS, 100);
+                    Procedure procedure = config.procedure(before.procedureCode()).orElse(null);
+                    for (int i = 0; i < documentKeys.size(); i++) {
+                        if (procedure == null || procedure.document(documentKeys.get(i)).isEmpty()) {
+                            fields.error("documentKeys[" + i + "]", "UNKNOWN_DOCUMENT",
+                                    "Thủ tục không có thành phần hồ sơ này.", "The procedure has no such document.");
+                        }
+                    }
+                    String message = fields.text(json, "message", "message", false, MAX_REASON, true);
+                    return (b, after, effects) -> {
+                        after.openRequest(new OpenRequest(OpenRequest.Kind.SUPPLEMENT, items, documentKeys, null,
+                                message, effects.at, caller.userId())).resumeStatus(b.status());
+                        if (b.receivedAt() != null) {
+                            after.pausedAt(effects.at);     // the clock pauses after receipt only
+                        }
+                        effects.comment = message;
+                        effects.form = "02";
+                        effects.details.put("items", String.join("\n", items));
+                        effects.notices.add(d -> Notices.supplementRequested(d, procedureName(config, d), effects.at));
+                    };
+                });
+    }
+
+    // ------------------------------------------------------------------ processing
+
+    /** 2, 6 -> 4: the agency works on it (after fees: the payment is settled outside). */
+    public Dossier start(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.START, Set.of("comment"), body, (before, config, json, fields) -> {
+            String comment = fields.text(json, "comment", "comment", false, MAX_REASON, true);
+            return (b, after, effects) -> {
+                after.openRequest(null).resumeStatus(null);
+                effects.comment = comment;
+            };
+        });
+    }
+
+    /**
+     * 2, 4 -> 4 at another agency of the chain (liên thông): {@code toAgencyId} exists and differs;
+     * optional {@code comment}. A handover line of form 06 (on time against the due date, kept).
+     * Counters: transferredOut and inProgress -1 for the old agency, transferredIn and inProgress +1
+     * for the new one.
+     */
+    public Dossier transfer(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.TRANSFER, Set.of("toAgencyId", "comment"), body,
+                (before, config, json, fields) -> {
+                    String to = fields.text(json, "toAgencyId", "toAgencyId", true, 100, false);
+                    if (to != null && config.agency(to).isEmpty()) {
+                        fields.error("toAgencyId", "UNKNOWN_AGENCY", "Cơ quan không tồn tại trong tỉnh.",
+                                "No such agency in the province.");
+                    } else if (to != null && to.equals(before.agencyId())) {
+                        fields.error("toAgencyId", "SAME_AGENCY", "Hồ sơ đã ở cơ quan này.",
+                                "The dossier is already with this agency.");
+                    }
+                    String comment = fields.text(json, "comment", "comment", false, MAX_REASON, true);
+                    return (b, after, effects) -> {
+                        after.agencyId(to);
+                        effects.comment = comment;
+                        effects.form = "06";
+                        effects.onTime = Deadlines.onTime(b.dueDate(), effects.at);
+                        dueDetail(effects, b);
+                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "transferredOut", 1));
+                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "inProgress", -1));
+                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "transferredIn", 1));
+                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "inProgress", 1));
+                    };
+                });
+    }
+
+    /**
+     * 2, 4 -> 6: {@code amountVnd} (> 0; defaults to the procedure's FIXED fee) and how to pay
+     * ({@code message}, required); DOSSIER_FEES_REQUESTED. Payment is out of scope: start (6 -> 4)
+     * or finish (6 -> 9) continues.
+     */
+    public Dossier requestFees(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.REQUEST_FEES, Set.of("amountVnd", "message"), body,
+                (before, config, json, fields) -> {
+                    Long amount = amount(fields, json);
+                    if (amount == null && !fields.hasErrorFor("amountVnd")) {
+                        Fee fee = config.procedure(before.procedureCode()).map(Procedure::fee).orElse(null);
+                        if (fee != null && fee.kind() == Fee.Kind.FIXED && fee.amountVnd() != null && fee.amountVnd() > 0) {
+                            amount = fee.amountVnd();
+                        } else {
+                            fields.error(BodyFields.required("amountVnd"));
+                        }
+                    }
+                    String message = fields.text(json, "message", "message", true, MAX_REASON, true);
+                    long amountVnd = amount == null ? 0 : amount;
+                    return (b, after, effects) -> {
+                        after.openRequest(new OpenRequest(OpenRequest.Kind.FEES, List.of(), List.of(), amountVnd,
+                                message, effects.at, caller.userId())).resumeStatus(b.status());
+                        effects.comment = message;
+                        effects.details.put("amountVnd", Long.toString(amountVnd));
+                        effects.notices.add(d -> Notices.feesRequested(d, amountVnd, effects.at));
+                    };
+                });
+    }
+
+    /** 2, 4, 5, 6 -> 8 with the reasons (form 05); DOSSIER_CLOSED; counters stopped +1, inProgress -1. */
+    public Dossier stop(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.STOP, Set.of("reasons"), body, (before, config, json, fields) -> {
+            String reasons = fields.text(json, "reasons", "reasons", true, MAX_REASON, true);
+            return (b, after, effects) -> {
+                closePause(config, b, after, effects.at);
+                after.closingReason(reasons).openRequest(null).resumeStatus(null);
+                effects.comment = reasons;
+                effects.form = "05";
+                effects.notices.add(d -> Notices.closed(d, effects.at));
+                count(effects, b, "stopped", 1);
+                count(effects, b, "inProgress", -1);
+            };
+        });
+    }
+
+    /**
+     * 4, 6 -> 9 with the result: {@code summary} (required) and {@code resultFileKey} (required for
+     * ONLINE delivery; a file the officer uploaded). Result onTime against the due date,
+     * workingDaysTaken from the receipt, pauses excluded. Counters finished, finishedOnTime or
+     * finishedLate, workingDaysToResult, inProgress -1; DOSSIER_RESULT_READY.
+     */
+    public Dossier finish(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.FINISH, Set.of("summary", "resultFileKey"), body,
+                (before, config, json, fields) -> {
+                    String summary = fields.text(json, "summary", "summary", true, MAX_REASON, true);
+                    boolean online = before.resultDelivery() == ResultDelivery.ONLINE;
+                    String fileKey = fields.text(json, "resultFileKey", "resultFileKey", online, 512, false);
+                    return (b, after, effects) -> {
+                        if (fileKey != null) {
+                            verifyResultFile(caller, b, fileKey);
+                        }
+                        Deadlines deadlines = new Deadlines(WorkingDays.of(config));
+                        boolean onTime = Deadlines.onTime(b.dueDate(), effects.at);
+                        int taken = b.receivedAt() == null ? 0
+                                : deadlines.workingDaysTaken(b.receivedAt(), effects.at, b.pausedWorkingDays());
+                        after.result(new Dossier.Result(summary, fileKey, onTime, taken)).finishedAt(effects.at)
+                                .openRequest(null).resumeStatus(null);
+                        effects.comment = summary;
+                        effects.onTime = onTime;
+                        dueDetail(effects, b);
+                        effects.details.put("workingDaysTaken", Integer.toString(taken));
+                        effects.notices.add(d -> Notices.resultReady(d, procedureName(config, d), effects.at));
+                        count(effects, b, "finished", 1);
+                        count(effects, b, onTime ? "finishedOnTime" : "finishedLate", 1);
+                        count(effects, b, "workingDaysToResult", taken);
+                        count(effects, b, "inProgress", -1);
+                    };
+                });
+    }
+
+    /**
+     * 9 -> 10: {@code how} (DESK, POST or ONLINE, one of the procedure's; defaults to the applicant's
+     * choice); ONLINE needs the result file. DOSSIER_RETURNED; counter returned.
+     */
+    public Dossier returnResult(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.RETURN_RESULT, Set.of("how", "comment"), body,
+                (before, config, json, fields) -> {
+                    ResultDelivery how = fields.oneOf(json, "how", "how", ResultDelivery.values(), false);
+                    if (how == null && !fields.hasErrorFor("how")) {
+                        how = before.resultDelivery();
+                    }
+                    Procedure procedure = config.procedure(before.procedureCode()).orElse(null);
+                    if (how != null && procedure != null && !procedure.resultDeliveries().contains(how)) {
+                        fields.error("how", "NOT_OFFERED", "Thủ tục không trả kết quả theo cách này.",
+                                "The procedure does not return results this way.");
+                    }
+                    if (how == null && !fields.hasErrorFor("how")) {
+                        fields.error(BodyFields.required("how"));
+                    }
+                    String comment = fields.text(json, "comment", "comment", false, MAX_REASON, true);
+                    ResultDelivery delivery = how;
+                    return (b, after, effects) -> {
+                        if (delivery == ResultDelivery.ONLINE && (b.result() == null || b.result().fileKey() == null)) {
+                            throw conflict(b, "how", "NO_RESULT_FILE", "Hồ sơ chưa có tệp kết quả để trả trực tuyến.",
+                                    "The dossier has no result file to return online.");
+                        }
+                        after.returnedAt(effects.at).resultDelivery(delivery);
+                        effects.comment = comment;
+                        effects.onTime = Deadlines.onTime(b.dueDate(), effects.at);
+                        dueDetail(effects, b);
+                        effects.details.put("how", delivery.name());
+                        effects.notices.add(d -> Notices.returned(d, effects.at));
+                        count(effects, b, "returned", 1);
+                    };
+                });
+    }
+
+    // ------------------------------------------------------------------ lateness
+
+    /**
+     * Form 04, the apology and a new date: only up to the due date (today <= dueDate, else 409
+     * {@code PAST_DUE_DATE}), only once (409 {@code ALREADY_EXTENDED}); {@code newDueDate} after the
+     * current due date and a working day; {@code reason} required. DOSSIER_LATE; counter extended.
+     */
+    public Dossier extend(Caller caller, String id, Supplier<JsonNode> body) {
+        return run(caller, id, DossierAction.EXTEND, Set.of("newDueDate", "reason"), body,
+                (before, config, json, fields) -> {
+                    String text = fields.text(json, "newDueDate", "newDueDate", true, 10, false);
+                    LocalDate newDue = null;
+                    if (text != null) {
+                        try {
+                            newDue = LocalDate.parse(text);
+                        } catch (DateTimeParseException e) {
+                            fields.error("newDueDate", "INVALID_FORMAT", "Ngày phải có dạng YYYY-MM-DD.",
+                                    "A date is YYYY-MM-DD.");
+                        }
+                    }
+                    if (newDue != null && !WorkingDays.of(config).isWorkingDay(newDue)) {
+                        fields.error("newDueDate", "NOT_A_WORKING_DAY", "Ngày hẹn mới phải là ngày làm việc.",
+                                "The new date must be a working day.");
+                    }
+                    if (newDue != null && before.dueDate() != null && !newDue.isAfter(before.dueDate())) {
+                        fields.error("newDueDate", "NOT_AFTER_DUE_DATE", "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+                                "The new date must be after the current due date.");
+                    }
+                    String reason = fields.text(json, "reason", "reason", true, MAX_REASON, true);
+                    LocalDate due = newDue;
+                    return (b, after, effects) -> {
+                        if (b.extension() != null) {
+                            throw conflict(b, "extension", "ALREADY_EXTENDED", "Hồ sơ đã được gia hạn một lần.",
+                                    "The dossier was already extended once.");
+                        }
+                        if (b.dueDate() == null || Deadlines.today(effects.at).isAfter(b.dueDate())) {
+                            throw conflict(b, "dueDate", "PAST_DUE_DATE",
+                                    "Chỉ gia hạn được trước hoặc trong ngày hẹn trả kết quả.",
+                                    "An extension is only possible up to the due date.");
+                        }
+                        after.extension(new Dossier.Extension(b.dueDate(), due, reason, effects.at, caller.userId()))
+                                .dueDate(due);
+                        effects.comment = reason;
+                        effects.form = "04";
+                        effects.details.put("previousDueDate", b.dueDate().toString());
+                        effects.details.put("newDueDate", due.toString());
+                        effects.notices.add(d -> Notices.late(d, due, effects.at));
+                        count(effects, b, "extended", 1);
+                    };
+                });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Procedure procedure(ProvinceConfig config, Dossier dossier) {
+        return config.procedure(dossier.procedureCode()).orElseThrow(() -> conflict(dossier, "procedureCode",
+                "UNKNOWN_PROCEDURE", "Thủ tục của hồ sơ không còn trong danh mục.",
+                "The dossier's procedure is no longer in the catalogue."));
+    }
+
+    private static String procedureName(ProvinceConfig config, Dossier dossier) {
+        return config.procedure(dossier.procedureCode()).map(Procedure::name).orElse(dossier.procedureCode());
+    }
+
+    private static void count(Effects effects, Dossier dossier, String field, long amount) {
+        effects.counters.addAll(DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), effects.at, field, amount));
+    }
+
+    private static void dueDetail(Effects effects, Dossier before) {
+        if (before.dueDate() != null) {
+            effects.details.put(ProcessSheet.DUE_DATE, before.dueDate().toString());
+        }
+    }
+
+    /** A pause ends with the dossier (stopped while a supplement was awaited): its working days are kept. */
+    private static void closePause(ProvinceConfig config, Dossier before, Dossier.Builder after, Instant at) {
+        if (before.pausedAt() != null) {
+            int days = new Deadlines(WorkingDays.of(config)).pausedWorkingDays(before.pausedAt(), at);
+            after.pausedAt(null).pausedWorkingDays(before.pausedWorkingDays() + days);
+        }
+    }
+
+    private void verifyResultFile(Caller caller, Dossier dossier, String fileKey) {
+        if (documents != null) {
+            documents.verify(caller.userId(), List.of(fileKey), "resultFileKey");
+        } else if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
+            throw ApiException.invalid(new FieldError("resultFileKey", "UNKNOWN_FILE",
+                    "Không tìm thấy tệp kết quả đã tải lên.", "No such uploaded result file."));
+        }
+    }
+
+    private static Long amount(BodyFields fields, JsonNode json) {
+        JsonNode node = json.get("amountVnd");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            fields.error("amountVnd", "INVALID_TYPE", "Phải là một số nguyên (đồng).", "Must be a whole number of đồng.");
+            return null;
+        }
+        long value = node.longValue();
+        if (value <= 0 || value > 1_000_000_000_000L) {
+            fields.error("amountVnd", "OUT_OF_RANGE", "Số tiền phải lớn hơn 0.", "The amount must be more than 0.");
+            return null;
+        }
+        return value;
+    }
+
+    /** A list of short texts; required lists must have at least one. */
+    static List<String> texts(BodyFields fields, JsonNode json, String name, boolean required, int maxItems, int maxChars) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            if (required) {
+                fields.error(BodyFields.required(name));
+            }
+            return List.of();
+        }
+        if (!node.isArray()) {
+            fields.error(name, "INVALID_TYPE", "Phải là một danh sách.", "Must be an array.");
+            return List.of();
+        }
+        if (required && node.isEmpty()) {
+            fields.error(name, "REQUIRED", "Cần ít nhất một mục.", "At least one item is required.");
+            return List.of();
+        }
+        if (node.size() > maxItems) {
+            fields.error(name, "TOO_MANY", "Tối đa " + maxItems + " mục.", "At most " + maxItems + " items.");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode item = vn.smartprovince.shared.json.Json.object();
+            item.set("value", node.get(i));
+            String value = fields.text(item, "value", name + "[" + i + "]", true, maxChars, false);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+}

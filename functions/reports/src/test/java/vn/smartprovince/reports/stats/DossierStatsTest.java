@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.shared.json.Json;
-import vn.smartprovince.shared.province.Agency;
-import vn.smartprovince.shared.province.Competence;
-import vn.smartprovince.shared.province.Fee;
-import vn.smartprovince.shared.province.OnlineLevel;
-import vn.smartprovince.shared.province.Procedure;
-import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceConfigLoader;
-import vn.smartprovince.shared.province.ResultDelivery;
+import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.shared.province.WorkingDays;
 import vn.smartprovince.shared.stats.DossierCounterKeys;
 import vn.smartprovince.testkit.AwsEmulatorExtension;
@@ -40,24 +33,12 @@ class DossierStatsTest {
     static final String WARD = "ubnd-tan-ninh";
     static final String PROCEDURE = "1.001193.000.00.00.H56";
     static final String MONTH = YearMonth.now(WorkingDays.ZONE).toString();
-    static ProvinceConfig config;
 
     @BeforeAll
     static void publishAProvinceWithAProcedureAndItsCounters() {
-        ProvinceConfig demo = ProvinceConfigLoader.load(
-                AwsEmulatorExtension.repoRoot().resolve(Path.of("infra", "demo", "tay-ninh.json")));
-        List<Agency> agencies = new ArrayList<>();
-        for (Agency a : demo.agencies()) {
-            agencies.add(a.id().equals(WARD) ? new Agency(a.id(), a.name(), a.kind(), a.contactPhone(), a.allAreas(),
-                    a.areaCodes(), "000.00.31.H56") : a);
-        }
-        Procedure birth = new Procedure(PROCEDURE, "Đăng ký khai sinh", "Hộ tịch",
-                new Competence(Competence.Basis.FIXED, List.of(WARD), null), OnlineLevel.FULL, 3, Fee.none(),
-                List.of(), List.of(), List.of(ResultDelivery.DESK), null);
-        // Given in memory: the configuration loader reads procedures only with the catalogue's change.
-        config = new ProvinceConfig(demo.schemaVersion(), demo.demo(), demo.province(), demo.zalo(), demo.areas(),
-                agencies, demo.categories(), demo.routing(), demo.holidayCalendar(), demo.notificationTemplates(),
-                List.of(birth));
+        // The demo province: birth registration is competent in each commune, ubnd-tan-ninh among them.
+        new ProvinceConfigStore(aws.dynamoDb(), table()).publish(ProvinceConfigLoader.load(
+                AwsEmulatorExtension.repoRoot().resolve(Path.of("infra", "demo", "tay-ninh.json"))));
 
         counters(DossierCounterKeys.agencyKey(WARD), DossierCounterKeys.TOTAL, fields("submitted", 7, "received", 5,
                 "finished", 3, "finishedOnTime", 2, "finishedLate", 1, "workingDaysToResult", 10, "inProgress", 2,
@@ -107,8 +88,7 @@ class DossierStatsTest {
         query.forEach(q::put);
         ((ObjectNode) event.path("requestContext").path("authorizer").path("lambda"))
                 .put("userId", "8100000000000000001").put("roles", roles).put("agencyId", agencyId);
-        return Handlers.invokeHttp(new StatsHandler(new ReportStats(aws.dynamoDb(), table(), () -> config,
-                java.time.Clock.systemUTC())), event);
+        return Handlers.invokeHttp(new StatsHandler(aws.env("ReportStatsFunction")), event);
     }
 
     @Test

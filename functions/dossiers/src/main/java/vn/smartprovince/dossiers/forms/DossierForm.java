@@ -57,7 +57,7 @@ public record DossierForm(String form, String title, String dossierId, String do
     }
 
     /**
-     * @param step   the action (RECEIVE, TRANSFER, REQUEST_SUPPLEMENT, ANSWER_SUPPLEMENT, FINISH, RETURN_RESULT, STOP)
+     * @param step   the action (RECEIVE, TRANSFER, FINISH, RETURN_RESULT: core.ProcessSheet.HANDOVERS)
      * @param onTime whether the step was within the due date; null where the step has no deadline of its own
      */
     public record Handover(String step, String stepName, String from, String to, String at, String dueDate,

@@ -16,6 +16,7 @@ import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.OnBehalf;
 import vn.smartprovince.dossiers.core.OpenRequest;
+import vn.smartprovince.dossiers.core.ProcessSheet;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.Area;
@@ -30,16 +31,14 @@ import vn.smartprovince.shared.province.WorkingDays;
  * Builds a form of a dossier from the dossier, its timeline and the province configuration. Pure:
  * no I/O, no clock. A form 01-05 exists once a timeline step issued it (its {@code form}; the latest
  * such step when there are several, e.g. a second supplement request); form 06 once the dossier was
- * received.
+ * received, with one line per handover as {@link ProcessSheet} defines them (receive, transfer, finish,
+ * return) and the due date in force at each.
  */
 public final class FormBuilder {
     /** The applicant as the other side of a handover on form 06. */
     static final String APPLICANT_SIDE = "Người nộp hồ sơ";
     /** Where a finished result waits for the applicant. */
     static final String RESULT_DESK = "Bộ phận trả kết quả";
-    private static final Set<DossierAction> HANDOVERS = Set.of(DossierAction.RECEIVE, DossierAction.TRANSFER,
-            DossierAction.REQUEST_SUPPLEMENT, DossierAction.ANSWER_SUPPLEMENT, DossierAction.FINISH,
-            DossierAction.RETURN_RESULT, DossierAction.STOP);
     /** Steps measured against the due date on form 06 when the entry does not say. */
     private static final Set<DossierAction> MEASURED = Set.of(DossierAction.TRANSFER, DossierAction.FINISH,
             DossierAction.RETURN_RESULT);
@@ -96,9 +95,9 @@ public final class FormBuilder {
                 continue;
             }
             LocalDate moved = detailDate(entry, "newDueDate");
-            moved = moved != null ? moved : detailDate(entry, "dueDate");
+            moved = moved != null ? moved : detailDate(entry, ProcessSheet.DUE_DATE);
             due = moved != null ? moved : due;
-            if (!HANDOVERS.contains(entry.action())) {
+            if (!ProcessSheet.HANDOVERS.contains(entry.action())) {
                 continue;
             }
             last = entry;
@@ -106,7 +105,7 @@ public final class FormBuilder {
             String from;
             String to;
             switch (entry.action()) {
-                case RECEIVE, ANSWER_SUPPLEMENT -> {
+                case RECEIVE -> {
                     from = APPLICANT_SIDE;
                     to = agencyName(config, entry.toAgencyId() != null ? entry.toAgencyId() : dossier.agencyId());
                 }
@@ -150,7 +149,7 @@ public final class FormBuilder {
                 documents.add(new DossierForm.ReceivedDocument(key, name, files));
             }
         });
-        LocalDate due = detailDate(entry, "dueDate");
+        LocalDate due = detailDate(entry, ProcessSheet.DUE_DATE);
         if (due == null) {
             due = dossier.originalDueDate() != null ? dossier.originalDueDate() : dossier.dueDate();
         }

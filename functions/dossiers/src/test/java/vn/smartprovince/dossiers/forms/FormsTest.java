@@ -133,20 +133,21 @@ class FormsTest {
     void processControlSheetHasOneLinePerHandover() throws Exception {
         DossierForm f = form(FormKind.PROCESS_CONTROL, FormFixtures.dossier(), FormFixtures.timeline(), true);
         List<DossierForm.Handover> lines = f.processControl().handovers();
-        assertEquals(List.of("RECEIVE", "REQUEST_SUPPLEMENT", "ANSWER_SUPPLEMENT", "TRANSFER", "FINISH", "RETURN_RESULT"),
+        assertEquals(List.of("RECEIVE", "TRANSFER", "FINISH", "RETURN_RESULT"),
                 lines.stream().map(DossierForm.Handover::step).toList());
-        DossierForm.Handover transfer = lines.get(3);
+        assertEquals(FormBuilder.APPLICANT_SIDE, lines.get(0).from());
+        assertEquals("2026-12-10", lines.get(0).dueDate(), "the due date in force then, not today's");
+        DossierForm.Handover transfer = lines.get(1);
         assertEquals("Ủy ban nhân dân phường Tân Ninh", transfer.from());
         assertEquals("Công an tỉnh", transfer.to());
         assertEquals(Boolean.TRUE, transfer.onTime());
-        assertEquals(FormBuilder.APPLICANT_SIDE, lines.get(1).to());
-        assertEquals("2026-12-10", lines.get(1).dueDate(), "the due date in force then, not today's");
-        assertEquals("2026-12-11", lines.get(2).dueDate(), "moved by the pause when the answer came");
-        assertEquals("2026-12-14", lines.get(4).dueDate(), "moved by the extension");
-        assertEquals(Boolean.TRUE, lines.get(5).onTime(), "returned on the due day: on time");
+        assertEquals("2026-12-11", transfer.dueDate(), "moved by the pause when the answer came");
+        assertEquals("2026-12-14", lines.get(2).dueDate(), "moved by the extension");
+        assertEquals(FormBuilder.RESULT_DESK, lines.get(2).to());
+        assertEquals(Boolean.TRUE, lines.get(3).onTime(), "returned on the due day: on time");
         String html = html(FormKind.PROCESS_CONTROL, FormFixtures.dossier(), FormFixtures.timeline());
         assertTrue(html.contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"));
-        assertEquals(6, html.split("<tr><td class=\"n\">").length - 1);
+        assertEquals(4, html.split("<tr><td class=\"n\">").length - 1);
     }
 
     @Test

@@ -56,7 +56,7 @@ class GetFormHandlerTest {
         JsonNode answer = call(as(FormFixtures.APPLICANT).andThen(json()).andThen(form("06")));
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
         assertEquals("06", answer.path("json").path("form").asText());
-        assertEquals(6, answer.path("json").path("processControl").path("handovers").size());
+        assertEquals(4, answer.path("json").path("processControl").path("handovers").size());
     }
 
     @Test

@@ -15,7 +15,7 @@ import vn.smartprovince.shared.log.JsonLog;
 /**
  * {@code DossierLatenessFunction}, on an EventBridge schedule (07:00 and 12:00 Vietnam time, Monday
  * to Saturday): runs {@link LatenessScan} and logs what it did as one JSON line. The event's
- * {@code id} is the correlation id of the reminders it queues.
+ * {@code id} names the run in its log line.
  */
 public final class LatenessHandler implements RequestStreamHandler {
     private final LatenessScan scan;
@@ -44,7 +44,7 @@ public final class LatenessHandler implements RequestStreamHandler {
         if (correlationId.isBlank()) {
             correlationId = context == null ? "lateness" : context.getAwsRequestId();
         }
-        LatenessScan.Counts counts = scan.run(correlationId);
+        LatenessScan.Counts counts = scan.run();
         Map<String, Object> fields = counts.fields();
         fields.put("correlationId", correlationId);
         JsonLog.info("dossier lateness scan", fields);

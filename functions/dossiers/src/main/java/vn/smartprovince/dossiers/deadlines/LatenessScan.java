@@ -3,7 +3,6 @@ package vn.smartprovince.dossiers.deadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.DossierCounters;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.core.Notices;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.Procedure;
@@ -35,7 +35,7 @@ import vn.smartprovince.shared.stats.DossierCounterKeys;
  *   (overdue = true, a timeline entry by {@code system}, counter {@code overdueFlagged}), once: a
  *   flagged dossier is skipped, and a concurrent change (version conflict) leaves it to the next run;</li>
  *   <li>reminds each officer of the agency of each dossier due today or on the next working day
- *   ({@code DOSSIER_DUE_SOON}); the job id is the deduplication key
+ *   ({@code DOSSIER_DUE_SOON}, {@link Notices#dueSoon}); the job id is the deduplication key
  *   {@code <dossierId>#due<dueDate>#DUE_SOON#<officer>}, written once, so a rerun (the noon run, a
  *   retry) sends nothing twice, while a due date moved by a pause or an extension is a new fact.</li>
  * </ul>
@@ -47,11 +47,9 @@ public final class LatenessScan {
     public static final List<DossierStatus> CLOCK_STATUSES =
             DossierCounterKeys.CLOCK_STATUSES.stream().map(DossierStatus::valueOf).toList();
     public static final String SYSTEM_ACTOR = "system";
-    static final String TEMPLATE = "DOSSIER_DUE_SOON";
     static final int PAGE = 100;
     /** At most this many officers of one agency hear of one dossier (as for reports). */
     static final int MAX_OFFICERS = 50;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** An agency's officers (user ids). */
     @FunctionalInterface
@@ -98,7 +96,7 @@ public final class LatenessScan {
         this.clock = clock;
     }
 
-    public Counts run(String correlationId) {
+    public Counts run() {
         ProvinceConfig province = config.get();
         WorkingDays workingDays = WorkingDays.of(province);
         Instant now = clock.instant();
@@ -146,7 +144,7 @@ public final class LatenessScan {
                             List<String> recipients = officersOf.computeIfAbsent(agencyId,
                                     id -> officers.of(id, MAX_OFFICERS));
                             for (String officer : recipients) {
-                                if (reminders.sendOnce(reminder(dossier, officer, correlationId, now))) {
+                                if (reminders.sendOnce(Notices.dueSoon(dossier, officer, now))) {
                                     sent++;
                                 } else {
                                     alreadySent++;
@@ -172,14 +170,5 @@ public final class LatenessScan {
         DossierStore.UpdateResult result = store.update(new DossierStore.Change(dossier, after, entry, List.of(),
                 DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), now, DossierCounterKeys.OVERDUE_FLAGGED, 1), null));
         return result instanceof DossierStore.Updated;
-    }
-
-    static NotificationJob reminder(Dossier dossier, String officer, String correlationId, Instant now) {
-        String key = dossier.id() + "#due" + dossier.dueDate() + "#DUE_SOON#" + officer;
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("dossier_code", dossier.reference());
-        parameters.put("due_date", DAY.format(dossier.dueDate()));
-        return new NotificationJob(NotificationJob.SCHEMA_VERSION, key, TEMPLATE, officer, TEMPLATE, parameters, key,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), correlationId);
     }
 }

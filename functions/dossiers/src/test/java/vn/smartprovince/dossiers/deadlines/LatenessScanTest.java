@@ -67,7 +67,7 @@ class LatenessScanTest {
 
     @Test
     void flagsTheOverdueOnceAndRemindsOfficersOfWhatIsDueWithinAWorkingDay() {
-        LatenessScan.Counts first = scan.run("evt-1");
+        LatenessScan.Counts first = scan.run();
         assertEquals(1, first.agencies(), "only agencies competent for a procedure");
         assertEquals(4, first.queries(), "one query per clock status, none of them a scan");
         assertTrue(store.queueQueries.stream().allMatch(q -> q.endsWith("#2026-12-11")), store.queueQueries.toString());
@@ -95,9 +95,8 @@ class LatenessScanTest {
         assertEquals("09/12/2026", job.parameters().get("due_date"));
         assertEquals(Set.of("dossier_code", "due_date"), job.parameters().keySet());
         assertEquals("today#due2026-12-09#DUE_SOON#officer-2", job.deduplicationKey());
-        assertEquals("evt-1", job.correlationId());
 
-        LatenessScan.Counts rerun = scan.run("evt-2");
+        LatenessScan.Counts rerun = scan.run();
         assertEquals(0, rerun.overdueFlagged());
         assertEquals(2, rerun.alreadyFlagged());
         assertEquals(0, rerun.remindersSent());
@@ -108,9 +107,9 @@ class LatenessScanTest {
 
     @Test
     void aDueDateMovedIsANewReminder() {
-        scan.run("evt-1");
+        scan.run();
         put("today", DossierStatus.RECEIVED, "2026-12-10", false, false);
-        LatenessScan.Counts again = scan.run("evt-2");
+        LatenessScan.Counts again = scan.run();
         assertEquals(2, again.remindersSent());
     }
 
@@ -123,6 +122,5 @@ class LatenessScanTest {
         var counts = Json.read(out.toString(StandardCharsets.UTF_8));
         assertEquals(1, counts.path("overdueFlagged").asInt());
         assertEquals(4, counts.path("remindersSent").asInt());
-        assertEquals("evt-9", sent.get(0).correlationId());
     }
 }

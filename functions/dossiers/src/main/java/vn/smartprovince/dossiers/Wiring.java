@@ -6,7 +6,14 @@ import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.store.DynamoDbDossierStore;
 import vn.smartprovince.dossiers.store.S3DocumentStore;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import vn.smartprovince.shared.auth.AgencyOfficers;
 import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.aws.DynamoDbCalls;
+import vn.smartprovince.shared.http.RateLimiter;
+import vn.smartprovince.shared.notify.NotificationJob;
+import vn.smartprovince.shared.notify.Outbox;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
 
@@ -33,6 +40,8 @@ public final class Wiring {
     private DossierStore dossiers;
     private DocumentStore documents;
     private DocumentStore documentSigner;
+    private RateLimiter rateLimiter;
+    private AgencyOfficers agencyOfficers;
 
     private Wiring(Env env, Clock clock) {
         this.env = env;
@@ -102,5 +111,36 @@ public final class Wiring {
     /** The caller's profile, to prefill an applicant. */
     public vn.smartprovince.dossiers.core.Profiles profiles() {
         return new vn.smartprovince.dossiers.store.DynamoDbProfiles(dynamoDb(), table());
+    }
+
+    /** Fixed-window rate limits in the main table (the public lookup). */
+    public synchronized RateLimiter rateLimiter() {
+        if (rateLimiter == null) {
+            rateLimiter = new RateLimiter(dynamoDb(), table(), clock);
+        }
+        return rateLimiter;
+    }
+
+    /** Who works for an agency (the identity design's GSI1). */
+    public synchronized AgencyOfficers agencyOfficers() {
+        if (agencyOfficers == null) {
+            agencyOfficers = new AgencyOfficers(dynamoDb(), table());
+        }
+        return agencyOfficers;
+    }
+
+    /**
+     * Writes one notification job that no dossier change carries (the scheduler's reminders) unless
+     * a job with its id exists already: false then, so a job id derived from the fact is sent once.
+     */
+    public boolean putJobOnce(NotificationJob job) {
+        Put put = new Outbox(table()).putRequest(job);
+        try {
+            DynamoDbCalls.call(() -> dynamoDb().putItem(b -> b.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * The statistics counters a dossier change adds to, per agency ({@code STATS#DOSSIER_AGENCY#<id>})
@@ -18,24 +19,23 @@ import vn.smartprovince.shared.province.WorkingDays;
  * agency's hands: finished, stopped, withdrawn after receipt, transferred out), {@code overdueFlagged}.
  */
 public final class DossierCounters {
-    public static final String TOTAL = "TOTAL";
-    public static final List<String> FIELDS = List.of("submitted", "received", "refused", "withdrawn", "stopped",
-            "finished", "finishedOnTime", "finishedLate", "workingDaysToResult", "returned", "extended",
-            "transferredIn", "transferredOut", "inProgress", "overdueFlagged");
+    public static final String TOTAL = DossierCounterKeys.TOTAL;
+    /** The field names: constants of {@link DossierCounterKeys}, the one place that names them. */
+    public static final List<String> FIELDS = DossierCounterKeys.FIELDS;
 
     private DossierCounters() {
     }
 
     public static String agencyKey(String agencyId) {
-        return "STATS#DOSSIER_AGENCY#" + agencyId;
+        return DossierCounterKeys.agencyKey(agencyId);
     }
 
     public static String procedureKey(String procedureCode) {
-        return "STATS#PROCEDURE#" + procedureCode;
+        return DossierCounterKeys.procedureKey(procedureCode);
     }
 
     public static String month(Instant at) {
-        return "MONTH#" + YearMonth.from(at.atZone(WorkingDays.ZONE));
+        return DossierCounterKeys.month(YearMonth.from(at.atZone(WorkingDays.ZONE)));
     }
 
     /** {@code field += amount} for the agency and the procedure, in TOTAL and the month of {@code at}. */

@@ -81,9 +81,14 @@ public final class Notices {
                 after.status().vietnameseName()), at);
     }
 
-    /** An officer is reminded of a dossier due within a working day (one job per officer). */
+    /**
+     * An officer is reminded of a dossier due within a working day (one job per officer). Not a change
+     * of the dossier, so the key is the fact itself, {@code <dossierId>#due<dueDate>#DUE_SOON#<officer>}:
+     * the scheduler's second run of the day (or a retry) sends nothing again even if the dossier moved
+     * on meanwhile, while a due date moved by a pause or an extension is a new reminder.
+     */
     public static NotificationJob dueSoon(Dossier dossier, String officerId, Instant at) {
-        String id = id(dossier, Kind.DUE_SOON) + "#" + officerId;
+        String id = dossier.id() + "#due" + dossier.dueDate() + "#" + Kind.DUE_SOON.name() + "#" + officerId;
         return job(id, Kind.DUE_SOON, officerId, params("dossier_code", dossier.reference(), "due_date",
                 date(dossier.dueDate())), dossier.id(), at);
     }

@@ -81,7 +81,7 @@ public final class DossierItems {
     }
 
     public static String queueKey(String agencyId, DossierStatus status) {
-        return "DOSSIER_AGENCY#" + agencyId + "#QUEUE#" + status.name();
+        return vn.smartprovince.shared.stats.DossierCounterKeys.queueKey(agencyId, status.name());
     }
 
     /** Oldest due date first; not yet received (no due date): the day of submission (Vietnam). */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,32 +44,64 @@ public final class ReportStats {
     private final String table;
     private final ProvinceSource province;
     private final Clock clock;
+    private final Reader reader;
+    private final DossierStats dossiers;
 
     public ReportStats(DynamoDbClient dynamo, String table, ProvinceSource province, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.province = province;
         this.clock = clock;
+        this.reader = dynamoReader();
+        this.dossiers = new DossierStats(reader, clock);
     }
 
-    /** What the dashboard shows for one agency, category or area, in one month or in total. */
+    /** The two reads the dashboard makes: one counter item, one COUNT query (all pages). */
+    interface Reader {
+        Map<String, Long> counters(String partitionKey, String period, List<String> fields);
+
+        long count(QueryRequest query);
+    }
+
+    /** What {@code GET /v1/stats} answers: report counters (agency, category, area) or a procedure's dossiers. */
+    public sealed interface Answer permits Stats, ProcedureStats {
+    }
+
+    /**
+     * What the dashboard shows for one agency, category or area, in one month or in total; for an
+     * agency also its public-service dossiers ({@code dossiers}, null otherwise).
+     */
     public record Stats(String dimension, String key, String period, long received, long answered, long answeredOnTime,
                         long answeredLate, Long overdueNow, Double onTimeRate, Long averageFirstAnswerSeconds,
                         Double satisfaction, long ratings, long rejected, long withdrawn, long reopened,
-                        long transferredIn, long transferredOut, long supports) {
+                        long transferredIn, long transferredOut, long supports, DossierStats.Block dossiers)
+            implements Answer {
     }
 
-    public Stats read(Caller caller, String agencyId, String categoryCode, String areaCode, String month) {
+    /** {@code procedureCode=}: the procedure's dossiers (a procedure has no field reports). */
+    public record ProcedureStats(String dimension, String key, String period, DossierStats.Block dossiers)
+            implements Answer {
+    }
+
+    public Answer read(Caller caller, String agencyId, String categoryCode, String areaCode, String month) {
+        return read(caller, agencyId, categoryCode, areaCode, null, month);
+    }
+
+    public Answer read(Caller caller, String agencyId, String categoryCode, String areaCode, String procedureCode,
+                       String month) {
         BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         agencyId = blankToNull(agencyId);
         categoryCode = blankToNull(categoryCode);
         areaCode = blankToNull(areaCode);
+        procedureCode = blankToNull(procedureCode);
         month = blankToNull(month);
-        int given = (agencyId != null ? 1 : 0) + (categoryCode != null ? 1 : 0) + (areaCode != null ? 1 : 0);
+        int given = (agencyId != null ? 1 : 0) + (categoryCode != null ? 1 : 0) + (areaCode != null ? 1 : 0)
+                + (procedureCode != null ? 1 : 0);
         if (given != 1) {
-            fields.error("agencyId", "ONE_DIMENSION_REQUIRED", "Cần đúng một trong agencyId, categoryCode, areaCode.",
-                    "Give exactly one of agencyId, categoryCode, areaCode.");
+            fields.error("agencyId", "ONE_DIMENSION_REQUIRED",
+                    "Cần đúng một trong agencyId, categoryCode, areaCode, procedureCode.",
+                    "Give exactly one of agencyId, categoryCode, areaCode, procedureCode.");
             fields.done();
         }
         if (!caller.isProvinceAdmin() && (agencyId == null || !caller.isOfficerOf(agencyId))) {
@@ -85,6 +116,12 @@ public final class ReportStats {
             key = agencyId;
             if (!CODE.matcher(key).matches() || config.agency(key).isEmpty()) {
                 fields.error("agencyId", "UNKNOWN_AGENCY", "Không có cơ quan này.", "No such agency.");
+            }
+        } else if (procedureCode != null) {
+            dimension = "PROCEDURE";
+            key = procedureCode;
+            if (!CODE.matcher(key).matches() || config.procedure(key).isEmpty()) {
+                fields.error("procedureCode", "UNKNOWN_PROCEDURE", "Không có thủ tục này.", "No such procedure.");
             }
         } else if (categoryCode != null) {
             dimension = "CATEGORY";
@@ -111,8 +148,14 @@ public final class ReportStats {
             }
         }
         fields.done();
-        Map<String, Long> counters = counters("STATS#" + dimension + "#" + key, period);
+        if (dimension.equals("PROCEDURE")) {
+            List<String> competent = config.procedure(key).orElseThrow().competence().agencyIds();
+            return new ProcedureStats(dimension, key, month == null ? "TOTAL" : month,
+                    dossiers.procedure(key, competent, period));
+        }
+        Map<String, Long> counters = reader.counters("STATS#" + dimension + "#" + key, period, FIELDS);
         Long overdue = dimension.equals("AGENCY") ? overdueNow(key) : null;
+        DossierStats.Block dossierBlock = dimension.equals("AGENCY") ? dossiers.agency(key, period) : null;
         long answered = counters.get("answered");
         long firstAnswers = counters.get("firstAnswers");
         long ratings = counters.get("ratings");
@@ -122,48 +165,57 @@ public final class ReportStats {
                 firstAnswers == 0 ? null : counters.get("firstAnswerSeconds") / firstAnswers,
                 ratings == 0 ? null : round((double) counters.get("ratingStars") / ratings), ratings,
                 counters.get("rejected"), counters.get("withdrawn"), counters.get("reopened"),
-                counters.get("transferredIn"), counters.get("transferredOut"), counters.get("supports"));
+                counters.get("transferredIn"), counters.get("transferredOut"), counters.get("supports"), dossierBlock);
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
-    Map<String, Long> counters(String partitionKey, String period) {
-        var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(ReportItems.key(partitionKey, period))));
-        Map<String, AttributeValue> item = response.hasItem() ? response.item() : Map.of();
-        Map<String, Long> counters = new LinkedHashMap<>();
-        for (String field : FIELDS) {
-            AttributeValue value = item.get(field);
-            counters.put(field, value == null || value.n() == null ? 0 : Long.parseLong(value.n()));
-        }
-        return counters;
+    /** GetItem of one counter item (absent fields read 0) and COUNT queries over every page, on the main table. */
+    private Reader dynamoReader() {
+        return new Reader() {
+            @Override
+            public Map<String, Long> counters(String partitionKey, String period, List<String> fields) {
+                var response = call(() -> dynamo.getItem(b -> b.tableName(table).key(ReportItems.key(partitionKey, period))));
+                Map<String, AttributeValue> item = response.hasItem() ? response.item() : Map.of();
+                Map<String, Long> counters = new LinkedHashMap<>();
+                for (String field : fields) {
+                    AttributeValue value = item.get(field);
+                    counters.put(field, value == null || value.n() == null ? 0 : Long.parseLong(value.n()));
+                }
+                return counters;
+            }
+
+            @Override
+            public long count(QueryRequest query) {
+                QueryRequest onTable = query.toBuilder().tableName(table).build();
+                long count = 0;
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> exclusiveStart = start;
+                    QueryResponse response = call(() -> dynamo.query(onTable.toBuilder().exclusiveStartKey(exclusiveStart).build()));
+                    count += response.count();
+                    start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                            ? response.lastEvaluatedKey() : null;
+                } while (start != null);
+                return count;
+            }
+        };
     }
 
     /** Open reports of the agency whose deadline is before today (Vietnam): one COUNT query per open status. */
     long overdueNow(String agencyId) {
         String today = LocalDate.now(clock.withZone(WorkingDays.ZONE)).toString();
         long count = 0;
-        List<ReportStatus> open = new ArrayList<>();
         for (ReportStatus status : ReportStatus.values()) {
             if (status.open()) {
-                open.add(status);
+                count += reader.count(QueryRequest.builder().indexName("GSI2")
+                        .keyConditionExpression("gsi2pk = :p AND gsi2sk < :today").select(Select.COUNT)
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ReportItems.queueKey(agencyId, status)),
+                                ":today", AttributeValue.fromS(today)))
+                        .build());
             }
-        }
-        for (ReportStatus status : open) {
-            QueryRequest query = QueryRequest.builder().tableName(table).indexName("GSI2")
-                    .keyConditionExpression("gsi2pk = :p AND gsi2sk < :today").select(Select.COUNT)
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ReportItems.queueKey(agencyId, status)),
-                            ":today", AttributeValue.fromS(today)))
-                    .build();
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse response = call(() -> dynamo.query(query.toBuilder().exclusiveStartKey(exclusiveStart).build()));
-                count += response.count();
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-            } while (start != null);
         }
         return count;
     }

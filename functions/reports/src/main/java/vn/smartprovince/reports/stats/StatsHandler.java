@@ -8,8 +8,9 @@ import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
 /**
- * {@code GET /v1/stats?agencyId=|categoryCode=|areaCode=&month=YYYY-MM}: the dashboard's counters
- * for a province admin; an officer for their own agency only.
+ * {@code GET /v1/stats?agencyId=|categoryCode=|areaCode=|procedureCode=&month=YYYY-MM}: the dashboard's
+ * counters (reports, and for an agency or a procedure the public-service dossiers) for a province
+ * admin; an officer for their own agency only.
  */
 public final class StatsHandler extends AuthenticatedFunction {
     private final ReportStats stats;
@@ -33,9 +34,9 @@ public final class StatsHandler extends AuthenticatedFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
-        ReportStats.Stats result = stats.read(caller, request.queryParameter("agencyId").orElse(null),
+        ReportStats.Answer result = stats.read(caller, request.queryParameter("agencyId").orElse(null),
                 request.queryParameter("categoryCode").orElse(null), request.queryParameter("areaCode").orElse(null),
-                request.queryParameter("month").orElse(null));
+                request.queryParameter("procedureCode").orElse(null), request.queryParameter("month").orElse(null));
         return HttpResponse.privateJson(200, result);
     }
 }

@@ -198,7 +198,9 @@ class ApiDescriptionMatchesTemplateTest {
 
     private static Map<String, Object> readYaml(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);   // a schema defined twice silently keeps the last: refuse it
+            Object document = new Yaml(new SafeConstructor(options)).load(reader);
             if (!(document instanceof Map<?, ?>)) {
                 throw new IllegalStateException(file + " is not a YAML mapping");
             }

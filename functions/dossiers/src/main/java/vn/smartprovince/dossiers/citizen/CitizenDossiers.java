@@ -30,7 +30,7 @@ import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.BodyFields;
-import vn.smartprovince.shared.http.Cursors;
+import vn.smartprovince.shared.http.PageCursor;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.json.Json;
@@ -71,7 +71,7 @@ public final class CitizenDossiers {
         try {
             page = store.ofApplicant(caller.userId(), cursor, limit);
         } catch (IllegalArgumentException e) {
-            throw Cursors.invalid();
+            throw PageCursor.invalid();
         }
         ObjectNode answer = Json.object();
         ArrayNode items = answer.putArray("items");

@@ -384,14 +384,12 @@ public final class OfficerActions {
                     boolean online = before.resultDelivery() == ResultDelivery.ONLINE;
                     String fileKey = fields.text(json, "resultFileKey", "resultFileKey", online, 512, false);
                     return (b, after, effects) -> {
-                        if (fileKey != null) {
-                            verifyResultFile(caller, b, fileKey);
-                        }
+                        String kept = fileKey == null ? null : keepResultFile(caller, b, fileKey);
                         Deadlines deadlines = new Deadlines(WorkingDays.of(config));
                         boolean onTime = Deadlines.onTime(b.dueDate(), effects.at);
                         int taken = b.receivedAt() == null ? 0
                                 : deadlines.workingDaysTaken(b.receivedAt(), effects.at, b.pausedWorkingDays());
-                        after.result(new Dossier.Result(summary, fileKey, onTime, taken)).finishedAt(effects.at)
+                        after.result(new Dossier.Result(summary, kept, onTime, taken)).finishedAt(effects.at)
                                 .openRequest(null).resumeStatus(null);
                         effects.comment = summary;
                         effects.onTime = onTime;
@@ -525,13 +523,18 @@ public final class OfficerActions {
         }
     }
 
-    private void verifyResultFile(Caller caller, Dossier dossier, String fileKey) {
+    /**
+     * The result file as kept: an upload of the officer, verified and copied under the dossier's
+     * prefix (the pending upload itself expires a day later).
+     */
+    private String keepResultFile(Caller caller, Dossier dossier, String fileKey) {
         if (documents != null) {
-            documents.verify(caller.userId(), List.of(fileKey), "resultFileKey");
+            return documents.attach(dossier.id(), documents.verify(caller.userId(), List.of(fileKey), "resultFileKey")).get(0);
         } else if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
             throw ApiException.invalid(new FieldError("resultFileKey", "UNKNOWN_FILE",
                     "Không tìm thấy tệp kết quả đã tải lên.", "No such uploaded result file."));
         }
+        return fileKey;
     }
 
     private static Long amount(BodyFields fields, JsonNode json) {

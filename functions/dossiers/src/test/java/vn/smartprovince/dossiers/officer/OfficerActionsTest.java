@@ -432,6 +432,11 @@ class OfficerActionsTest {
             }
 
             @Override
+            public List<String> attach(String dossierId, List<Uploaded> uploads) {
+                return uploads.stream().map(u -> "dossier-documents/dossiers/" + dossierId + "/kq.pdf").toList();
+            }
+
+            @Override
             public String downloadUrl(String fileKey, Duration ttl) {
                 throw new UnsupportedOperationException();
             }

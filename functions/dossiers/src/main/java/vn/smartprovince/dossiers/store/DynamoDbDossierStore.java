@@ -1,6 +1,7 @@
 package vn.smartprovince.dossiers.store;
 
 import static vn.smartprovince.dossiers.store.DossierItems.*;
+import static vn.smartprovince.shared.aws.Attributes.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

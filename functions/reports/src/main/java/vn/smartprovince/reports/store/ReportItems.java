@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.shared.aws.Attributes;
 import vn.smartprovince.reports.core.Action;
 import vn.smartprovince.reports.core.Actor;
 import vn.smartprovince.reports.core.Geohash;
@@ -252,30 +253,26 @@ public final class ReportItems {
     // ------------------------------------------------------------------ attribute helpers
 
     static AttributeValue s(Object value) {
-        return value == null ? null : AttributeValue.fromS(value.toString());
+        return Attributes.s(value);
     }
 
     static AttributeValue n(Number value) {
-        return AttributeValue.fromN(value.toString());
+        return Attributes.n(value);
     }
 
     static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
+        return Attributes.text(item, name);
     }
 
     static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+        return Attributes.number(item, name);
     }
 
     static boolean bool(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
+        return Attributes.bool(item, name);
     }
 
     static Instant instant(Map<String, AttributeValue> item, String name) {
-        String text = text(item, name);
-        return text == null ? null : Instant.parse(text);
+        return Attributes.instant(item, name);
     }
 }

@@ -93,10 +93,7 @@ public final class DossierItems {
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", AttributeValue.fromS(pk));
-        key.put("sk", AttributeValue.fromS(sk));
-        return key;
+        return vn.smartprovince.shared.aws.Attributes.key(pk, sk);
     }
 
     // ------------------------------------------------------------------ dossier
@@ -142,13 +139,7 @@ public final class DossierItems {
     }
 
     static Map<String, AttributeValue> withoutNulls(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> copy = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
+        return vn.smartprovince.shared.aws.Attributes.withoutNulls(item);
     }
 
     /** The dossier of a dossier item (also as projected into GSI1 and GSI2). */

@@ -1,7 +1,9 @@
 package vn.smartprovince.dossiers.store;
 
 import static vn.smartprovince.dossiers.store.DossierItems.*;
-import static vn.smartprovince.shared.aws.Attributes.*;
+import static vn.smartprovince.shared.aws.Attributes.n;
+import static vn.smartprovince.shared.aws.Attributes.number;
+import static vn.smartprovince.shared.aws.Attributes.text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

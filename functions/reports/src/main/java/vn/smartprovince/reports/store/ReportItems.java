@@ -77,10 +77,7 @@ public final class ReportItems {
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", AttributeValue.fromS(pk));
-        key.put("sk", AttributeValue.fromS(sk));
-        return key;
+        return vn.smartprovince.shared.aws.Attributes.key(pk, sk);
     }
 
     // ------------------------------------------------------------------ report
@@ -142,13 +139,7 @@ public final class ReportItems {
     }
 
     static Map<String, AttributeValue> withoutNulls(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> copy = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
+        return vn.smartprovince.shared.aws.Attributes.withoutNulls(item);
     }
 
     /** The report of a report item (also as projected into GSI2 for the officers' queue). */

@@ -51,4 +51,23 @@ public final class Attributes {
         String text = text(item, name);
         return text == null ? null : LocalDate.parse(text);
     }
+
+    /** The main table's key {@code {pk, sk}} (a mutable map: an index's keys may be added). */
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new java.util.HashMap<>();
+        key.put("pk", AttributeValue.fromS(pk));
+        key.put("sk", AttributeValue.fromS(sk));
+        return key;
+    }
+
+    /** The item without its null (absent) attributes, in order: what a Put writes. */
+    public static Map<String, AttributeValue> withoutNulls(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> copy = new java.util.LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
 }

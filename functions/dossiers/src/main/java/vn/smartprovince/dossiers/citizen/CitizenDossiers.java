@@ -16,6 +16,8 @@ import vn.smartprovince.dossiers.core.ActorRole;
 import vn.smartprovince.dossiers.core.AttachedDocument;
 import vn.smartprovince.dossiers.core.CounterDelta;
 import vn.smartprovince.dossiers.core.Deadlines;
+import vn.smartprovince.dossiers.core.DocumentCitations;
+import vn.smartprovince.dossiers.core.DocumentCitations.Cited;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAccess;
@@ -30,7 +32,7 @@ import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.BodyFields;
-import vn.smartprovince.shared.http.Cursors;
+import vn.smartprovince.shared.http.PageCursor;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.json.Json;
@@ -71,7 +73,7 @@ public final class CitizenDossiers {
         try {
             page = store.ofApplicant(caller.userId(), cursor, limit);
         } catch (IllegalArgumentException e) {
-            throw Cursors.invalid();
+            throw PageCursor.invalid();
         }
         ObjectNode answer = Json.object();
         ArrayNode items = answer.putArray("items");
@@ -135,33 +137,13 @@ public final class CitizenDossiers {
         Long expected = expectedVersion(body, problems);
         String comment = problems.text(body, "comment", "comment", true, MAX_COMMENT, true);
         Procedure procedure = config.procedure(before.procedureCode()).orElse(null);
-        List<String[]> cited = cited(body.get("documents"), procedure, before, problems);
+        List<Cited> cited = cited(body.get("documents"), procedure, problems);
         problems.done();
         checkVersionAndStatus(caller, before, expected, DossierAction.ANSWER_SUPPLEMENT, config);
 
         Instant now = clock.instant();
         List<AttachedDocument> all = new ArrayList<>(before.documents());
-        if (!cited.isEmpty()) {
-            List<DocumentStore.Uploaded> uploaded = documents.verify(caller.userId(),
-                    cited.stream().map(c -> c[1]).toList(), "documents");
-            List<FieldError> wrong = new ArrayList<>();
-            for (int i = 0; i < cited.size(); i++) {
-                DocumentRequirement requirement = procedure.document(cited.get(i)[0]).orElseThrow();
-                if (!requirement.acceptedTypes().contains(uploaded.get(i).type())) {
-                    wrong.add(new FieldError("documents[" + i + "].fileKey", "WRONG_TYPE",
-                            requirement.name() + " chỉ nhận " + requirement.acceptedTypes() + ".",
-                            requirement.name() + " accepts only " + requirement.acceptedTypes() + "."));
-                }
-            }
-            if (!wrong.isEmpty()) {
-                throw ApiException.invalid(wrong);
-            }
-            List<String> keys = documents.attach(id, uploaded);
-            for (int i = 0; i < cited.size(); i++) {
-                all.add(new AttachedDocument(cited.get(i)[0], keys.get(i), uploaded.get(i).type(), uploaded.get(i).bytes(),
-                        now, true));
-            }
-        }
+        all.addAll(DocumentCitations.attach(documents, caller.userId(), id, procedure, cited, now, true));
         DossierStatus resume = before.resumeStatus() != null ? before.resumeStatus()
                 : StateMachine.next(before, DossierAction.ANSWER_SUPPLEMENT).orElse(DossierStatus.REGISTERED);
         Dossier.Builder next = before.toBuilder().next(now).status(resume).documents(all).openRequest(null)
@@ -236,45 +218,15 @@ public final class CitizenDossiers {
         return DossierViews.detail(dossier, timeline, config, DossierAccess.of(caller, dossier, timeline));
     }
 
-    /** {@code [documentKey, fileKey]} of the supplement's files, checked against the procedure. */
-    private static List<String[]> cited(JsonNode node, Procedure procedure, Dossier dossier, BodyFields problems) {
-        List<String[]> cited = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return cited;
-        }
-        if (!node.isArray()) {
-            problems.error("documents", "INVALID_TYPE", "Phải là một danh sách.", "Must be an array.");
-            return cited;
-        }
-        if (node.size() > MAX_SUPPLEMENT_FILES) {
-            problems.error("documents", "TOO_MANY_FILES", "Tối đa " + MAX_SUPPLEMENT_FILES + " tệp.",
-                    "At most " + MAX_SUPPLEMENT_FILES + " files.");
-            return cited;
-        }
-        Map<String, Integer> perKey = new LinkedHashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            String field = "documents[" + i + "]";
-            JsonNode item = node.get(i);
-            if (!item.isObject()) {
-                problems.error(field, "INVALID_TYPE", "Phải là {documentKey, fileKey}.", "Must be {documentKey, fileKey}.");
-                continue;
-            }
-            problems.onlyFields(item, field + ".", Set.of("documentKey", "fileKey"));
-            String documentKey = problems.text(item, "documentKey", field + ".documentKey", true, 100, false);
-            String fileKey = problems.text(item, "fileKey", field + ".fileKey", true, 300, false);
-            if (documentKey != null && (procedure == null || procedure.document(documentKey).isEmpty())) {
-                problems.error(field + ".documentKey", "UNKNOWN_DOCUMENT", "Thủ tục không có thành phần hồ sơ này.",
-                        "The procedure has no such document.");
-                continue;
-            }
-            if (documentKey != null && fileKey != null) {
-                int count = perKey.merge(documentKey, 1, Integer::sum);
-                if (count > procedure.document(documentKey).orElseThrow().maxFiles()) {
-                    problems.error("documents." + documentKey, "TOO_MANY_FILES", "Quá nhiều tệp cho thành phần này.",
+    /** The supplement's files, checked against the procedure (at most its documents' maxFiles each). */
+    private static List<Cited> cited(JsonNode node, Procedure procedure, BodyFields problems) {
+        List<Cited> cited = DocumentCitations.parse(node, procedure, MAX_SUPPLEMENT_FILES, problems);
+        if (procedure != null) {
+            for (DocumentRequirement requirement : procedure.documents()) {
+                if (DocumentCitations.count(cited, requirement.key()) > requirement.maxFiles()) {
+                    problems.error("documents." + requirement.key(), "TOO_MANY_FILES", "Quá nhiều tệp cho thành phần này.",
                             "Too many files for this document.");
-                    continue;
                 }
-                cited.add(new String[] {documentKey, fileKey});
             }
         }
         return cited;

@@ -391,12 +391,12 @@ public final class OfficerActions {
                     boolean online = before.resultDelivery() == ResultDelivery.ONLINE;
                     String fileKey = fields.text(json, "resultFileKey", "resultFileKey", online, 512, false);
                     return (b, after, effects) -> {
-                        String resultKey = fileKey == null ? null : resultFile(caller, b, fileKey);
+                        String kept = fileKey == null ? null : keepResultFile(caller, b, fileKey);
                         Deadlines deadlines = new Deadlines(WorkingDays.of(config));
                         boolean onTime = Deadlines.onTime(b.dueDate(), effects.at);
                         int taken = b.receivedAt() == null ? 0
                                 : deadlines.workingDaysTaken(b.receivedAt(), effects.at, b.pausedWorkingDays());
-                        after.result(new Dossier.Result(summary, resultKey, onTime, taken)).finishedAt(effects.at)
+                        after.result(new Dossier.Result(summary, kept, onTime, taken)).finishedAt(effects.at)
                                 .openRequest(null).resumeStatus(null);
                         effects.comment = summary;
                         effects.onTime = onTime;
@@ -531,15 +531,13 @@ public final class OfficerActions {
     }
 
     /**
-     * The result file the officer uploaded, verified and copied under the dossier's prefix (where the
-     * uploads' one-day expiry never reaches it); its key there. Without a document store (unit
-     * tests) only a key already under the dossier's prefix is accepted.
+     * The result file as kept: an upload of the officer, verified and copied under the dossier's
+     * prefix (the pending upload itself expires a day later).
      */
-    private String resultFile(Caller caller, Dossier dossier, String fileKey) {
+    private String keepResultFile(Caller caller, Dossier dossier, String fileKey) {
         if (documents != null) {
             return documents.attach(dossier.id(), documents.verify(caller.userId(), List.of(fileKey), "resultFileKey")).get(0);
-        }
-        if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
+        } else if (!fileKey.startsWith("dossiers/" + dossier.id() + "/") || fileKey.contains("..")) {
             throw ApiException.invalid(new FieldError("resultFileKey", "UNKNOWN_FILE",
                     "Không tìm thấy tệp kết quả đã tải lên.", "No such uploaded result file."));
         }

@@ -1,5 +1,7 @@
 package vn.smartprovince.dossiers.store;
 
+import static vn.smartprovince.shared.aws.Attributes.*;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -91,10 +93,7 @@ public final class DossierItems {
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", AttributeValue.fromS(pk));
-        key.put("sk", AttributeValue.fromS(sk));
-        return key;
+        return vn.smartprovince.shared.aws.Attributes.key(pk, sk);
     }
 
     // ------------------------------------------------------------------ dossier
@@ -140,13 +139,7 @@ public final class DossierItems {
     }
 
     static Map<String, AttributeValue> withoutNulls(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> copy = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
+        return vn.smartprovince.shared.aws.Attributes.withoutNulls(item);
     }
 
     /** The dossier of a dossier item (also as projected into GSI1 and GSI2). */
@@ -403,17 +396,6 @@ public final class DossierItems {
 
     // ------------------------------------------------------------------ attribute helpers
 
-    static AttributeValue s(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return AttributeValue.fromS(value instanceof Enum<?> e ? e.name() : value.toString());
-    }
-
-    static AttributeValue n(Number value) {
-        return AttributeValue.fromN(value.toString());
-    }
-
     private static AttributeValue strings(List<String> values) {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
@@ -421,30 +403,5 @@ public final class DossierItems {
     private static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
-    }
-
-    static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
-
-    static boolean bool(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
-    }
-
-    static Instant instant(Map<String, AttributeValue> item, String name) {
-        String text = text(item, name);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    static LocalDate date(Map<String, AttributeValue> item, String name) {
-        String text = text(item, name);
-        return text == null ? null : LocalDate.parse(text);
     }
 }

@@ -1,6 +1,9 @@
 package vn.smartprovince.dossiers.store;
 
 import static vn.smartprovince.dossiers.store.DossierItems.*;
+import static vn.smartprovince.shared.aws.Attributes.n;
+import static vn.smartprovince.shared.aws.Attributes.number;
+import static vn.smartprovince.shared.aws.Attributes.text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.core.InternalNote;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.aws.Transactions;
-import vn.smartprovince.shared.http.Cursors;
+import vn.smartprovince.shared.http.PageCursor;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
 
@@ -167,7 +170,7 @@ public final class DynamoDbDossierStore implements DossierStore {
     public Page ofApplicant(String userId, String cursor, int limit) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String after = Cursors.sortKey(cursor, MINE, userId, MINE_SORT);
+            String after = PageCursor.key(cursor, MINE + "#" + userId, MINE_SORT);
             start = startKey(after, "gsi1pk", applicantKey(userId), "gsi1sk");
         }
         QueryRequest query = QueryRequest.builder().tableName(table).indexName("GSI1")
@@ -182,7 +185,7 @@ public final class DynamoDbDossierStore implements DossierStore {
         String owner = agencyId + "#" + status.name() + "#" + (dueBefore == null ? "" : dueBefore);
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String after = Cursors.sortKey(cursor, QUEUE, owner, QUEUE_SORT);
+            String after = PageCursor.key(cursor, QUEUE + "#" + owner, QUEUE_SORT);
             start = startKey(after, "gsi2pk", queueKey(agencyId, status), "gsi2sk");
         }
         Map<String, AttributeValue> values = new HashMap<>();
@@ -211,7 +214,7 @@ public final class DynamoDbDossierStore implements DossierStore {
         List<Map<String, AttributeValue>> items = response.items();
         List<Dossier> dossiers = items.stream().map(DossierItems::dossier).toList();
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
-        String next = more ? Cursors.encode(list, owner, text(items.get(items.size() - 1), sortAttribute)) : null;
+        String next = more ? PageCursor.encode(list + "#" + owner, text(items.get(items.size() - 1), sortAttribute)) : null;
         return new Page(dossiers, next);
     }
 

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.dossiers.core.Profiles;
 import vn.smartprovince.shared.auth.UserItems;
+import vn.smartprovince.shared.aws.Attributes;
 import vn.smartprovince.shared.aws.Transactions;
 
 /** {@link Profiles} from the user item ({@link UserItems}): display name (else Zalo name) and phone. */
@@ -29,10 +30,10 @@ public final class DynamoDbProfiles implements Profiles {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        String name = DossierItems.text(item, UserItems.DISPLAY_NAME);
+        String name = Attributes.text(item, UserItems.DISPLAY_NAME);
         if (name == null || name.isBlank()) {
-            name = DossierItems.text(item, UserItems.ZALO_NAME);
+            name = Attributes.text(item, UserItems.ZALO_NAME);
         }
-        return Optional.of(new Profile(name, DossierItems.text(item, UserItems.PHONE)));
+        return Optional.of(new Profile(name, Attributes.text(item, UserItems.PHONE)));
     }
 }

@@ -17,6 +17,8 @@ import vn.smartprovince.dossiers.core.Address;
 import vn.smartprovince.dossiers.core.Applicant;
 import vn.smartprovince.dossiers.core.AttachedDocument;
 import vn.smartprovince.dossiers.core.Cccd;
+import vn.smartprovince.dossiers.core.DocumentCitations;
+import vn.smartprovince.dossiers.core.DocumentCitations.Cited;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAction;
@@ -74,9 +76,6 @@ public final class SubmitDossier {
     public record Submitted(Dossier dossier, boolean replayed) {
     }
 
-    private record Cited(int index, String documentKey, String fileKey) {
-    }
-
     public Submitted submit(Caller caller, ProvinceConfig config, JsonNode body, String idempotencyKey) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(WorkingDays.ZONE).toLocalDate();
@@ -124,7 +123,7 @@ public final class SubmitDossier {
                 return replay(earlier.get(), requestHash);
             }
         }
-        List<AttachedDocument> attached = attach(id, caller, procedure, cited, now);
+        List<AttachedDocument> attached = DocumentCitations.attach(documents, caller.userId(), id, procedure, cited, now, false);
 
         Dossier dossier = new Dossier.Builder().id(id).procedureCode(procedure.code()).agencyId(agency.id())
                 .status(DossierStatus.REGISTERED).version(1).applicant(applicant).onBehalf(onBehalf).formData(form)
@@ -270,43 +269,9 @@ public final class SubmitDossier {
     // ------------------------------------------------------------------ documents
 
     private static List<Cited> documents(JsonNode node, Procedure procedure, BodyFields problems) {
-        List<Cited> cited = new ArrayList<>();
-        if (node != null && !node.isNull() && !node.isArray()) {
-            problems.error("documents", "INVALID_TYPE", "Phải là một danh sách.", "Must be an array.");
-            return cited;
-        }
-        if (node != null && node.size() > MAX_DOCUMENTS) {
-            problems.error("documents", "TOO_MANY_FILES", "Tối đa " + MAX_DOCUMENTS + " tệp.", "At most " + MAX_DOCUMENTS + " files.");
-            return cited;
-        }
-        Set<String> fileKeys = new HashSet<>();
-        if (node != null && node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String field = "documents[" + i + "]";
-                JsonNode item = node.get(i);
-                if (!item.isObject()) {
-                    problems.error(field, "INVALID_TYPE", "Phải là {documentKey, fileKey}.", "Must be {documentKey, fileKey}.");
-                    continue;
-                }
-                problems.onlyFields(item, field + ".", Set.of("documentKey", "fileKey"));
-                String documentKey = problems.text(item, "documentKey", field + ".documentKey", true, 100, false);
-                String fileKey = problems.text(item, "fileKey", field + ".fileKey", true, 300, false);
-                if (documentKey != null && procedure.document(documentKey).isEmpty()) {
-                    problems.error(field + ".documentKey", "UNKNOWN_DOCUMENT", "Thủ tục không có thành phần hồ sơ này.",
-                            "The procedure has no such document.");
-                    continue;
-                }
-                if (fileKey != null && !fileKeys.add(fileKey)) {
-                    problems.error(field + ".fileKey", "DUPLICATE", "Tệp này đã được đính kèm.", "This file is cited twice.");
-                    continue;
-                }
-                if (documentKey != null && fileKey != null) {
-                    cited.add(new Cited(i, documentKey, fileKey));
-                }
-            }
-        }
+        List<Cited> cited = DocumentCitations.parse(node, procedure, MAX_DOCUMENTS, problems);
         for (DocumentRequirement requirement : procedure.documents()) {
-            long count = cited.stream().filter(c -> c.documentKey().equals(requirement.key())).count();
+            long count = DocumentCitations.count(cited, requirement.key());
             if (requirement.required() && count == 0 && !anyErrorUnder(problems, "documents[")) {
                 problems.error("documents." + requirement.key(), "REQUIRED", "Thiếu " + requirement.name() + ".",
                         requirement.name() + " is required.");
@@ -322,34 +287,6 @@ public final class SubmitDossier {
 
     private static boolean anyErrorUnder(BodyFields problems, String prefix) {
         return problems.errors().stream().anyMatch(e -> e.field().startsWith(prefix));
-    }
-
-    /** Verifies the uploads (the caller's, there, of an accepted type) and copies them under the dossier. */
-    private List<AttachedDocument> attach(String id, Caller caller, Procedure procedure, List<Cited> cited, Instant now) {
-        if (cited.isEmpty()) {
-            return List.of();
-        }
-        List<DocumentStore.Uploaded> uploaded = documents.verify(caller.userId(),
-                cited.stream().map(Cited::fileKey).toList(), "documents");
-        List<FieldError> problems = new ArrayList<>();
-        for (int i = 0; i < cited.size(); i++) {
-            DocumentRequirement requirement = procedure.document(cited.get(i).documentKey()).orElseThrow();
-            if (!requirement.acceptedTypes().contains(uploaded.get(i).type())) {
-                problems.add(new FieldError("documents[" + cited.get(i).index() + "].fileKey", "WRONG_TYPE",
-                        requirement.name() + " chỉ nhận " + requirement.acceptedTypes() + ".",
-                        requirement.name() + " accepts only " + requirement.acceptedTypes() + "."));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
-        List<String> keys = documents.attach(id, uploaded);
-        List<AttachedDocument> attached = new ArrayList<>();
-        for (int i = 0; i < cited.size(); i++) {
-            attached.add(new AttachedDocument(cited.get(i).documentKey(), keys.get(i), uploaded.get(i).type(),
-                    uploaded.get(i).bytes(), now, false));
-        }
-        return attached;
     }
 
     // ------------------------------------------------------------------ routing

@@ -433,7 +433,7 @@ class OfficerActionsTest {
 
             @Override
             public List<String> attach(String dossierId, List<Uploaded> uploads) {
-                return uploads.stream().map(u -> "dossier-documents/dossiers/" + dossierId + "/result.pdf").toList();
+                return uploads.stream().map(u -> "dossier-documents/dossiers/" + dossierId + "/kq.pdf").toList();
             }
 
             @Override
@@ -448,7 +448,7 @@ class OfficerActionsTest {
                 "resultFileKey", "uploads/" + OFFICER + "/kq.pdf")));
         assertFalse(finished.result().onTime());
         assertEquals(List.of(OFFICER + ":[uploads/" + OFFICER + "/kq.pdf]:resultFileKey"), verified);
-        assertEquals("dossier-documents/dossiers/" + ID + "/result.pdf", finished.result().fileKey(), "kept under the dossier");
+        assertEquals("dossier-documents/dossiers/" + ID + "/kq.pdf", finished.result().fileKey(), "kept under the dossier");
         assertEquals(1, agencyTotal(COMMUNE, "finishedLate"));
         assertEquals(Boolean.FALSE, store.timeline(ID).get(2).onTime());
     }

@@ -14,13 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import vn.smartprovince.reports.core.CounterDelta;
 import vn.smartprovince.reports.core.HistoryEntry;
@@ -30,7 +27,7 @@ import vn.smartprovince.reports.core.ReportNotice;
 import vn.smartprovince.reports.core.ReportStatus;
 import vn.smartprovince.reports.core.ReportStore;
 import vn.smartprovince.reports.core.Transitions;
-import vn.smartprovince.shared.http.ApiException;
+import vn.smartprovince.shared.aws.Transactions;
 import vn.smartprovince.shared.notify.Outbox;
 
 /**
@@ -240,11 +237,7 @@ public final class DynamoDbReportStore implements ReportStore {
     // ------------------------------------------------------------------ writing
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (condition != null) {
-            put.conditionExpression(condition);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
+        return Transactions.put(table, item, condition);
     }
 
     /** One UpdateItem per counter item (a transaction may touch an item once), ADDing every field. */
@@ -257,72 +250,23 @@ public final class DynamoDbReportStore implements ReportStore {
         List<TransactWriteItem> updates = new ArrayList<>();
         byItem.forEach((itemKey, fields) -> {
             String[] parts = itemKey.split("\n", 2);
-            Map<String, String> names = new HashMap<>();
-            Map<String, AttributeValue> values = new HashMap<>();
-            List<String> adds = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<String, Long> field : fields.entrySet()) {
-                names.put("#f" + i, field.getKey());
-                values.put(":f" + i, n(field.getValue()));
-                adds.add("#f" + i + " :f" + i);
-                i++;
-            }
-            names.put("#t", "itemType");
-            values.put(":t", AttributeValue.fromS("REPORT_STATS"));
-            updates.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(parts[0], parts[1]))
-                    .updateExpression("SET #t = :t ADD " + String.join(", ", adds))
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+            updates.add(Transactions.add(table, key(parts[0], parts[1]), "REPORT_STATS", fields));
         });
         return updates;
     }
 
-    /**
-     * Runs the transaction: null when it committed, else the cancellation reasons of a conditional
-     * failure. Cancellations by concurrent transactions only are retried with a short pause.
-     */
     private List<CancellationReason> transact(List<TransactWriteItem> items) {
-        if (items.size() > 100) {
-            throw new IllegalStateException("a transaction holds at most 100 items: " + items.size());
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                call(() -> dynamo.transactWriteItems(b -> b.transactItems(items)));
-                return null;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                boolean conditional = reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-                if (conditional) {
-                    return reasons;
-                }
-                if (attempt >= ATTEMPTS) {
-                    throw ApiException.unavailable("dynamodb");
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep((long) (20 * Math.pow(2, attempt) * (0.5 + Math.random())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("dynamodb");
-        }
+        return Transactions.write(dynamo, items);
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return Transactions.failed(reasons, index);
     }
 
     private static String codes(List<CancellationReason> reasons) {
-        return reasons.stream().map(CancellationReason::code).toList().toString();
+        return Transactions.codes(reasons);
     }
 
-    /**
-     * The shared classification ({@link vn.smartprovince.shared.aws.DynamoDbCalls}), plus a
-     * transaction still in progress on the same items, which a retry resolves: 503 as well.
-     */
     @Override
     public boolean forgetCitizen(String reportId, String citizenId) {
         AttributeValue erased = AttributeValue.fromS(Report.ERASED_CITIZEN);
@@ -368,14 +312,8 @@ public final class DynamoDbReportStore implements ReportStore {
         }
     }
 
+    /** {@link Transactions#call}: the shared classification, plus a transaction in progress = 503. */
     static <T> T call(Supplier<T> operation) {
-        try {
-            return vn.smartprovince.shared.aws.DynamoDbCalls.call(operation);
-        } catch (DynamoDbException e) {
-            if (e.awsErrorDetails() != null && "TransactionInProgressException".equals(e.awsErrorDetails().errorCode())) {
-                throw ApiException.unavailable("dynamodb");
-            }
-            throw e;
-        }
+        return Transactions.call(operation);
     }
 }

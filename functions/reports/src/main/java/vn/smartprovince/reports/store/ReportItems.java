@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.smartprovince.shared.aws.Attributes;
 import vn.smartprovince.reports.core.Action;
 import vn.smartprovince.reports.core.Actor;
 import vn.smartprovince.reports.core.Geohash;
@@ -76,10 +77,7 @@ public final class ReportItems {
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", AttributeValue.fromS(pk));
-        key.put("sk", AttributeValue.fromS(sk));
-        return key;
+        return vn.smartprovince.shared.aws.Attributes.key(pk, sk);
     }
 
     // ------------------------------------------------------------------ report
@@ -141,13 +139,7 @@ public final class ReportItems {
     }
 
     static Map<String, AttributeValue> withoutNulls(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> copy = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
+        return vn.smartprovince.shared.aws.Attributes.withoutNulls(item);
     }
 
     /** The report of a report item (also as projected into GSI2 for the officers' queue). */
@@ -252,30 +244,26 @@ public final class ReportItems {
     // ------------------------------------------------------------------ attribute helpers
 
     static AttributeValue s(Object value) {
-        return value == null ? null : AttributeValue.fromS(value.toString());
+        return Attributes.s(value);
     }
 
     static AttributeValue n(Number value) {
-        return AttributeValue.fromN(value.toString());
+        return Attributes.n(value);
     }
 
     static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
+        return Attributes.text(item, name);
     }
 
     static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+        return Attributes.number(item, name);
     }
 
     static boolean bool(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
+        return Attributes.bool(item, name);
     }
 
     static Instant instant(Map<String, AttributeValue> item, String name) {
-        String text = text(item, name);
-        return text == null ? null : Instant.parse(text);
+        return Attributes.instant(item, name);
     }
 }

@@ -3,9 +3,7 @@ package vn.smartprovince.reports.store;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +24,10 @@ import vn.smartprovince.reports.core.PhotoLimits;
 import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.reports.core.PhotoType;
 import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.aws.S3Objects;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.FieldError;
-import vn.smartprovince.shared.log.JsonLog;
 
 /**
  * {@link PhotoStore} on a private S3 bucket ({@code PhotoBucket} of template.yaml, named by
@@ -139,27 +137,9 @@ public final class S3PhotoStore implements PhotoStore {
         return new PresignedUpload(key, toUri(signed.url()), clientHeaders(signed.signedHeaders()), signed.expiration());
     }
 
-    /**
-     * The signed headers the client must send: all but {@code Host} and {@code Content-Length},
-     * which every HTTP client derives from the URL and the body (and fetch() and the JDK client
-     * refuse to set). Content-Length is still signed: a body of another size is refused by S3.
-     */
+    /** {@link S3Objects#clientHeaders}: the signed headers but Host and Content-Length. */
     static Map<String, String> clientHeaders(Map<String, List<String>> signed) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        signed.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.equals("host") && !lower.equals("content-length")) {
-                headers.put(canonical(lower), String.join(",", values));
-            }
-        });
-        return headers;
-    }
-
-    private static String canonical(String lowerName) {
-        return switch (lowerName) {
-            case "content-type" -> "Content-Type";
-            default -> lowerName;
-        };
+        return S3Objects.clientHeaders(signed);
     }
 
     // ------------------------------------------------------------------ verification
@@ -197,25 +177,8 @@ public final class S3PhotoStore implements PhotoStore {
     }
 
     private Optional<HeadObjectResponse> head(S3Client client, String key, int index) {
-        try {
-            return Optional.of(client.headObject(b -> b.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException missing) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (e.statusCode() == 403) {
-                // S3 answers 403 for a missing key when the caller may not list the bucket, and for
-                // a key it may not read: either way the photo cannot be used. Operators see why.
-                JsonLog.warn("photo head refused", Map.of("bucket", bucket, "photoIndex", index, "status", 403,
-                        "hint", "grant s3:GetObject on the pending prefix and s3:ListBucket limited to it"));
-                return Optional.empty();
-            }
-            throw classify(e);
-        } catch (SdkClientException e) {
-            throw ApiException.unavailable("s3");
-        }
+        return S3Objects.head(client, bucket, key,
+                "photo " + index + ": grant s3:GetObject on the pending prefix and s3:ListBucket limited to it");
     }
 
     // ------------------------------------------------------------------ attaching
@@ -277,19 +240,11 @@ public final class S3PhotoStore implements PhotoStore {
         return s3;
     }
 
-    /** Throttling and server errors are S3 being unavailable; anything else (a 400, a wrong region) is our bug. */
     private static RuntimeException classify(S3Exception e) {
-        if (e.statusCode() >= 500 || e.isThrottlingException() || e.statusCode() == 429) {
-            return ApiException.unavailable("s3");
-        }
-        return e;
+        return S3Objects.classify(e);
     }
 
     private static URI toUri(java.net.URL url) {
-        try {
-            return url.toURI();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("the SDK signed a URL that is not a URI", e);
-        }
+        return S3Objects.toUri(url);
     }
 }

@@ -197,16 +197,10 @@ public final class StrictJson {
         return text;
     }
 
+    /** An integer within {@code [min, max]}, which callers keep within an {@code int}. */
     public Integer integer(JsonAt value, long min, long max) {
-        if (!is(value, JsonAt.Type.INTEGER, "an integer", "một số nguyên")) {
-            return null;
-        }
-        BigDecimal number = value.number();
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            outOfRange(value, min, max, number.toPlainString());
-            return null;
-        }
-        return number.intValueExact();
+        Long number = longInteger(value, Math.max(min, Integer.MIN_VALUE), Math.min(max, Integer.MAX_VALUE));
+        return number == null ? null : Math.toIntExact(number);
     }
 
     /** An integer that may exceed an {@code int} (amounts in đồng, bounds of a number field). */

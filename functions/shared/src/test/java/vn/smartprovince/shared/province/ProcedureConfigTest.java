@@ -1,13 +1,10 @@
 package vn.smartprovince.shared.province;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smartprovince.shared.province.ConfigProblem.Kind.*;
 import static vn.smartprovince.shared.province.ProvinceConfigLoaderTest.describe;
-import static vn.smartprovince.shared.province.ProvinceConfigLoaderTest.lineOf;
 import static vn.smartprovince.shared.province.ProvinceConfigLoaderTest.problems;
 import static vn.smartprovince.shared.province.ProvinceConfigLoaderTest.replace;
 
@@ -19,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.smartprovince.shared.province.ProvinceConfigLoaderTest.Case;
 
 /** The {@code procedures} of a province file and agencies' {@code unitCode}: read, checked, written back, diffed. */
 class ProcedureConfigTest {
@@ -81,13 +79,6 @@ class ProcedureConfigTest {
     }
 
     // ------------------------------------------------------------------ one problem of each rule
-
-    record Case(String name, String from, String to, String path, ConfigProblem.Kind kind, String lineMarker) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static final String BIRTH_AGENCIES = "\"agencyIds\": [\"ubnd-w1\", \"ubnd-w2\", \"ubnd-c1\"], \"subjectAreaField\"";
     static final String COPY_AGENCIES = "\"basis\": \"APPLICANT_AREA\", \"agencyIds\": [\"ubnd-w1\", \"ubnd-w2\", \"ubnd-c1\"]";
@@ -189,16 +180,7 @@ class ProcedureConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsEachRuleWithPathAndLine(Case c) {
-        String json = replace(withProcedures(), c.from(), c.to());
-        List<ConfigProblem> problems = problems(json);
-        ConfigProblem found = problems.stream()
-                .filter(p -> p.path().equals(c.path()) && p.kind() == c.kind())
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("expected " + c.kind() + " at " + c.path() + ", got:\n" + describe(problems)));
-        assertEquals(lineOf(json, c.lineMarker()), found.line(), found.describe());
-        assertNotNull(found.column());
-        assertFalse(found.messageEn().isBlank());
-        assertFalse(found.messageVi().isBlank());
+        ProvinceConfigLoaderTest.assertReported(withProcedures(), c);
     }
 
     @Test

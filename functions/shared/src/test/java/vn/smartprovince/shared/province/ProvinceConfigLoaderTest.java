@@ -167,6 +167,7 @@ class ProvinceConfigLoaderTest {
 
     // ------------------------------------------------------------------ one problem of each kind
 
+    /** One broken rule: replace {@code from} by {@code to}; expect {@code kind} at {@code path}, on the line of {@code lineMarker}. */
     record Case(String name, String from, String to, String path, ConfigProblem.Kind kind, String lineMarker) {
         @Override
         public String toString() {
@@ -248,13 +249,18 @@ class ProvinceConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsEachKindOfProblemWithPathAndLine(Case c) {
-        String json = replace(valid(), c.from(), c.to());
-        List<ConfigProblem> problems = problems(json);
+        assertReported(valid(), c);
+    }
+
+    /** {@code c}'s change applied to {@code json} is reported at its path, on its line, in both languages. */
+    static void assertReported(String json, Case c) {
+        String changed = replace(json, c.from(), c.to());
+        List<ConfigProblem> problems = problems(changed);
         ConfigProblem found = problems.stream()
                 .filter(p -> p.path().equals(c.path()) && p.kind() == c.kind())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("expected " + c.kind() + " at " + c.path() + ", got:\n" + describe(problems)));
-        assertEquals(lineOf(json, c.lineMarker()), found.line(), found.describe());
+        assertEquals(lineOf(changed, c.lineMarker()), found.line(), found.describe());
         assertNotNull(found.column());
         assertFalse(found.messageEn().isBlank());
         assertFalse(found.messageVi().isBlank());

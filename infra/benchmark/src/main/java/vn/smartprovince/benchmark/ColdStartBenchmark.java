@@ -74,6 +74,9 @@ public final class ColdStartBenchmark {
               --memory MB                 MemorySize instead of the template's (heap and env follow it)
               --jvm-arg ARG               one more flag for both JVMs, after Lambda's (repeatable)
               --expect-status N           statusCode every response must have (default 200; HTTP functions)
+              --put-object BUCKET:KEY     before the runs, a 2 kB object at KEY in the stack's bucket BUCKET
+                                          (logical id; type from the extension: .jpg .png .pdf), for an
+                                          event that cites an upload (repeatable)
               --template FILE             SAM template (default: the repository's template.yaml)
               --parameter-overrides K=V…  template parameters, over infra/local-stack.properties
               --region REGION             region of the local stack (default ap-southeast-1)
@@ -92,7 +95,7 @@ public final class ColdStartBenchmark {
     /** Command-line options. */
     record Options(String function, Path event, int runs, int warmup, Path java, Integer memoryMb,
                    List<String> jvmArgs, int expectStatus, Path template, Map<String, String> parameterOverrides, String region,
-                   boolean verbose) {
+                   boolean verbose, List<String> putObjects) {
 
         static Options parse(String[] args, Path repoRoot) {
             String function = DEFAULT_FUNCTION;
@@ -107,6 +110,7 @@ public final class ColdStartBenchmark {
             Map<String, String> overrides = new LinkedHashMap<>();
             String region = System.getenv().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             boolean verbose = false;
+            List<String> putObjects = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -121,6 +125,13 @@ public final class ColdStartBenchmark {
                     case "--template" -> template = existing(value(args, ++i, arg), repoRoot);
                     case "--region" -> region = value(args, ++i, arg);
                     case "--verbose" -> verbose = true;
+                    case "--put-object" -> {
+                        String object = value(args, ++i, arg);
+                        if (object.indexOf(':') <= 0 || object.endsWith(":")) {
+                            throw new IllegalArgumentException("--put-object takes BucketLogicalId:key, got " + object);
+                        }
+                        putObjects.add(object);
+                    }
                     case "--parameter-overrides" -> {
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                             String pair = args[++i];
@@ -136,7 +147,7 @@ public final class ColdStartBenchmark {
                 }
             }
             return new Options(function, event, runs, warmup, java, memory, List.copyOf(jvmArgs), expectStatus,
-                    template, overrides, region, verbose);
+                    template, overrides, region, verbose, List.copyOf(putObjects));
         }
 
         private static String value(String[] args, int i, String option) {
@@ -276,6 +287,7 @@ public final class ColdStartBenchmark {
                             repoRoot.resolve(DemoData.USERS_FILE));
                 }
             }
+            putObjects(emulator, stack);
             FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> f.logicalId().equals(options.function())).findFirst()
                     .orElseThrow(() -> new Failure(options.function() + " does not exist in this stack: its Condition"
@@ -359,6 +371,9 @@ public final class ColdStartBenchmark {
             out.field("", "the same for both JVMs: Lambda's java runtime's (MaxHeapSize 85% of memory), and MaxRAM"
                     + " = memory as in its sandbox" + (options.jvmArgs().isEmpty() ? "" : "; then --jvm-arg's"));
             out.field("env", String.join(" ", environment.keySet()));
+            if (!options.putObjects().isEmpty()) {
+                out.field("objects", String.join(", ", options.putObjects()) + " (--put-object, 2 kB each)");
+            }
             out.field("emulator", emulator.endpoint() + " (" + emulator.kind().name().toLowerCase(Locale.ROOT)
                     + (emulator.owned() ? ", started here)" : ", already running)"));
             out.field("runs", options.runs() + " measured (baseline JVM, then function JVM), after "
@@ -415,6 +430,30 @@ public final class ColdStartBenchmark {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
                 // shutting down already
+            }
+        }
+    }
+
+    /** The --put-object's: what an event's upload would have left in the bucket (same object for every run). */
+    void putObjects(Emulator emulator, BootstrappedStack stack) {
+        if (options.putObjects().isEmpty()) {
+            return;
+        }
+        byte[] bytes = new byte[2048];
+        new java.util.Random(2048).nextBytes(bytes);
+        try (var s3 = emulator.s3()) {
+            for (String object : options.putObjects()) {
+                String bucketId = object.substring(0, object.indexOf(':'));
+                String key = object.substring(object.indexOf(':') + 1);
+                if (!stack.exists(bucketId)) {
+                    throw new Failure("--put-object: no bucket " + bucketId + " in this stack");
+                }
+                String lower = key.toLowerCase(Locale.ROOT);
+                String contentType = lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg"
+                        : lower.endsWith(".png") ? "image/png" : lower.endsWith(".pdf") ? "application/pdf"
+                        : "application/octet-stream";
+                s3.putObject(b -> b.bucket(stack.bucketName(bucketId)).key(key).contentType(contentType),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
             }
         }
     }

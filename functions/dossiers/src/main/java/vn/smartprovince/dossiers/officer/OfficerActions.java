@@ -1,6 +1,7 @@
 package vn.smartprovince.dossiers.officer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +22,12 @@ import vn.smartprovince.dossiers.core.CounterDelta;
 import vn.smartprovince.dossiers.core.Deadlines;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.Dossier;
+import vn.smartprovince.dossiers.core.DossierAccess;
 import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.DossierCounters;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.core.DossierViews;
 import vn.smartprovince.dossiers.core.Notices;
 import vn.smartprovince.dossiers.core.OpenRequest;
 import vn.smartprovince.dossiers.core.ProcessSheet;
@@ -139,6 +142,25 @@ public final class OfficerActions {
         }
         Step step = input.read(before, config, json, fields);
         fields.done();
+        try {
+            return write(caller, before, version, action, step);
+        } catch (Refusal refusal) {
+            throw new ApiException(ErrorCode.CONFLICT, refusal.code, List.of(new FieldError(refusal.field, refusal.code,
+                    refusal.vietnamese, refusal.english)), Map.of(), view(caller, refusal.current, config));
+        }
+    }
+
+    /** The dossier as {@code GET /v1/dossiers/{id}} shows it to {@code caller}: what every action answers. */
+    public ObjectNode view(Caller caller, Dossier dossier) {
+        return view(caller, dossier, configs.get());
+    }
+
+    private ObjectNode view(Caller caller, Dossier dossier, ProvinceConfig config) {
+        List<TimelineEntry> timeline = store.timeline(dossier.id());
+        return DossierViews.detail(dossier, timeline, config, DossierAccess.of(caller, dossier, timeline));
+    }
+
+    private Dossier write(Caller caller, Dossier before, Long version, DossierAction action, Step step) {
         for (int attempt = 1; ; attempt++) {
             DossierStatus to = StateMachine.next(before, action).orElseThrow(() -> invalidTransition(before));
             if (version != before.version()) {
@@ -182,22 +204,39 @@ public final class OfficerActions {
         }
     }
 
-    static ApiException invalidTransition(Dossier current) {
+    static Refusal invalidTransition(Dossier current) {
         return conflict(current, "status", "INVALID_TRANSITION",
                 "Không thể thực hiện thao tác này khi hồ sơ ở trạng thái \"" + current.status().vietnameseName() + "\".",
                 "This action is not allowed while the dossier is " + current.status().name() + ".");
     }
 
-    static ApiException versionConflict(Dossier current) {
+    static Refusal versionConflict(Dossier current) {
         return conflict(current, "expectedVersion", "VERSION_CONFLICT",
                 "Hồ sơ vừa được cập nhật (phiên bản " + current.version() + "), vui lòng tải lại.",
                 "The dossier changed (now version " + current.version() + "); reload it.");
     }
 
-    /** 409 with the dossier as it is now. */
-    static ApiException conflict(Dossier current, String field, String code, String vietnamese, String english) {
-        return new ApiException(ErrorCode.CONFLICT, code, List.of(new FieldError(field, code, vietnamese, english)),
-                Map.of(), OfficerViews.Detail.of(current));
+    /** 409 with the dossier as it is now (rendered for the caller by {@link #run}). */
+    static Refusal conflict(Dossier current, String field, String code, String vietnamese, String english) {
+        return new Refusal(current, field, code, vietnamese, english);
+    }
+
+    /** A step's 409, before the dossier in it is shown as the caller sees it. */
+    static final class Refusal extends RuntimeException {
+        final transient Dossier current;
+        final String field;
+        final String code;
+        final String vietnamese;
+        final String english;
+
+        Refusal(Dossier current, String field, String code, String vietnamese, String english) {
+            super(code, null, false, false);
+            this.current = current;
+            this.field = field;
+            this.code = code;
+            this.vietnamese = vietnamese;
+            this.english = english;
+        }
     }
 
     // ------------------------------------------------------------------ intake

@@ -40,6 +40,7 @@ import vn.smartprovince.shared.province.DocumentRequirement;
 import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * The applicant's use cases. Authorization comes first: someone who may not see the dossier gets
@@ -117,9 +118,9 @@ public final class CitizenDossiers {
                 DossierAction.WITHDRAW, before.status(), after.status(), before.agencyId(), before.agencyId(), reason,
                 null, null, Map.of());
         List<CounterDelta> counters = new ArrayList<>(
-                DossierCounters.add(before.agencyId(), before.procedureCode(), now, "withdrawn", 1));
+                DossierCounters.add(before.agencyId(), before.procedureCode(), now, DossierCounterKeys.WITHDRAWN, 1));
         if (before.receivedAt() != null) {
-            counters.addAll(DossierCounters.addForAgency(before.agencyId(), now, "inProgress", -1));
+            counters.addAll(DossierCounters.addForAgency(before.agencyId(), now, DossierCounterKeys.IN_PROGRESS, -1));
         }
         return write(caller, new DossierStore.Change(before, after, entry, List.of(), counters, null), config);
     }

@@ -45,6 +45,7 @@ import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ResultDelivery;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * What the officers of the competent agency do to a dossier: intake (receive, refuse, request a
@@ -269,8 +270,8 @@ public final class OfficerActions {
                 effects.details.put("code", code);
                 effects.details.put(ProcessSheet.DUE_DATE, due.toString());
                 effects.notices.add(d -> Notices.received(d, procedure.name(), effects.at));
-                count(effects, b, "received", 1);
-                count(effects, b, "inProgress", 1);
+                count(effects, b, DossierCounterKeys.RECEIVED, 1);
+                count(effects, b, DossierCounterKeys.IN_PROGRESS, 1);
             };
         });
     }
@@ -289,7 +290,7 @@ public final class OfficerActions {
                 effects.comment = reasons;
                 effects.form = "03";
                 effects.notices.add(d -> Notices.closed(d, effects.at));
-                count(effects, b, "refused", 1);
+                count(effects, b, DossierCounterKeys.REFUSED, 1);
             };
         });
     }
@@ -364,10 +365,10 @@ public final class OfficerActions {
                         effects.form = "06";
                         effects.onTime = Deadlines.onTime(b.dueDate(), effects.at);
                         dueDetail(effects, b);
-                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "transferredOut", 1));
-                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "inProgress", -1));
-                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "transferredIn", 1));
-                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "inProgress", 1));
+                        countAgency(effects, b.agencyId(), DossierCounterKeys.TRANSFERRED_OUT, 1);
+                        countAgency(effects, b.agencyId(), DossierCounterKeys.IN_PROGRESS, -1);
+                        countAgency(effects, to, DossierCounterKeys.TRANSFERRED_IN, 1);
+                        countAgency(effects, to, DossierCounterKeys.IN_PROGRESS, 1);
                     };
                 });
     }
@@ -411,8 +412,8 @@ public final class OfficerActions {
                 effects.comment = reasons;
                 effects.form = "05";
                 effects.notices.add(d -> Notices.closed(d, effects.at));
-                count(effects, b, "stopped", 1);
-                count(effects, b, "inProgress", -1);
+                count(effects, b, DossierCounterKeys.STOPPED, 1);
+                count(effects, b, DossierCounterKeys.IN_PROGRESS, -1);
             };
         });
     }
@@ -442,10 +443,10 @@ public final class OfficerActions {
                         dueDetail(effects, b);
                         effects.details.put("workingDaysTaken", Integer.toString(taken));
                         effects.notices.add(d -> Notices.resultReady(d, procedureName(config, d), effects.at));
-                        count(effects, b, "finished", 1);
-                        count(effects, b, onTime ? "finishedOnTime" : "finishedLate", 1);
-                        count(effects, b, "workingDaysToResult", taken);
-                        count(effects, b, "inProgress", -1);
+                        count(effects, b, DossierCounterKeys.FINISHED, 1);
+                        count(effects, b, onTime ? DossierCounterKeys.FINISHED_ON_TIME : DossierCounterKeys.FINISHED_LATE, 1);
+                        count(effects, b, DossierCounterKeys.WORKING_DAYS_TO_RESULT, taken);
+                        count(effects, b, DossierCounterKeys.IN_PROGRESS, -1);
                     };
                 });
     }
@@ -482,7 +483,7 @@ public final class OfficerActions {
                         dueDetail(effects, b);
                         effects.details.put("how", delivery.name());
                         effects.notices.add(d -> Notices.returned(d, effects.at));
-                        count(effects, b, "returned", 1);
+                        count(effects, b, DossierCounterKeys.RETURNED, 1);
                     };
                 });
     }
@@ -534,7 +535,7 @@ public final class OfficerActions {
                         effects.details.put("previousDueDate", b.dueDate().toString());
                         effects.details.put("newDueDate", due.toString());
                         effects.notices.add(d -> Notices.late(d, due, effects.at));
-                        count(effects, b, "extended", 1);
+                        count(effects, b, DossierCounterKeys.EXTENDED, 1);
                     };
                 });
     }
@@ -551,8 +552,14 @@ public final class OfficerActions {
         return config.procedure(dossier.procedureCode()).map(Procedure::name).orElse(dossier.procedureCode());
     }
 
+    /** {@code field} (a {@link DossierCounterKeys} constant) += amount, for the dossier's agency and procedure. */
     private static void count(Effects effects, Dossier dossier, String field, long amount) {
         effects.counters.addAll(DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), effects.at, field, amount));
+    }
+
+    /** {@code field} += amount for one agency only (a transfer moves work between agencies, not procedures). */
+    private static void countAgency(Effects effects, String agencyId, String field, long amount) {
+        effects.counters.addAll(DossierCounters.addForAgency(agencyId, effects.at, field, amount));
     }
 
     private static void dueDetail(Effects effects, Dossier before) {

@@ -315,14 +315,15 @@ public final class OfficerActions {
                     }
                     String message = fields.text(json, "message", "message", false, MAX_REASON, true);
                     return (b, after, effects) -> {
-                        after.openRequest(new OpenRequest(OpenRequest.Kind.SUPPLEMENT, items, documentKeys, null,
-                                message, effects.at, caller.userId())).resumeStatus(b.status());
+                        OpenRequest request = new OpenRequest(OpenRequest.Kind.SUPPLEMENT, items, documentKeys, null,
+                                message, effects.at, caller.userId());
+                        after.openRequest(request).resumeStatus(b.status());
                         if (b.receivedAt() != null) {
                             after.pausedAt(effects.at);     // the clock pauses after receipt only
                         }
                         effects.comment = message;
                         effects.form = "02";
-                        effects.details.put("items", String.join("\n", items));
+                        effects.details.putAll(request.askedDetails());     // form 02 after the answer
                         effects.notices.add(d -> Notices.supplementRequested(d, procedureName(config, d), effects.at));
                     };
                 });

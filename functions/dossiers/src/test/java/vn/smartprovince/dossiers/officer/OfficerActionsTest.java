@@ -281,7 +281,12 @@ class OfficerActionsTest {
         OpenRequest request = asked.openRequest();
         assertEquals(OpenRequest.Kind.SUPPLEMENT, request.kind());
         assertEquals(List.of("giay_chung_sinh"), request.documentKeys());
-        assertEquals("02", store.timeline(ID).get(0).form());
+        TimelineEntry entry = store.timeline(ID).get(0);
+        assertEquals("02", entry.form());
+        OpenRequest recorded = OpenRequest.askedIn(entry);      // what form 02 reads once the request is answered
+        assertEquals(request.items(), recorded.items());
+        assertEquals(request.documentKeys(), recorded.documentKeys());
+        assertEquals("Vui lòng chụp lại rõ nét.", recorded.message());
         assertEquals(Map.of("dossier_ref", ID, "procedure_name", PROCEDURE_NAME),
                 onlyJob(asked, "SUPPLEMENT_REQUESTED").parameters());
     }

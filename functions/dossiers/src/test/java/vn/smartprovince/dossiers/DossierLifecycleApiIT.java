@@ -123,7 +123,10 @@ class DossierLifecycleApiIT {
         String resultFile = client.upload(police, "application/pdf", certificate);
         JsonNode finished = client.act(police, id, "finish", 6, Map.of("summary", "Đã cấp giấy khai sinh bản điện tử.",
                 "resultFileKey", resultFile));
-        assertEquals(9, finished.path("statusCode").asInt(), finished.toString());
+        assertEquals(9, finished.path("status").path("code").asInt(), finished.toString());
+        assertEquals("FINISHED", finished.path("status").path("key").asText());
+        assertEquals(client.dossier(police, id).path("timeline"), finished.path("timeline"),
+                "an action answers the dossier as GET /v1/dossiers/{id} shows it");
         JsonNode resultLink = ok(client.send("GET", "/v1/dossiers/" + id + "/files/result", lan, null));
         assertArrayEquals(certificate, DossiersApiClient.fetch(resultLink.path("url").asText()).body());
         client.act(police, id, "return", 7, Map.of("how", "ONLINE"));
@@ -181,6 +184,7 @@ class DossierLifecycleApiIT {
         assertTrue(flagged.path("overdue").asBoolean(), "the scheduler flagged it: " + flagged);
         assertEquals(5, flagged.path("version").asInt());
         JsonNode late = client.act(commune, permit, "finish", 5, Map.of("summary", "Đã cấp giấy phép xây dựng."));
+        assertEquals("FINISHED", late.path("status").path("key").asText(), late.toString());
         assertFalse(late.path("result").path("onTime").asBoolean(), late.toString());
 
         // 7. A certified copy is refused (form 03).

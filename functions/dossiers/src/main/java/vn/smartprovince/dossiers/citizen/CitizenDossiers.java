@@ -27,6 +27,8 @@ import vn.smartprovince.dossiers.core.DossierErrors;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.core.DossierViews;
+import vn.smartprovince.dossiers.core.Notices;
+import vn.smartprovince.dossiers.core.Officers;
 import vn.smartprovince.dossiers.core.StateMachine;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
@@ -36,10 +38,12 @@ import vn.smartprovince.shared.http.PageCursor;
 import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.DocumentRequirement;
 import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * The applicant's use cases. Authorization comes first: someone who may not see the dossier gets
@@ -55,16 +59,20 @@ public final class CitizenDossiers {
 
     private final DossierStore store;
     private final DocumentStore documents;
+    private final Officers officers;
     private final Clock clock;
 
-    public CitizenDossiers(DossierStore store, DocumentStore documents, Clock clock) {
+    /** @param officers the agency's officers, told when a supplement is answered */
+    public CitizenDossiers(DossierStore store, DocumentStore documents, Officers officers, Clock clock) {
         this.store = store;
         this.documents = documents;
+        this.officers = officers;
         this.clock = clock;
     }
 
     static CitizenDossiers of(Wiring wiring) {
-        return new CitizenDossiers(wiring.dossiers(), wiring.documents(), wiring.clock());
+        return new CitizenDossiers(wiring.dossiers(), wiring.documents(), wiring.agencyOfficers()::officersOf,
+                wiring.clock());
     }
 
     /** {@code {items, nextCursor}} of the caller's dossiers, newest first. */
@@ -117,9 +125,9 @@ public final class CitizenDossiers {
                 DossierAction.WITHDRAW, before.status(), after.status(), before.agencyId(), before.agencyId(), reason,
                 null, null, Map.of());
         List<CounterDelta> counters = new ArrayList<>(
-                DossierCounters.add(before.agencyId(), before.procedureCode(), now, "withdrawn", 1));
+                DossierCounters.add(before.agencyId(), before.procedureCode(), now, DossierCounterKeys.WITHDRAWN, 1));
         if (before.receivedAt() != null) {
-            counters.addAll(DossierCounters.addForAgency(before.agencyId(), now, "inProgress", -1));
+            counters.addAll(DossierCounters.addForAgency(before.agencyId(), now, DossierCounterKeys.IN_PROGRESS, -1));
         }
         return write(caller, new DossierStore.Change(before, after, entry, List.of(), counters, null), config);
     }
@@ -127,7 +135,9 @@ public final class CitizenDossiers {
     /**
      * Answers the open supplement request: the new files are appended ({@code supplement = true}),
      * the dossier returns to the status it came from and, when the clock was paused, the due date
-     * moves by the working days of the pause. The body is read after the caller's right is checked.
+     * moves by the working days of the pause; the current agency's officers are told
+     * ({@code DOSSIER_SUPPLEMENT_ANSWERED}, in the same transaction). The body is read after the
+     * caller's right is checked.
      */
     public Viewed supplement(Caller caller, String id, Supplier<JsonNode> request, ProvinceConfig config) {
         Dossier before = applicantsOwn(caller, id);
@@ -164,7 +174,10 @@ public final class CitizenDossiers {
         TimelineEntry entry = new TimelineEntry(id, after.version(), now, caller.userId(), ActorRole.APPLICANT,
                 DossierAction.ANSWER_SUPPLEMENT, before.status(), after.status(), before.agencyId(), before.agencyId(),
                 comment, null, null, details);
-        return write(caller, new DossierStore.Change(before, after, entry, List.of(), List.of(), null), config);
+        String procedureName = procedure == null ? before.procedureCode() : procedure.name();
+        List<NotificationJob> jobs = Notices.supplementAnswered(after, procedureName,
+                officers.of(after.agencyId(), Notices.MAX_OFFICERS), now);
+        return write(caller, new DossierStore.Change(before, after, entry, jobs, List.of(), null), config);
     }
 
     // ------------------------------------------------------------------ helpers

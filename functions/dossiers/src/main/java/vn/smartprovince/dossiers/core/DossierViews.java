@@ -12,7 +12,7 @@ import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
 /**
- * THE JSON views of dossiers, for every dossier route: the status as {@code {code, name}}, a list
+ * THE JSON views of dossiers, for every dossier route: the status as {@code {code, key, name}}, a list
  * item, the full dossier with its timeline, what is asked of the applicant and the clock. Personal
  * data: the CCCD and phone numbers are shown in full only to whom {@link DossierAccess#unmasked()}
  * allows; internal notes never appear here.
@@ -21,12 +21,20 @@ public final class DossierViews {
     private DossierViews() {
     }
 
-    /** {@code {"code": 5, "name": "Yêu cầu bổ sung"}}: the national code and how it reads. */
+    /**
+     * THE status of a dossier on every route (citizen, officer, queue, lookup):
+     * {@code {"code": 5, "key": "SUPPLEMENT_REQUESTED", "name": "Yêu cầu bổ sung"}}, the national
+     * code, the enum name (stable, for programs) and how it reads.
+     */
+    public record Status(int code, String key, String name) {
+        public static Status of(DossierStatus status) {
+            return status == null ? null : new Status(status.code(), status.name(), status.vietnameseName());
+        }
+    }
+
+    /** {@link Status} as JSON. */
     public static ObjectNode status(DossierStatus status) {
-        ObjectNode node = Json.object();
-        node.put("code", status.code());
-        node.put("name", status.vietnameseName());
-        return node;
+        return Json.MAPPER.valueToTree(Status.of(status));
     }
 
     /** {@code ********6789}: the last four digits of a CCCD, for anyone but the applicant and the current agency. */

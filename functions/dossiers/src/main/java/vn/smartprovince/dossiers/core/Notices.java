@@ -21,6 +21,7 @@ import vn.smartprovince.shared.notify.NotificationJob;
  *   <li>{@code DOSSIER_RETURNED}(dossier_code)</li>
  *   <li>{@code DOSSIER_CLOSED}(dossier_ref, status_name): refused or stopped</li>
  *   <li>{@code DOSSIER_DUE_SOON}(dossier_code, due_date): to officers</li>
+ *   <li>{@code DOSSIER_SUPPLEMENT_ANSWERED}(dossier_ref, procedure_name): to the current agency's officers</li>
  * </ul>
  * Dates read {@code dd/MM/yyyy}, amounts {@code 75.000 đ}. The job id and deduplication key are
  * {@code <dossierId>#v<version>#<KIND>} (officers: {@code …#<recipient>}), derived from the change,
@@ -31,10 +32,16 @@ public final class Notices {
     /** The applicant user id an erased account leaves behind; nobody is notified at it. */
     public static final String ERASED_APPLICANT = "ERASED";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /**
+     * At most this many officers hear of one change in its own transaction (with the dossier and its
+     * entry, well under DynamoDB's 100 items a transaction).
+     */
+    public static final int MAX_OFFICERS = 25;
 
     /** What happened, each one template. */
     public enum Kind {
-        RECEIVED, SUPPLEMENT_REQUESTED, FEES_REQUESTED, LATE, RESULT_READY, RETURNED, CLOSED, DUE_SOON;
+        RECEIVED, SUPPLEMENT_REQUESTED, FEES_REQUESTED, LATE, RESULT_READY, RETURNED, CLOSED, DUE_SOON,
+        SUPPLEMENT_ANSWERED;
 
         public String templateKey() {
             return "DOSSIER_" + name();
@@ -91,6 +98,20 @@ public final class Notices {
         String id = dossier.id() + "#due" + dossier.dueDate() + "#" + Kind.DUE_SOON.name() + "#" + officerId;
         return job(id, Kind.DUE_SOON, officerId, params("dossier_code", dossier.reference(), "due_date",
                 date(dossier.dueDate())), dossier.id(), at);
+    }
+
+    /**
+     * The applicant answered a supplement request ({@code after}: the dossier as answered): one job per
+     * officer of the agency handling it, {@code <dossierId>#v<version>#SUPPLEMENT_ANSWERED#<officer>},
+     * so a retried answer cannot notify twice. {@code officerIds} beyond {@link #MAX_OFFICERS} are dropped.
+     */
+    public static List<NotificationJob> supplementAnswered(Dossier after, String procedureName, List<String> officerIds,
+                                                           Instant at) {
+        Map<String, String> params = params("dossier_ref", after.reference(), "procedure_name", procedureName);
+        return officerIds.stream().distinct().limit(MAX_OFFICERS)
+                .map(officer -> job(id(after, Kind.SUPPLEMENT_ANSWERED) + "#" + officer, Kind.SUPPLEMENT_ANSWERED,
+                        officer, params, after.id(), at))
+                .toList();
     }
 
     /** Whether the applicant can still be told anything (their account was not erased). */

@@ -1,7 +1,9 @@
 package vn.smartprovince.dossiers.core;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What is asked of the applicant now ("việc tôi cần làm"), while the dossier waits for them.
@@ -17,8 +19,40 @@ public record OpenRequest(Kind kind, List<String> items, List<String> documentKe
                           Instant requestedAt, String requestedBy) {
     public enum Kind { SUPPLEMENT, FEES }
 
+    /** Timeline detail of a supplement request: what was asked, one line each. */
+    public static final String ITEMS = "items";
+    /** Timeline detail of a supplement request: the documents to send again, one key a line. */
+    public static final String DOCUMENT_KEYS = "documentKeys";
+
     public OpenRequest {
         items = items == null ? List.of() : List.copyOf(items);
         documentKeys = documentKeys == null ? List.of() : List.copyOf(documentKeys);
+    }
+
+    /**
+     * What the REQUEST_SUPPLEMENT timeline entry records of this request ({@link #ITEMS},
+     * {@link #DOCUMENT_KEYS}, one per line; items are single-line texts), so that form 02 can be
+     * issued again after the request was answered and is gone from the dossier.
+     */
+    public Map<String, String> askedDetails() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(ITEMS, String.join("\n", items));
+        if (!documentKeys.isEmpty()) {
+            details.put(DOCUMENT_KEYS, String.join("\n", documentKeys));
+        }
+        return details;
+    }
+
+    /** The supplement request a REQUEST_SUPPLEMENT entry recorded ({@link #askedDetails}); its message is the entry's comment. */
+    public static OpenRequest askedIn(TimelineEntry entry) {
+        return new OpenRequest(Kind.SUPPLEMENT, lines(entry.details().get(ITEMS)),
+                lines(entry.details().get(DOCUMENT_KEYS)), null, entry.publicComment(), entry.at(), entry.actorId());
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

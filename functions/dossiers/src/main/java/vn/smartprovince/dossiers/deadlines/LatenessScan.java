@@ -19,6 +19,7 @@ import vn.smartprovince.dossiers.core.DossierCounters;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.core.Notices;
+import vn.smartprovince.dossiers.core.Officers;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.Procedure;
@@ -50,12 +51,6 @@ public final class LatenessScan {
     static final int PAGE = 100;
     /** At most this many officers of one agency hear of one dossier (as for reports). */
     static final int MAX_OFFICERS = 50;
-
-    /** An agency's officers (user ids). */
-    @FunctionalInterface
-    public interface Officers {
-        List<String> of(String agencyId, int limit);
-    }
 
     /** Writes a notification job unless one with its id exists; false when it did (already sent). */
     @FunctionalInterface

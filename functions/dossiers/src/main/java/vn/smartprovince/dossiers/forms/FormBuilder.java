@@ -170,10 +170,11 @@ public final class FormBuilder {
             items = request.items();
             documentKeys = request.documentKeys();
             guidance = request.message();
-        } else {
-            items = lines(entry.details().get("items"));
-            documentKeys = lines(entry.details().get("documentKeys"));
-            guidance = entry.publicComment();
+        } else {      // answered (or asked again since): what the entry recorded
+            OpenRequest asked = OpenRequest.askedIn(entry);
+            items = asked.items();
+            documentKeys = asked.documentKeys();
+            guidance = asked.message();
         }
         Optional<Procedure> procedure = config.procedure(dossier.procedureCode());
         List<String> documents = documentKeys.stream()
@@ -255,13 +256,6 @@ public final class FormBuilder {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static List<String> lines(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private static String join(String street, String area) {

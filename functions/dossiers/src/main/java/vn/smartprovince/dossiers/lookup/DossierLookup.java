@@ -14,6 +14,7 @@ import vn.smartprovince.dossiers.core.ActionNames;
 import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.core.DossierViews;
 import vn.smartprovince.dossiers.core.OpenRequest;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.http.ApiException;
@@ -134,7 +135,7 @@ public final class DossierLookup {
         String procedureName = config.procedure(d.procedureCode()).map(Procedure::name).orElse(d.procedureCode());
         Agency agency = config.agency(d.agencyId()).orElse(null);
         return new LookupView(d.code(),
-                new LookupView.Status(d.status().code(), d.status().name(), d.status().vietnameseName()),
+                DossierViews.Status.of(d.status()),
                 new LookupView.Named(d.procedureCode(), procedureName),
                 new LookupView.Named(agency == null ? null : agency.unitCode(), agency == null ? d.agencyId() : agency.name()),
                 instant(d.submittedAt()), instant(d.receivedAt()), date(d.dueDate()), instant(d.finishedAt()),
@@ -149,8 +150,7 @@ public final class DossierLookup {
         List<LookupView.Step> steps = timeline.stream()
                 .filter(e -> e.action() != DossierAction.FLAG_OVERDUE)
                 .map(e -> new LookupView.Step(instant(e.at()), e.action().name(), ActionNames.vietnamese(e.action()),
-                        e.toStatus() == null ? null : e.toStatus().code(),
-                        e.toStatus() == null ? null : e.toStatus().vietnameseName()))
+                        DossierViews.Status.of(e.toStatus())))
                 .toList();
         LookupView.Named delivery = d.resultDelivery() == null ? null
                 : new LookupView.Named(d.resultDelivery().name(), ActionNames.resultDelivery(d.resultDelivery()));

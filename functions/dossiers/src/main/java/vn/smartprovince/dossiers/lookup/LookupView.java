@@ -1,6 +1,7 @@
 package vn.smartprovince.dossiers.lookup;
 
 import java.util.List;
+import vn.smartprovince.dossiers.core.DossierViews;
 
 /**
  * What the public lookup answers. Without the second factor: the status, procedure, agency, dates
@@ -9,12 +10,9 @@ import java.util.List;
  * @param detailsLocked true when a second factor was given but not accepted (wrong, or too many
  *                      wrong ones lately): the answer is then the same as without one
  */
-public record LookupView(String code, Status status, Named procedure, Named agency, String submittedAt,
+public record LookupView(String code, DossierViews.Status status, Named procedure, Named agency, String submittedAt,
                          String receivedAt, String dueDate, String finishedAt, String returnedAt, Subject subject,
                          Boolean detailsLocked, Details details) {
-
-    public record Status(int code, String key, String name) {
-    }
 
     public record Named(String code, String name) {
     }
@@ -35,6 +33,6 @@ public record LookupView(String code, Status status, Named procedure, Named agen
     public record AskedOfYou(String kind, List<String> items, Long amountVnd, String message, String requestedAt) {
     }
 
-    public record Step(String at, String step, String name, Integer statusCode, String statusName) {
+    public record Step(String at, String step, String name, DossierViews.Status status) {
     }
 }

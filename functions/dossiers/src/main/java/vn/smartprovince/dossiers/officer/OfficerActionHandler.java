@@ -36,16 +36,16 @@ public final class OfficerActionHandler {
     }
 
     OfficerActionHandler(OfficerActions actions) {
-        receive = OfficerRequests.action(actions::receive);
-        refuse = OfficerRequests.action(actions::refuse);
-        requestSupplement = OfficerRequests.action(actions::requestSupplement);
-        start = OfficerRequests.action(actions::start);
-        transfer = OfficerRequests.action(actions::transfer);
-        requestFees = OfficerRequests.action(actions::requestFees);
-        stop = OfficerRequests.action(actions::stop);
-        finish = OfficerRequests.action(actions::finish);
-        returnResult = OfficerRequests.action(actions::returnResult);
-        extend = OfficerRequests.action(actions::extend);
+        receive = OfficerRequests.action(actions, actions::receive);
+        refuse = OfficerRequests.action(actions, actions::refuse);
+        requestSupplement = OfficerRequests.action(actions, actions::requestSupplement);
+        start = OfficerRequests.action(actions, actions::start);
+        transfer = OfficerRequests.action(actions, actions::transfer);
+        requestFees = OfficerRequests.action(actions, actions::requestFees);
+        stop = OfficerRequests.action(actions, actions::stop);
+        finish = OfficerRequests.action(actions, actions::finish);
+        returnResult = OfficerRequests.action(actions, actions::returnResult);
+        extend = OfficerRequests.action(actions, actions::extend);
     }
 
     /** {@code POST /v1/dossiers/{id}/receive}: 1 -> 2, the dossier code and the appointment date (form 01). */

@@ -1,6 +1,7 @@
 package vn.smartprovince.dossiers.officer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +22,12 @@ import vn.smartprovince.dossiers.core.CounterDelta;
 import vn.smartprovince.dossiers.core.Deadlines;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.Dossier;
+import vn.smartprovince.dossiers.core.DossierAccess;
 import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.DossierCounters;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
+import vn.smartprovince.dossiers.core.DossierViews;
 import vn.smartprovince.dossiers.core.Notices;
 import vn.smartprovince.dossiers.core.OpenRequest;
 import vn.smartprovince.dossiers.core.ProcessSheet;
@@ -42,6 +45,7 @@ import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ResultDelivery;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * What the officers of the competent agency do to a dossier: intake (receive, refuse, request a
@@ -139,6 +143,25 @@ public final class OfficerActions {
         }
         Step step = input.read(before, config, json, fields);
         fields.done();
+        try {
+            return write(caller, before, version, action, step);
+        } catch (Refusal refusal) {
+            throw new ApiException(ErrorCode.CONFLICT, refusal.code, List.of(new FieldError(refusal.field, refusal.code,
+                    refusal.vietnamese, refusal.english)), Map.of(), view(caller, refusal.current, config));
+        }
+    }
+
+    /** The dossier as {@code GET /v1/dossiers/{id}} shows it to {@code caller}: what every action answers. */
+    public ObjectNode view(Caller caller, Dossier dossier) {
+        return view(caller, dossier, configs.get());
+    }
+
+    private ObjectNode view(Caller caller, Dossier dossier, ProvinceConfig config) {
+        List<TimelineEntry> timeline = store.timeline(dossier.id());
+        return DossierViews.detail(dossier, timeline, config, DossierAccess.of(caller, dossier, timeline));
+    }
+
+    private Dossier write(Caller caller, Dossier before, Long version, DossierAction action, Step step) {
         for (int attempt = 1; ; attempt++) {
             DossierStatus to = StateMachine.next(before, action).orElseThrow(() -> invalidTransition(before));
             if (version != before.version()) {
@@ -182,22 +205,39 @@ public final class OfficerActions {
         }
     }
 
-    static ApiException invalidTransition(Dossier current) {
+    static Refusal invalidTransition(Dossier current) {
         return conflict(current, "status", "INVALID_TRANSITION",
                 "Không thể thực hiện thao tác này khi hồ sơ ở trạng thái \"" + current.status().vietnameseName() + "\".",
                 "This action is not allowed while the dossier is " + current.status().name() + ".");
     }
 
-    static ApiException versionConflict(Dossier current) {
+    static Refusal versionConflict(Dossier current) {
         return conflict(current, "expectedVersion", "VERSION_CONFLICT",
                 "Hồ sơ vừa được cập nhật (phiên bản " + current.version() + "), vui lòng tải lại.",
                 "The dossier changed (now version " + current.version() + "); reload it.");
     }
 
-    /** 409 with the dossier as it is now. */
-    static ApiException conflict(Dossier current, String field, String code, String vietnamese, String english) {
-        return new ApiException(ErrorCode.CONFLICT, code, List.of(new FieldError(field, code, vietnamese, english)),
-                Map.of(), OfficerViews.Detail.of(current));
+    /** 409 with the dossier as it is now (rendered for the caller by {@link #run}). */
+    static Refusal conflict(Dossier current, String field, String code, String vietnamese, String english) {
+        return new Refusal(current, field, code, vietnamese, english);
+    }
+
+    /** A step's 409, before the dossier in it is shown as the caller sees it. */
+    static final class Refusal extends RuntimeException {
+        final transient Dossier current;
+        final String field;
+        final String code;
+        final String vietnamese;
+        final String english;
+
+        Refusal(Dossier current, String field, String code, String vietnamese, String english) {
+            super(code, null, false, false);
+            this.current = current;
+            this.field = field;
+            this.code = code;
+            this.vietnamese = vietnamese;
+            this.english = english;
+        }
     }
 
     // ------------------------------------------------------------------ intake
@@ -230,8 +270,8 @@ public final class OfficerActions {
                 effects.details.put("code", code);
                 effects.details.put(ProcessSheet.DUE_DATE, due.toString());
                 effects.notices.add(d -> Notices.received(d, procedure.name(), effects.at));
-                count(effects, b, "received", 1);
-                count(effects, b, "inProgress", 1);
+                count(effects, b, DossierCounterKeys.RECEIVED, 1);
+                count(effects, b, DossierCounterKeys.IN_PROGRESS, 1);
             };
         });
     }
@@ -250,7 +290,7 @@ public final class OfficerActions {
                 effects.comment = reasons;
                 effects.form = "03";
                 effects.notices.add(d -> Notices.closed(d, effects.at));
-                count(effects, b, "refused", 1);
+                count(effects, b, DossierCounterKeys.REFUSED, 1);
             };
         });
     }
@@ -275,14 +315,15 @@ public final class OfficerActions {
                     }
                     String message = fields.text(json, "message", "message", false, MAX_REASON, true);
                     return (b, after, effects) -> {
-                        after.openRequest(new OpenRequest(OpenRequest.Kind.SUPPLEMENT, items, documentKeys, null,
-                                message, effects.at, caller.userId())).resumeStatus(b.status());
+                        OpenRequest request = new OpenRequest(OpenRequest.Kind.SUPPLEMENT, items, documentKeys, null,
+                                message, effects.at, caller.userId());
+                        after.openRequest(request).resumeStatus(b.status());
                         if (b.receivedAt() != null) {
                             after.pausedAt(effects.at);     // the clock pauses after receipt only
                         }
                         effects.comment = message;
                         effects.form = "02";
-                        effects.details.put("items", String.join("\n", items));
+                        effects.details.putAll(request.askedDetails());     // form 02 after the answer
                         effects.notices.add(d -> Notices.supplementRequested(d, procedureName(config, d), effects.at));
                     };
                 });
@@ -325,10 +366,10 @@ public final class OfficerActions {
                         effects.form = "06";
                         effects.onTime = Deadlines.onTime(b.dueDate(), effects.at);
                         dueDetail(effects, b);
-                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "transferredOut", 1));
-                        effects.counters.addAll(DossierCounters.addForAgency(b.agencyId(), effects.at, "inProgress", -1));
-                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "transferredIn", 1));
-                        effects.counters.addAll(DossierCounters.addForAgency(to, effects.at, "inProgress", 1));
+                        countAgency(effects, b.agencyId(), DossierCounterKeys.TRANSFERRED_OUT, 1);
+                        countAgency(effects, b.agencyId(), DossierCounterKeys.IN_PROGRESS, -1);
+                        countAgency(effects, to, DossierCounterKeys.TRANSFERRED_IN, 1);
+                        countAgency(effects, to, DossierCounterKeys.IN_PROGRESS, 1);
                     };
                 });
     }
@@ -372,8 +413,8 @@ public final class OfficerActions {
                 effects.comment = reasons;
                 effects.form = "05";
                 effects.notices.add(d -> Notices.closed(d, effects.at));
-                count(effects, b, "stopped", 1);
-                count(effects, b, "inProgress", -1);
+                count(effects, b, DossierCounterKeys.STOPPED, 1);
+                count(effects, b, DossierCounterKeys.IN_PROGRESS, -1);
             };
         });
     }
@@ -403,10 +444,10 @@ public final class OfficerActions {
                         dueDetail(effects, b);
                         effects.details.put("workingDaysTaken", Integer.toString(taken));
                         effects.notices.add(d -> Notices.resultReady(d, procedureName(config, d), effects.at));
-                        count(effects, b, "finished", 1);
-                        count(effects, b, onTime ? "finishedOnTime" : "finishedLate", 1);
-                        count(effects, b, "workingDaysToResult", taken);
-                        count(effects, b, "inProgress", -1);
+                        count(effects, b, DossierCounterKeys.FINISHED, 1);
+                        count(effects, b, onTime ? DossierCounterKeys.FINISHED_ON_TIME : DossierCounterKeys.FINISHED_LATE, 1);
+                        count(effects, b, DossierCounterKeys.WORKING_DAYS_TO_RESULT, taken);
+                        count(effects, b, DossierCounterKeys.IN_PROGRESS, -1);
                     };
                 });
     }
@@ -443,7 +484,7 @@ public final class OfficerActions {
                         dueDetail(effects, b);
                         effects.details.put("how", delivery.name());
                         effects.notices.add(d -> Notices.returned(d, effects.at));
-                        count(effects, b, "returned", 1);
+                        count(effects, b, DossierCounterKeys.RETURNED, 1);
                     };
                 });
     }
@@ -495,7 +536,7 @@ public final class OfficerActions {
                         effects.details.put("previousDueDate", b.dueDate().toString());
                         effects.details.put("newDueDate", due.toString());
                         effects.notices.add(d -> Notices.late(d, due, effects.at));
-                        count(effects, b, "extended", 1);
+                        count(effects, b, DossierCounterKeys.EXTENDED, 1);
                     };
                 });
     }
@@ -512,8 +553,14 @@ public final class OfficerActions {
         return config.procedure(dossier.procedureCode()).map(Procedure::name).orElse(dossier.procedureCode());
     }
 
+    /** {@code field} (a {@link DossierCounterKeys} constant) += amount, for the dossier's agency and procedure. */
     private static void count(Effects effects, Dossier dossier, String field, long amount) {
         effects.counters.addAll(DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), effects.at, field, amount));
+    }
+
+    /** {@code field} += amount for one agency only (a transfer moves work between agencies, not procedures). */
+    private static void countAgency(Effects effects, String agencyId, String field, long amount) {
+        effects.counters.addAll(DossierCounters.addForAgency(agencyId, effects.at, field, amount));
     }
 
     private static void dueDetail(Effects effects, Dossier before) {

@@ -39,11 +39,11 @@ final class OfficerRequests {
         };
     }
 
-    /** The dossier as the action leaves it: 200 with {@code ETag: "<version>"}. */
-    static HttpFunction action(DossierAction action) {
+    /** The dossier as the action leaves it, as {@code GET /v1/dossiers/{id}} shows it: 200 with {@code ETag: "<version>"}. */
+    static HttpFunction action(OfficerActions actions, DossierAction action) {
         return authenticated((request, caller) -> {
             Dossier dossier = action.apply(caller, dossierId(request), () -> actionBody(request));
-            return HttpResponse.privateJson(200, OfficerViews.Detail.of(dossier))
+            return HttpResponse.privateJson(200, actions.view(caller, dossier))
                     .withHeader("etag", "\"" + dossier.version() + "\"");
         });
     }

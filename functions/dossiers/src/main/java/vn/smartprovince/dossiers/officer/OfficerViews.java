@@ -2,68 +2,28 @@ package vn.smartprovince.dossiers.officer;
 
 import java.time.LocalDate;
 import vn.smartprovince.dossiers.core.Dossier;
+import vn.smartprovince.dossiers.core.DossierViews;
 import vn.smartprovince.dossiers.core.InternalNote;
-import vn.smartprovince.dossiers.core.OpenRequest;
 import vn.smartprovince.shared.province.ProvinceConfig;
 
 /**
- * What the officers' routes answer: the dossier after an action (and in a 409's {@code current}),
- * a queue line, a note. No CCCD or phone here: an officer reads those on the dossier's own route.
+ * What the officers' lists answer: a queue line, a note. After an action (and in a 409's
+ * {@code current}) they answer the dossier as {@code GET /v1/dossiers/{id}} shows it to them
+ * ({@link DossierViews#detail}).
  */
 final class OfficerViews {
     private OfficerViews() {
     }
 
-    /** A dossier as an action leaves it. */
-    record Detail(String id, String code, int version, String status, int statusCode, String statusName,
-                  String procedureCode, String agencyId, String applicantName, String subjectName, String submittedAt,
-                  String receivedAt, String dueDate, String originalDueDate, boolean paused, int pausedWorkingDays,
-                  Request openRequest, Extension extension, Result result, String closingReason,
-                  String resultDelivery, String finishedAt, String returnedAt, boolean overdue) {
-        static Detail of(Dossier d) {
-            return new Detail(d.id(), d.code(), d.version(), d.status().name(), d.status().code(),
-                    d.status().vietnameseName(), d.procedureCode(), d.agencyId(),
-                    d.applicant() == null ? null : d.applicant().fullName(), d.subjectName(), text(d.submittedAt()),
-                    text(d.receivedAt()), text(d.dueDate()), text(d.originalDueDate()), d.paused(),
-                    d.pausedWorkingDays(), Request.of(d.openRequest()), Extension.of(d.extension()), Result.of(d.result()),
-                    d.closingReason(),
-                    text(d.resultDelivery()), text(d.finishedAt()), text(d.returnedAt()), d.overdue());
-        }
-    }
-
-    /** What is asked of the applicant (dates as text). */
-    record Request(String kind, java.util.List<String> items, java.util.List<String> documentKeys, Long amountVnd,
-                   String message, String requestedAt, String requestedBy) {
-        static Request of(OpenRequest r) {
-            return r == null ? null : new Request(r.kind().name(), r.items(), r.documentKeys(), r.amountVnd(), r.message(),
-                    text(r.requestedAt()), r.requestedBy());
-        }
-    }
-
-    /** Form 04 as recorded. */
-    record Extension(String previousDueDate, String newDueDate, String reason, String issuedAt, String issuedBy) {
-        static Extension of(Dossier.Extension e) {
-            return e == null ? null : new Extension(text(e.previousDueDate()), text(e.newDueDate()), e.reason(),
-                    text(e.issuedAt()), e.issuedBy());
-        }
-    }
-
-    /** The outcome. */
-    record Result(String summary, String fileKey, boolean onTime, int workingDaysTaken) {
-        static Result of(Dossier.Result r) {
-            return r == null ? null : new Result(r.summary(), r.fileKey(), r.onTime(), r.workingDaysTaken());
-        }
-    }
-
     /** One line of an agency's queue. */
     record QueueItem(String id, String code, String procedureCode, String procedureName, String applicantName,
-                     String status, int statusCode, String submittedAt, String dueDate, boolean overdue, boolean paused,
+                     DossierViews.Status status, String submittedAt, String dueDate, boolean overdue, boolean paused,
                      int version) {
         static QueueItem of(Dossier d, ProvinceConfig config, LocalDate today) {
             String procedureName = config.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode());
             boolean overdue = d.dueDate() != null && d.dueDate().isBefore(today);
             return new QueueItem(d.id(), d.code(), d.procedureCode(), procedureName,
-                    d.applicant() == null ? null : d.applicant().fullName(), d.status().name(), d.status().code(),
+                    d.applicant() == null ? null : d.applicant().fullName(), DossierViews.Status.of(d.status()),
                     text(d.submittedAt()), text(d.dueDate()), overdue, d.paused(), d.version());
         }
     }

@@ -43,6 +43,7 @@ import vn.smartprovince.shared.province.Procedure;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ResultDelivery;
 import vn.smartprovince.shared.province.WorkingDays;
+import vn.smartprovince.shared.stats.DossierCounterKeys;
 
 /**
  * Submitting a dossier: the body checked against the procedure (every problem names its field),
@@ -133,7 +134,7 @@ public final class SubmitDossier {
                 null, DossierStatus.REGISTERED, null, agency.id(), null, null, null,
                 Map.of("routing", procedure.competence().basis().name()));
         DossierStore.CreateResult result = store.create(dossier, entry, List.of(),
-                DossierCounters.add(agency.id(), procedure.code(), now, "submitted", 1));
+                DossierCounters.add(agency.id(), procedure.code(), now, DossierCounterKeys.SUBMITTED, 1));
         if (result instanceof DossierStore.DuplicateId duplicate) {
             return replay(duplicate.existing(), requestHash);
         }

@@ -39,8 +39,17 @@ class CitizenDossierHandlersTest {
     static final MutableClock CLOCK = new MutableClock(NOW);
     static int sequence;
 
+    static final List<String> TAN_NINH_OFFICERS = List.of("officer-tn-1", "officer-tn-2");
+
     private static CitizenDossiers dossiers() {
-        return new CitizenDossiers(store(aws), documents(aws), CLOCK);
+        return new CitizenDossiers(store(aws), documents(aws),
+                (agency, limit) -> agency.equals("ubnd-tan-ninh") ? TAN_NINH_OFFICERS : List.of(), CLOCK);
+    }
+
+    static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(String pk, String sk) {
+        return aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("MainTable")).consistentRead(true)
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk)))).item();
     }
 
     /** A registered dossier of {@code userId} at ubnd-tan-ninh, written straight to the store. */
@@ -216,6 +225,13 @@ class CitizenDossierHandlersTest {
         JsonNode last = after.path("timeline").get(after.path("timeline").size() - 1);
         assertEquals("ANSWER_SUPPLEMENT", last.path("action").asText());
         assertEquals("Tôi gửi lại ảnh rõ hơn.", last.path("comment").asText());
+        for (String officer : TAN_NINH_OFFICERS) {     // the agency's officers hear of it, in the same transaction
+            var job = vn.smartprovince.shared.notify.Outbox.jobOf(item(vn.smartprovince.shared.notify.Outbox.key(
+                    d.id() + "#v5#SUPPLEMENT_ANSWERED#" + officer), vn.smartprovince.shared.notify.Outbox.SORT_KEY));
+            assertEquals("DOSSIER_SUPPLEMENT_ANSWERED", job.templateKey());
+            assertEquals(officer, job.recipientId());
+            assertEquals(d.code(), job.parameters().get("dossier_ref"));
+        }
 
         JsonNode again = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 5).put("comment", "Lần nữa"))));

@@ -15,6 +15,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.MapDossierStore;
+import vn.smartprovince.dossiers.core.OpenRequest;
 import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.auth.Role;
@@ -107,6 +110,25 @@ class FormsTest {
         Dossier waiting = FormFixtures.dossier().toBuilder().openRequest(FormFixtures.openSupplement()).build();
         DossierForm open = form(FormKind.SUPPLEMENT, waiting, FormFixtures.timeline(), true);
         assertEquals("Chụp lại rõ nét, đủ 4 góc.", open.supplement().guidance(), "the open request's own words");
+    }
+
+    @Test
+    void supplementRequestIsIssuedFromTheTimelineOnceAnswered() throws Exception {
+        OpenRequest asked = new OpenRequest(OpenRequest.Kind.SUPPLEMENT, List.of("Thiếu bản sao giấy đăng ký kết hôn"),
+                List.of("parentsMarriage", "birthCertificate"), null, "Nộp bản sao có chứng thực.",
+                Instant.parse("2026-12-07T03:00:00Z"), "officer");
+        List<TimelineEntry> timeline = new ArrayList<>(FormFixtures.timeline());
+        TimelineEntry old = timeline.get(2);
+        timeline.set(2, new TimelineEntry(old.dossierId(), old.version(), old.at(), old.actorId(), old.role(),
+                old.action(), old.fromStatus(), old.toStatus(), old.fromAgencyId(), old.toAgencyId(), asked.message(),
+                "02", null, asked.askedDetails()));
+        Dossier answered = FormFixtures.dossier();          // no open request any more
+        assertNull(answered.openRequest());
+        DossierForm f = form(FormKind.SUPPLEMENT, answered, timeline, true);
+        assertEquals(List.of("Thiếu bản sao giấy đăng ký kết hôn"), f.supplement().items());
+        assertEquals(2, f.supplement().documents().size());
+        assertEquals("Nộp bản sao có chứng thực.", f.supplement().guidance());
+        assertTrue(html(FormKind.SUPPLEMENT, answered, timeline).contains("<li>Thiếu bản sao giấy đăng ký kết hôn</li>"));
     }
 
     @Test

@@ -136,7 +136,9 @@ class OfficerHandlersTest {
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
         JsonNode dossier = answer.path("json");
         assertEquals(COMMUNE_UNIT + "-261201-0001", dossier.path("code").asText());
-        assertEquals("RECEIVED", dossier.path("status").asText());
+        assertEquals("RECEIVED", dossier.path("status").path("key").asText());
+        assertEquals("2026-12-07", dossier.path("clock").path("dueDate").asText());
+        assertEquals(2, dossier.path("timeline").size(), "the dossier as GET /v1/dossiers/{id} shows it");
         assertEquals("2026-12-07", dossier.path("dueDate").asText());
         assertEquals("\"2\"", answer.path("headers").path("etag").asText());
         assertEquals("dh-receive", store.idForCode(dossier.path("code").asText()).orElseThrow());
@@ -154,8 +156,8 @@ class OfficerHandlersTest {
         JsonNode answer = call(handler::requestSupplement, event("dossiers-officer-request-supplement.json",
                 "dh-supplement", e -> { }));
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
-        assertEquals("SUPPLEMENT_REQUESTED", answer.path("json").path("status").asText());
-        assertTrue(answer.path("json").path("paused").asBoolean());
+        assertEquals("SUPPLEMENT_REQUESTED", answer.path("json").path("status").path("key").asText());
+        assertTrue(answer.path("json").path("clock").path("paused").asBoolean());
         assertEquals(List.of("giay_chung_sinh"), store.find("dh-supplement").orElseThrow().openRequest().documentKeys());
         assertFalse(item(Outbox.key("dh-supplement#v3#SUPPLEMENT_REQUESTED"), Outbox.SORT_KEY).isEmpty());
     }
@@ -170,7 +172,7 @@ class OfficerHandlersTest {
                 Json.write(Map.of("summary", "Đã cấp giấy khai sinh", "resultFileKey", "dossiers/dh-finish/kq.pdf",
                         "expectedVersion", 3)))));
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
-        assertEquals("FINISHED", answer.path("json").path("status").asText());
+        assertEquals("FINISHED", answer.path("json").path("status").path("key").asText());
         assertTrue(answer.path("json").path("result").path("onTime").asBoolean());
         assertEquals("1", item("STATS#DOSSIER_AGENCY#" + COMMUNE, "TOTAL").get("finishedOnTime").n());
     }
@@ -199,7 +201,8 @@ class OfficerHandlersTest {
         JsonNode again = receive("dh-stale", e -> { });
         assertEquals(409, again.path("statusCode").asInt());
         assertEquals("INVALID_TRANSITION", again.path("json").path("error").path("details").path(0).path("code").asText());
-        assertEquals("RECEIVED", again.path("json").path("error").path("current").path("status").asText());
+        assertEquals("RECEIVED", again.path("json").path("error").path("current").path("status").path("key").asText());
+        assertTrue(again.path("json").path("error").path("current").path("timeline").isArray());
     }
 
     @Test

@@ -67,7 +67,7 @@ class QueueAndNotesTest {
         OfficerViews.QueueItem item = first.items().get(1);
         assertEquals("Nguyễn Văn An", item.applicantName());
         assertEquals(PROCEDURE_NAME, item.procedureName());
-        assertEquals("REGISTERED", item.status());
+        assertEquals("REGISTERED", item.status().key());
         assertFalse(item.overdue());
 
         assertEquals(List.of("dr"), ids(queue.list(officer, COMMUNE, query("procedureCode", OTHER_PROCEDURE), 10)));

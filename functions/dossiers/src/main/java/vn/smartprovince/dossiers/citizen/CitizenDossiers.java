@@ -49,8 +49,8 @@ import vn.smartprovince.shared.stats.DossierCounterKeys;
  * The applicant's use cases. Authorization comes first: someone who may not see the dossier gets
  * 404 before the body is read; someone who may see it but is not its applicant (an officer, an
  * admin) gets 403 for the applicant's actions. Then the body, then the version
- * (409 {@code VERSION_CONFLICT} with the current dossier), then the lifecycle
- * (409 {@code INVALID_TRANSITION}).
+ * (409 {@code VERSION_MISMATCH} with the current dossier), then the lifecycle
+ * (409 {@code TRANSITION_NOT_ALLOWED}).
  */
 public final class CitizenDossiers {
     static final int MAX_REASON = 1000;
@@ -210,7 +210,7 @@ public final class CitizenDossiers {
     private void checkVersionAndStatus(Caller caller, Dossier before, Long expected, DossierAction action,
                                        ProvinceConfig config) {
         if (expected != before.version()) {
-            throw DossierErrors.versionConflict(view(caller, before, config));
+            throw DossierErrors.versionConflict(before.version(), view(caller, before, config));
         }
         if (!StateMachine.allows(before.status(), action)) {
             throw DossierErrors.invalidTransition(before.status(), view(caller, before, config));
@@ -220,7 +220,7 @@ public final class CitizenDossiers {
     private Viewed write(Caller caller, DossierStore.Change change, ProvinceConfig config) {
         DossierStore.UpdateResult result = store.update(change);
         if (result instanceof DossierStore.VersionConflict conflict) {
-            throw DossierErrors.versionConflict(view(caller, conflict.current(), config));
+            throw DossierErrors.versionConflict(conflict.current().version(), view(caller, conflict.current(), config));
         }
         Dossier after = ((DossierStore.Updated) result).dossier();
         return new Viewed(after, view(caller, after, config));

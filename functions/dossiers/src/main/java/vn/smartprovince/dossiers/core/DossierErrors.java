@@ -16,17 +16,26 @@ public final class DossierErrors {
         return new ApiException(ErrorCode.NOT_FOUND, null);
     }
 
-    /** 409 {@code VERSION_CONFLICT} naming {@code expectedVersion}, with the current dossier's view. */
-    public static ApiException versionConflict(Object currentView) {
-        return new ApiException(ErrorCode.CONFLICT, "VERSION_CONFLICT", List.of(new FieldError("expectedVersion",
-                "VERSION_CONFLICT", "Hồ sơ vừa được cập nhật, vui lòng tải lại.",
-                "The dossier changed in the meantime; reload it.")), Map.of(), currentView);
+    /**
+     * 409 {@code VERSION_MISMATCH} naming {@code expectedVersion}, with the current dossier's view (the
+     * same code and field as the reports' routes use).
+     */
+    public static ApiException versionConflict(int currentVersion, Object currentView) {
+        return conflict("expectedVersion", "VERSION_MISMATCH",
+                "Hồ sơ vừa được cập nhật (phiên bản " + currentVersion + "), vui lòng tải lại.",
+                "The dossier changed (now version " + currentVersion + "); reload it.", currentView);
     }
 
-    /** 409 {@code INVALID_TRANSITION} naming {@code status}: not allowed in the dossier's current status. */
+    /** 409 {@code TRANSITION_NOT_ALLOWED} naming {@code status}: not allowed in the dossier's current status. */
     public static ApiException invalidTransition(DossierStatus status, Object currentView) {
-        return new ApiException(ErrorCode.CONFLICT, "INVALID_TRANSITION", List.of(new FieldError("status",
-                "INVALID_TRANSITION", "Không thể thực hiện khi hồ sơ đang ở trạng thái \"" + status.vietnameseName() + "\".",
-                "Not allowed while the dossier is " + status.name() + ".")), Map.of(), currentView);
+        return conflict("status", "TRANSITION_NOT_ALLOWED",
+                "Không thể thực hiện thao tác này khi hồ sơ ở trạng thái \"" + status.vietnameseName() + "\".",
+                "This action is not allowed while the dossier is " + status.name() + ".", currentView);
+    }
+
+    /** 409 {@code code} naming {@code field}, with the current dossier's view: a dossier rule of its own. */
+    public static ApiException conflict(String field, String code, String vietnamese, String english, Object currentView) {
+        return new ApiException(ErrorCode.CONFLICT, code, List.of(new FieldError(field, code, vietnamese, english)),
+                Map.of(), currentView);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The dossier's lifecycle: which action is allowed in which status, and the status it leads to.
- * Everything else is refused (409 {@code INVALID_TRANSITION} with the current status).
+ * Everything else is refused (409 {@code TRANSITION_NOT_ALLOWED} with the current status).
  *
  * <pre>
  *  SUBMIT            -> 1 REGISTERED

@@ -25,6 +25,7 @@ import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAccess;
 import vn.smartprovince.dossiers.core.DossierAction;
 import vn.smartprovince.dossiers.core.DossierCounters;
+import vn.smartprovince.dossiers.core.DossierErrors;
 import vn.smartprovince.dossiers.core.DossierStatus;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.core.DossierViews;
@@ -36,7 +37,6 @@ import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.BodyFields;
-import vn.smartprovince.shared.http.ErrorCode;
 import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.Agency;
@@ -55,8 +55,8 @@ import vn.smartprovince.shared.stats.DossierCounterKeys;
  *   <li>the caller's right ({@link OfficerAccess#toAct}): 404 / 403 before the body is read;</li>
  *   <li>the body (400 naming every bad field, nothing written); {@code expectedVersion} (or
  *       {@code If-Match}) is required;</li>
- *   <li>the lifecycle ({@link StateMachine}): 409 {@code INVALID_TRANSITION} with the current dossier;</li>
- *   <li>the version: 409 {@code VERSION_CONFLICT} with the current dossier;</li>
+ *   <li>the lifecycle ({@link StateMachine}): 409 {@code TRANSITION_NOT_ALLOWED} with the current dossier;</li>
+ *   <li>the version: 409 {@code VERSION_MISMATCH} with the current dossier;</li>
  *   <li>the step's own rules (409 {@code ALREADY_EXTENDED}, {@code PAST_DUE_DATE}…), then ONE
  *       {@link DossierStore#update} with the dossier, its timeline entry (role OFFICER), the
  *       applicant's notification jobs ({@link Notices}) and the counters ({@link DossierCounters}).</li>
@@ -146,8 +146,7 @@ public final class OfficerActions {
         try {
             return write(caller, before, version, action, step);
         } catch (Refusal refusal) {
-            throw new ApiException(ErrorCode.CONFLICT, refusal.code, List.of(new FieldError(refusal.field, refusal.code,
-                    refusal.vietnamese, refusal.english)), Map.of(), view(caller, refusal.current, config));
+            throw refusal.error.apply(view(caller, refusal.current, config));
         }
     }
 
@@ -206,37 +205,27 @@ public final class OfficerActions {
     }
 
     static Refusal invalidTransition(Dossier current) {
-        return conflict(current, "status", "INVALID_TRANSITION",
-                "Không thể thực hiện thao tác này khi hồ sơ ở trạng thái \"" + current.status().vietnameseName() + "\".",
-                "This action is not allowed while the dossier is " + current.status().name() + ".");
+        return new Refusal(current, view -> DossierErrors.invalidTransition(current.status(), view));
     }
 
     static Refusal versionConflict(Dossier current) {
-        return conflict(current, "expectedVersion", "VERSION_CONFLICT",
-                "Hồ sơ vừa được cập nhật (phiên bản " + current.version() + "), vui lòng tải lại.",
-                "The dossier changed (now version " + current.version() + "); reload it.");
+        return new Refusal(current, view -> DossierErrors.versionConflict(current.version(), view));
     }
 
     /** 409 with the dossier as it is now (rendered for the caller by {@link #run}). */
     static Refusal conflict(Dossier current, String field, String code, String vietnamese, String english) {
-        return new Refusal(current, field, code, vietnamese, english);
+        return new Refusal(current, view -> DossierErrors.conflict(field, code, vietnamese, english, view));
     }
 
-    /** A step's 409, before the dossier in it is shown as the caller sees it. */
+    /** A step's 409, before the dossier in it is shown as the caller sees it ({@code error} takes that view). */
     static final class Refusal extends RuntimeException {
         final transient Dossier current;
-        final String field;
-        final String code;
-        final String vietnamese;
-        final String english;
+        final transient java.util.function.Function<Object, ApiException> error;
 
-        Refusal(Dossier current, String field, String code, String vietnamese, String english) {
-            super(code, null, false, false);
+        Refusal(Dossier current, java.util.function.Function<Object, ApiException> error) {
+            super(null, null, false, false);
             this.current = current;
-            this.field = field;
-            this.code = code;
-            this.vietnamese = vietnamese;
-            this.english = english;
+            this.error = error;
         }
     }
 

@@ -167,7 +167,7 @@ class CitizenDossierHandlersTest {
         JsonNode stale = invokeHttp(actions::withdraw, event("dossiers-withdraw.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 7))));
         assertEquals(409, stale.path("statusCode").asInt());
-        assertEquals("VERSION_CONFLICT", error(stale).path("details").get(0).path("code").asText());
+        assertEquals("VERSION_MISMATCH", error(stale).path("details").get(0).path("code").asText());
         assertEquals(1, error(stale).path("current").path("version").asInt());
 
         JsonNode done = invokeHttp(actions::withdraw, event("dossiers-withdraw.json", on(d.id())));
@@ -181,7 +181,7 @@ class CitizenDossierHandlersTest {
         JsonNode again = invokeHttp(actions::withdraw, event("dossiers-withdraw.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 2))));
         assertEquals(409, again.path("statusCode").asInt());
-        assertEquals("INVALID_TRANSITION", error(again).path("details").get(0).path("code").asText());
+        assertEquals("TRANSITION_NOT_ALLOWED", error(again).path("details").get(0).path("code").asText());
     }
 
     @Test
@@ -236,6 +236,6 @@ class CitizenDossierHandlersTest {
         JsonNode again = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 5).put("comment", "Lần nữa"))));
         assertEquals(409, again.path("statusCode").asInt());
-        assertEquals("INVALID_TRANSITION", error(again).path("details").get(0).path("code").asText());
+        assertEquals("TRANSITION_NOT_ALLOWED", error(again).path("details").get(0).path("code").asText());
     }
 }

@@ -198,8 +198,8 @@ class OfficerActionsTest {
             pool.shutdownNow();
         }
         assertEquals(1, outcomes.stream().filter(o -> o.startsWith(COMMUNE_UNIT)).count(), outcomes.toString());
-        // the others read it before (409 VERSION_CONFLICT) or after the receipt (409 INVALID_TRANSITION)
-        assertEquals(19, outcomes.stream().filter(o -> o.equals("VERSION_CONFLICT") || o.equals("INVALID_TRANSITION"))
+        // the others read it before (409 VERSION_MISMATCH) or after the receipt (409 TRANSITION_NOT_ALLOWED)
+        assertEquals(19, outcomes.stream().filter(o -> o.equals("VERSION_MISMATCH") || o.equals("TRANSITION_NOT_ALLOWED"))
                 .count(), outcomes.toString());
         assertEquals(1, store.codes.size());
         assertEquals(1, store.sequences.get(COMMUNE_UNIT + "#2026-12-01"));
@@ -235,7 +235,7 @@ class OfficerActionsTest {
     void theVersionIsRequiredAndAStaleOneIs409WithTheCurrentDossier() {
         refused(400, "REQUIRED", () -> actions.receive(officer, ID, body("{}")));
         refused(400, "UNKNOWN_FIELD", () -> actions.receive(officer, ID, body("{\"expectedVersion\": 1, \"x\": 1}")));
-        ApiException stale = refused(409, "VERSION_CONFLICT", () -> actions.receive(officer, ID, version(0)));
+        ApiException stale = refused(409, "VERSION_MISMATCH", () -> actions.receive(officer, ID, version(0)));
         assertEquals(ErrorCode.CONFLICT, stale.code());
         assertEquals(1, ((JsonNode) stale.current()).path("version").asInt());
         assertEquals("REGISTERED", ((JsonNode) stale.current()).path("status").path("key").asText());
@@ -245,13 +245,13 @@ class OfficerActionsTest {
     @Test
     void anActionNotAllowedInTheStatusIs409WithTheStatus() {
         receive();
-        ApiException again = refused(409, "INVALID_TRANSITION", () -> actions.receive(officer, ID, version(2)));
+        ApiException again = refused(409, "TRANSITION_NOT_ALLOWED", () -> actions.receive(officer, ID, version(2)));
         assertEquals(2, ((JsonNode) again.current()).path("status").path("code").asInt());
         assertEquals("RECEIVED", ((JsonNode) again.current()).path("status").path("key").asText());
         assertTrue(((JsonNode) again.current()).path("timeline").isArray(), "the same view as GET /v1/dossiers/{id}");
-        refused(409, "INVALID_TRANSITION", () -> actions.refuse(officer, ID, body(Map.of("expectedVersion", 2,
+        refused(409, "TRANSITION_NOT_ALLOWED", () -> actions.refuse(officer, ID, body(Map.of("expectedVersion", 2,
                 "reasons", "Thiếu giấy tờ"))));
-        refused(409, "INVALID_TRANSITION", () -> actions.returnResult(officer, ID, version(2)));
+        refused(409, "TRANSITION_NOT_ALLOWED", () -> actions.returnResult(officer, ID, version(2)));
     }
 
     // ------------------------------------------------------------------ refuse, supplement

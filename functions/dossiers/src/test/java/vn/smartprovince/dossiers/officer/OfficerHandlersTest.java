@@ -195,12 +195,12 @@ class OfficerHandlersTest {
         submitted("dh-stale");
         JsonNode stale = receive("dh-stale", version(0));
         assertEquals(409, stale.path("statusCode").asInt(), stale.toString());
-        assertEquals("VERSION_CONFLICT", stale.path("json").path("error").path("details").path(0).path("code").asText());
+        assertEquals("VERSION_MISMATCH", stale.path("json").path("error").path("details").path(0).path("code").asText());
         assertEquals(1, stale.path("json").path("error").path("current").path("version").asInt());
         receive("dh-stale", e -> { });
         JsonNode again = receive("dh-stale", e -> { });
         assertEquals(409, again.path("statusCode").asInt());
-        assertEquals("INVALID_TRANSITION", again.path("json").path("error").path("details").path(0).path("code").asText());
+        assertEquals("TRANSITION_NOT_ALLOWED", again.path("json").path("error").path("details").path(0).path("code").asText());
         assertEquals("RECEIVED", again.path("json").path("error").path("current").path("status").path("key").asText());
         assertTrue(again.path("json").path("error").path("current").path("timeline").isArray());
     }

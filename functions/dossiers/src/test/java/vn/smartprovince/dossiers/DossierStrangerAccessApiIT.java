@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.testkit.ApiClient.Person;
-import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
+import vn.smartprovince.testkit.OpenApiRoutes;
 
 /**
  * Authorization before validation, end to end, for one dossier: every route of functions/openapi.yaml
@@ -102,27 +101,8 @@ class DossierStrangerAccessApiIT {
 
     /** {@code METHOD /v1/dossiers/{id}/...} of every route on one dossier in functions/openapi.yaml. */
     static List<String> dossierRoutes() throws IOException {
-        List<String> lines = Files.readAllLines(AwsEmulatorExtension.repoRoot().resolve("functions/openapi.yaml"));
-        Pattern path = Pattern.compile("^  (/v1/dossiers/\\{[^}]+}[^:]*):\\s*$");
-        Pattern operation = Pattern.compile("^    (get|post|put|patch|delete):\\s*$");
-        List<String> routes = new ArrayList<>();
-        String current = null;
-        for (String line : lines) {
-            Matcher p = path.matcher(line);
-            if (p.matches()) {
-                current = p.group(1).replaceFirst("^/v1/dossiers/\\{[^}]+}", "/v1/dossiers/{id}");
-                continue;
-            }
-            if (line.startsWith("  /") || !line.startsWith(" ") && !line.isBlank()) {
-                current = null;
-                continue;
-            }
-            Matcher o = operation.matcher(line);
-            if (current != null && o.matches()) {
-                routes.add(o.group(1).toUpperCase() + " " + current);
-            }
-        }
-        return routes;
+        return OpenApiRoutes.matching("/v1/dossiers/\\{[^}]+}[^:]*", "get|post|put|patch|delete").stream()
+                .map(route -> route.replaceFirst("/v1/dossiers/\\{[^}]+}", "/v1/dossiers/{id}")).toList();
     }
 
     /** The request path of {@code route} on the dossier; fails on a parameter the walk cannot fill. */

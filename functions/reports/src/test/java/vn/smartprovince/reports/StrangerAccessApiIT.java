@@ -8,23 +8,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.smartprovince.testkit.ApiClient.Person;
 import vn.smartprovince.shared.json.Json;
-import vn.smartprovince.testkit.AwsEmulatorExtension;
 import vn.smartprovince.testkit.LocalApiExtension;
+import vn.smartprovince.testkit.OpenApiRoutes;
 
 /**
  * Authorization before validation, end to end: every route of functions/openapi.yaml that changes
@@ -76,27 +73,7 @@ class StrangerAccessApiIT {
 
     /** {@code METHOD path} of every write route of functions/openapi.yaml whose path matches. */
     static List<String> writeRoutes(String pathPattern) throws IOException {
-        List<String> lines = Files.readAllLines(AwsEmulatorExtension.repoRoot().resolve("functions/openapi.yaml"));
-        Pattern path = Pattern.compile("^  (" + pathPattern + "):\\s*$");
-        Pattern operation = Pattern.compile("^    (post|put|patch|delete):\\s*$");
-        List<String> routes = new ArrayList<>();
-        String current = null;
-        for (String line : lines) {
-            Matcher p = path.matcher(line);
-            if (p.matches()) {
-                current = p.group(1);
-                continue;
-            }
-            if (line.startsWith("  /") || !line.startsWith(" ") && !line.isBlank()) {
-                current = null;
-                continue;
-            }
-            Matcher o = operation.matcher(line);
-            if (current != null && o.matches()) {
-                routes.add(o.group(1).toUpperCase() + " " + current);
-            }
-        }
-        return routes;
+        return OpenApiRoutes.matching(pathPattern, "post|put|patch|delete");
     }
 
     /** Every item of the report's partition and every statistics item: what a refused request must leave alone. */

@@ -1,12 +1,16 @@
 package vn.smartprovince.testkit;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,6 +19,7 @@ import vn.smartprovince.local.events.EventSourcePollers;
 import vn.smartprovince.local.http.LocalHttpServer;
 import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.template.FunctionSpec;
+import vn.smartprovince.shared.log.JsonLog;
 
 /**
  * End-to-end tests: the template's routes served by the local runtime over real HTTP, with the
@@ -30,6 +35,10 @@ import vn.smartprovince.local.template.FunctionSpec;
  *     assertEquals(200, api.get("/v1/health").statusCode());
  * }
  * }</pre>
+ *
+ * <p>Everything printed while it runs (the functions' logs: their {@code JsonLog} and Lambda
+ * logger write to standard output and error; the runtime's own access and invocation lines) is
+ * also kept, for tests that assert what a log must never hold: {@link #logLines()}.
  */
 public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     private final AwsEmulatorExtension aws;
@@ -37,6 +46,9 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     private LocalFunctions functions;
     private EventSourcePollers pollers;
     private LocalHttpServer server;
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
 
     /** The repository's template.yaml on the selected emulator. */
     public LocalApiExtension() {
@@ -49,6 +61,7 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        captureLogs();
         aws.beforeAll(context);
         var stack = aws.stack();
         functions = new LocalFunctions(stack.template(), stack.intrinsics(), aws.endpoint(), stack.stackName(), Map.of());
@@ -71,6 +84,65 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         }
         if (functions != null) {
             functions.close();
+        }
+        if (originalOut != null) {
+            JsonLog.redirect(originalOut);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    /**
+     * Standard output and error, and the runtime's {@code JsonLog}, copied into {@link #logs}:
+     * installed before any function's class loader exists, so each function's own {@code JsonLog}
+     * (which takes {@code System.out} when its class loads) writes here too.
+     */
+    private void captureLogs() {
+        originalOut = System.out;
+        originalErr = System.err;
+        PrintStream out = new PrintStream(new Tee(originalOut, logs), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        JsonLog.redirect(out);
+    }
+
+    /** Every line printed since the extension started (functions' logs, the runtime's, the test's own). */
+    public List<String> logLines() {
+        synchronized (logs) {
+            return logs.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+
+    /** Writes to the original stream and to the captured bytes. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream original;
+        private final ByteArrayOutputStream copy;
+
+        Tee(OutputStream original, ByteArrayOutputStream copy) {
+            this.original = original;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            original.write(b);
+            synchronized (copy) {
+                copy.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            original.write(bytes, offset, length);
+            synchronized (copy) {
+                copy.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            original.flush();
         }
     }
 

@@ -60,8 +60,8 @@ class CitizenDossierHandlersTest {
                 .status(DossierStatus.REGISTERED).version(1)
                 .applicant(new Applicant(userId, "Nguyễn Văn An", "072090001234", "84901234567", null,
                         new Address("12 Đường 30/4", "DEMO-P01"), Applicant.ApplicantType.CITIZEN))
-                .formData(Map.of("childName", "Bé", "fatherCccd", "072090009999"))
-                .documents(List.of(new vn.smartprovince.dossiers.core.AttachedDocument("giay_chung_sinh",
+                .formData(Map.of("childName", "Bé", "fatherId", "072090009999"))
+                .documents(List.of(new vn.smartprovince.dossiers.core.AttachedDocument("birth_notice",
                         "dossier-documents/dossiers/" + id + "/a.jpg", DocumentType.JPEG, 10, at, false)))
                 .resultDelivery(ResultDelivery.DESK).submittedAt(at).updatedAt(at).build();
         store(aws).create(d, entry(d, DossierAction.SUBMIT, null, null), List.of(), List.of());
@@ -78,7 +78,7 @@ class CitizenDossierHandlersTest {
         DynamoDbDossierStore store = store(aws);
         Dossier d = registered(userId);
         Instant received = NOW.minus(Duration.ofDays(7));
-        Dossier r = d.toBuilder().next(received).status(DossierStatus.RECEIVED).code("000.21.30.H56-261130-" + sequence)
+        Dossier r = d.toBuilder().next(received).status(DossierStatus.RECEIVED).code("000.00.P01.H56-261130-" + sequence)
                 .receivedAt(received).dueDate(LocalDate.of(2026, 12, 3)).originalDueDate(LocalDate.of(2026, 12, 3)).build();
         store.update(new DossierStore.Change(d, r, entry(r, DossierAction.RECEIVE, d.status(), null), List.of(),
                 DossierCounters.addForAgency("ubnd-tan-ninh", received, "inProgress", 1), null));
@@ -88,7 +88,7 @@ class CitizenDossierHandlersTest {
         Dossier s = p.toBuilder().next(paused).status(DossierStatus.SUPPLEMENT_REQUESTED).pausedAt(paused)
                 .resumeStatus(DossierStatus.PROCESSING)
                 .openRequest(new OpenRequest(OpenRequest.Kind.SUPPLEMENT, List.of("Ảnh giấy chứng sinh bị mờ"),
-                        List.of("giay_chung_sinh"), null, "Chụp lại rõ nét", paused, "officer-1")).build();
+                        List.of("birth_notice"), null, "Chụp lại rõ nét", paused, "officer-1")).build();
         store.update(new DossierStore.Change(p, s, entry(s, DossierAction.REQUEST_SUPPLEMENT, p.status(), "Bổ sung ảnh rõ"),
                 List.of(), List.of(), null));
         return s;
@@ -115,7 +115,7 @@ class CitizenDossierHandlersTest {
         assertEquals(200, admin.path("statusCode").asInt());
         assertEquals("********1234", admin.path("json").path("applicant").path("cccd").asText());
         assertEquals("84*****4567", admin.path("json").path("applicant").path("phone").asText());
-        assertEquals("********9999", admin.path("json").path("form").path("fatherCccd").asText());
+        assertEquals("********9999", admin.path("json").path("form").path("fatherId").asText());
 
         assertEquals(404, invokeHttp(get, event("dossiers-get.json", on(d.id()), as(OTHER))).path("statusCode").asInt());
         assertEquals(404, invokeHttp(get, event("dossiers-get.json", on(d.id()), officerOf("off-2", "ubnd-tan-an")))
@@ -192,7 +192,7 @@ class CitizenDossierHandlersTest {
         JsonNode asked = invokeHttp(get, event("dossiers-get.json", on(d.id()))).path("json");
         assertTrue(asked.path("askedOfYou").asBoolean());
         assertEquals("Ảnh giấy chứng sinh bị mờ", asked.path("askedOfYouDetail").path("items").get(0).asText());
-        assertEquals("Giấy chứng sinh", asked.path("askedOfYouDetail").path("documents").get(0).path("name").asText());
+        assertEquals("Giấy chứng sinh (hoặc văn bản của người làm chứng xác nhận việc sinh)", asked.path("askedOfYouDetail").path("documents").get(0).path("name").asText());
         assertTrue(asked.path("clock").path("paused").asBoolean());
 
         JsonNode stranger = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()), as(OTHER)));
@@ -200,7 +200,7 @@ class CitizenDossierHandlersTest {
         String foreign = upload(aws, OTHER, DocumentType.JPEG, 100);
         JsonNode notMine = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 4).put("comment", "Gửi lại").set("documents",
-                        Json.MAPPER.createArrayNode().add(Json.object().put("documentKey", "giay_chung_sinh").put("fileKey", foreign))))));
+                        Json.MAPPER.createArrayNode().add(Json.object().put("documentKey", "birth_notice").put("fileKey", foreign))))));
         assertEquals(400, notMine.path("statusCode").asInt());
         assertEquals("documents[0].fileKey", error(notMine).path("details").get(0).path("field").asText());
         JsonNode unknown = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()),
@@ -212,7 +212,7 @@ class CitizenDossierHandlersTest {
         String upload = upload(aws, CITIZEN, DocumentType.PNG, 100);
         JsonNode answered = invokeHttp(actions::supplement, event("dossiers-supplement.json", on(d.id()),
                 body(Json.object().put("expectedVersion", 4).put("comment", "Tôi gửi lại ảnh rõ hơn.").set("documents",
-                        Json.MAPPER.createArrayNode().add(Json.object().put("documentKey", "giay_chung_sinh").put("fileKey", upload))))));
+                        Json.MAPPER.createArrayNode().add(Json.object().put("documentKey", "birth_notice").put("fileKey", upload))))));
         assertEquals(200, answered.path("statusCode").asInt(), answered.toString());
         JsonNode after = answered.path("json");
         assertEquals(4, after.path("status").path("code").asInt(), "back to processing");

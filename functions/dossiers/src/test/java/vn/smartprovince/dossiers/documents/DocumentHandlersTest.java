@@ -65,7 +65,8 @@ class DocumentHandlersTest {
         assertEquals("bytes", size.path("json").path("error").path("details").get(0).path("field").asText());
         assertEquals("TOO_LARGE", size.path("json").path("error").path("details").get(0).path("code").asText());
         JsonNode pdfOnly = invokeHttp(upload(), event("dossiers-document-upload.json", body(Json.object()
-                .put("contentType", "image/png").put("bytes", 5).put("procedureCode", BIRTH).put("documentKey", "to_khai"))));
+                .put("contentType", "image/png").put("bytes", 5).put("procedureCode", ROAD_WORKS)
+                .put("documentKey", "construction_design"))));
         assertEquals("UNSUPPORTED_TYPE", pdfOnly.path("json").path("error").path("details").get(0).path("code").asText());
         JsonNode unknown = invokeHttp(upload(), event("dossiers-document-upload.json", body(Json.object()
                 .put("contentType", "image/png").put("bytes", 5).put("procedureCode", BIRTH).put("documentKey", "x"))));
@@ -79,7 +80,7 @@ class DocumentHandlersTest {
         Dossier d = new Dossier.Builder().id(id).procedureCode(BIRTH).agencyId("ubnd-tan-ninh").status(DossierStatus.REGISTERED)
                 .version(1).applicant(new Applicant(CITIZEN, "An", "072090001234", "84901234567", null,
                         new Address("1", "DEMO-P01"), Applicant.ApplicantType.CITIZEN))
-                .documents(List.of(new AttachedDocument("giay_chung_sinh", "dossier-documents/dossiers/" + id + "/a.png",
+                .documents(List.of(new AttachedDocument("birth_notice", "dossier-documents/dossiers/" + id + "/a.png",
                         DocumentType.PNG, 10, at, false)))
                 .submittedAt(at).updatedAt(at).build();
         store(aws).create(d, new TimelineEntry(id, 1, at, CITIZEN, ActorRole.APPLICANT, DossierAction.SUBMIT, null,

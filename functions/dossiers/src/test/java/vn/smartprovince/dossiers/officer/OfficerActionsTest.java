@@ -273,14 +273,14 @@ class OfficerActionsTest {
     @Test
     void aSupplementBeforeReceiptDoesNotPauseAClockThatHasNotStarted() {
         Dossier asked = actions.requestSupplement(officer, ID, body(Map.of("expectedVersion", 1,
-                "items", List.of("Ảnh giấy chứng sinh bị mờ"), "documentKeys", List.of("giay_chung_sinh"),
+                "items", List.of("Ảnh giấy chứng sinh bị mờ"), "documentKeys", List.of("birth_notice"),
                 "message", "Vui lòng chụp lại rõ nét.")));
         assertEquals(DossierStatus.SUPPLEMENT_REQUESTED, asked.status());
         assertEquals(DossierStatus.REGISTERED, asked.resumeStatus());
         assertNull(asked.pausedAt());
         OpenRequest request = asked.openRequest();
         assertEquals(OpenRequest.Kind.SUPPLEMENT, request.kind());
-        assertEquals(List.of("giay_chung_sinh"), request.documentKeys());
+        assertEquals(List.of("birth_notice"), request.documentKeys());
         TimelineEntry entry = store.timeline(ID).get(0);
         assertEquals("02", entry.form());
         OpenRequest recorded = OpenRequest.askedIn(entry);      // what form 02 reads once the request is answered

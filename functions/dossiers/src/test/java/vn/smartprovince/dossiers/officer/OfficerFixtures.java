@@ -16,8 +16,6 @@ import vn.smartprovince.shared.province.Agency;
 import vn.smartprovince.shared.province.AgencyKind;
 import vn.smartprovince.shared.province.CalendarDay;
 import vn.smartprovince.shared.province.Competence;
-import vn.smartprovince.shared.province.DocumentRequirement;
-import vn.smartprovince.shared.province.DocumentType;
 import vn.smartprovince.shared.province.Fee;
 import vn.smartprovince.shared.province.HolidayYear;
 import vn.smartprovince.shared.province.OnlineLevel;
@@ -30,7 +28,8 @@ import vn.smartprovince.testkit.AwsEmulatorExtension;
 /**
  * A province built in code for the officers' tests: the demo province plus two agencies with
  * national unit codes (a commune that receives birth registrations, and a department a dossier
- * may be transferred to), one procedure (3 working days, a fixed fee of 75,000 đ, results at the
+ * may be transferred to), the demo's birth registration with its documents and form but at one
+ * commune (3 working days, a fixed fee of 75,000 đ, results at the
  * desk or online) and a holiday on Thursday 3 December 2026.
  */
 final class OfficerFixtures {
@@ -64,12 +63,11 @@ final class OfficerFixtures {
                 true, List.of(), COMMUNE_UNIT));
         withUnitCode(agencies, new Agency(DEPARTMENT, "Sở Tư pháp", AgencyKind.DEPARTMENT, null, true, List.of(),
                 DEPARTMENT_UNIT));
-        List<DocumentRequirement> documents = List.of(
-                new DocumentRequirement("to_khai", "Tờ khai đăng ký khai sinh", true, List.of(DocumentType.PDF, DocumentType.JPEG), 2),
-                new DocumentRequirement("giay_chung_sinh", "Giấy chứng sinh", true, List.of(DocumentType.JPEG), 1));
-        Procedure birth = new Procedure(PROCEDURE, PROCEDURE_NAME, "Hộ tịch",
+        // the demo's birth registration (its documents and form), at one fixed commune, 3 days, a fee
+        Procedure demoBirth = demo.procedure(PROCEDURE).orElseThrow();
+        Procedure birth = new Procedure(PROCEDURE, PROCEDURE_NAME, demoBirth.field(),
                 new Competence(Competence.Basis.FIXED, List.of(COMMUNE), null), OnlineLevel.FULL, 3,
-                new Fee(Fee.Kind.FIXED, 75_000L, List.of(), null), documents, List.of(),
+                new Fee(Fee.Kind.FIXED, 75_000L, List.of(), null), demoBirth.documents(), demoBirth.form(),
                 List.of(ResultDelivery.DESK, ResultDelivery.ONLINE), null);
         Procedure residence = new Procedure(OTHER_PROCEDURE, "Xác nhận thông tin về cư trú", "Đăng ký, quản lý cư trú",
                 new Competence(Competence.Basis.FIXED, List.of(COMMUNE), null), OnlineLevel.FULL, 2, Fee.none(),

@@ -158,7 +158,7 @@ class OfficerHandlersTest {
         assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
         assertEquals("SUPPLEMENT_REQUESTED", answer.path("json").path("status").path("key").asText());
         assertTrue(answer.path("json").path("clock").path("paused").asBoolean());
-        assertEquals(List.of("giay_chung_sinh"), store.find("dh-supplement").orElseThrow().openRequest().documentKeys());
+        assertEquals(List.of("birth_notice"), store.find("dh-supplement").orElseThrow().openRequest().documentKeys());
         assertFalse(item(Outbox.key("dh-supplement#v3#SUPPLEMENT_REQUESTED"), Outbox.SORT_KEY).isEmpty());
     }
 

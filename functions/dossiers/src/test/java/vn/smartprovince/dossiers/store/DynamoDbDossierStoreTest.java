@@ -63,7 +63,7 @@ class DynamoDbDossierStoreTest {
                         new Address("12 Lê Lợi", "25747"), Applicant.ApplicantType.CITIZEN))
                 .onBehalf(new OnBehalf("Nguyễn Văn Bé", null, "2026-11-30", OnBehalf.Relationship.PARENT))
                 .formData(Map.of("childName", "Nguyễn Văn Bé", "weightGrams", 3200L,
-                        "birthPlace", Map.of("street", "Bệnh viện", "areaCode", "25747")))
+                        "placeOfBirth", Map.of("street", "Bệnh viện", "areaCode", "25747")))
                 .documents(List.of(new AttachedDocument("birthCertificate", "dossier-documents/dossiers/" + id + "/0.jpg",
                         DocumentType.JPEG, 1234, submittedAt, false)))
                 .resultDelivery(ResultDelivery.POST).deliveryAddress(new Address("12 Lê Lợi", "25747"))

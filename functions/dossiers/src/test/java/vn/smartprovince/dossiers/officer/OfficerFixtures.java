@@ -27,7 +27,7 @@ import vn.smartprovince.testkit.AwsEmulatorExtension;
 
 /**
  * A province built in code for the officers' tests: the demo province plus two agencies with
- * national unit codes (a commune that receives birth registrations, and a department a dossier
+ * national unit codes (a commune that receives birth registrations, and the police, whom a dossier
  * may be transferred to), the demo's birth registration with its documents and form but at one
  * commune (3 working days, a fixed fee of 75,000 đ, results at the
  * desk or online) and a holiday on Thursday 3 December 2026.
@@ -35,8 +35,8 @@ import vn.smartprovince.testkit.AwsEmulatorExtension;
 final class OfficerFixtures {
     static final String COMMUNE = "ubnd-tan-ninh";
     static final String COMMUNE_UNIT = "000.00.01.H56";
-    static final String DEPARTMENT = "so-tu-phap";
-    static final String DEPARTMENT_UNIT = "000.00.00.H56";
+    static final String DEPARTMENT = "cong-an-tinh";
+    static final String DEPARTMENT_UNIT = "000.00.20.H56";
     static final String PROCEDURE = "1.001193.000.00.00.H56";
     static final String PROCEDURE_NAME = "Đăng ký khai sinh";
     static final String OTHER_PROCEDURE = "2.000635.000.00.00.H56";
@@ -61,7 +61,7 @@ final class OfficerFixtures {
         List<Agency> agencies = new ArrayList<>(demo.agencies());
         withUnitCode(agencies, new Agency(COMMUNE, "UBND phường Tân Ninh", AgencyKind.COMMUNE_PEOPLES_COMMITTEE, null,
                 true, List.of(), COMMUNE_UNIT));
-        withUnitCode(agencies, new Agency(DEPARTMENT, "Sở Tư pháp", AgencyKind.DEPARTMENT, null, true, List.of(),
+        withUnitCode(agencies, new Agency(DEPARTMENT, "Công an tỉnh", AgencyKind.POLICE, null, true, List.of(),
                 DEPARTMENT_UNIT));
         // the demo's birth registration (its documents and form), at one fixed commune, 3 days, a fee
         Procedure demoBirth = demo.procedure(PROCEDURE).orElseThrow();

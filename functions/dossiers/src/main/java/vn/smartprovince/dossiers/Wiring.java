@@ -1,21 +1,20 @@
 package vn.smartprovince.dossiers;
 
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.store.DynamoDbDossierStore;
 import vn.smartprovince.dossiers.store.S3DocumentStore;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import vn.smartprovince.shared.auth.AgencyOfficers;
-import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.aws.DynamoDbCalls;
+import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.RateLimiter;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
-import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
+import vn.smartprovince.shared.wiring.DomainWiring;
 
 /**
  * Builds the dossier functions' adapters from a function's {@link Env}, by hand, once per function
@@ -30,13 +29,7 @@ import vn.smartprovince.shared.province.ProvinceConfigSource;
  *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>see {@link ProvinceConfigSource}</td></tr>
  * </table>
  */
-public final class Wiring {
-    public static final String MAIN_TABLE = "MAIN_TABLE";
-
-    private final Env env;
-    private final Clock clock;
-    private DynamoDbClient dynamo;
-    private ProvinceConfigSource provinceConfigs;
+public final class Wiring extends DomainWiring {
     private DossierStore dossiers;
     private DocumentStore documents;
     private DocumentStore documentSigner;
@@ -44,39 +37,11 @@ public final class Wiring {
     private AgencyOfficers agencyOfficers;
 
     private Wiring(Env env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        super(env, clock);
     }
 
     public static Wiring of(Env env) {
         return new Wiring(env, Clock.systemUTC());
-    }
-
-    public Env env() {
-        return env;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public String table() {
-        return env.required(MAIN_TABLE);
-    }
-
-    public synchronized DynamoDbClient dynamoDb() {
-        if (dynamo == null) {
-            dynamo = AwsClients.dynamoDb(env);
-        }
-        return dynamo;
-    }
-
-    /** THE province configuration source of every dossier function (one per function instance). */
-    public synchronized ProvinceConfigSource provinceConfigs() {
-        if (provinceConfigs == null) {
-            provinceConfigs = ProvinceConfigSource.fromEnv(env, dynamoDb(), clock);
-        }
-        return provinceConfigs;
     }
 
     /** THE dossier store (main table). */
@@ -90,7 +55,7 @@ public final class Wiring {
     /** The document bucket: signs, verifies and copies (an S3 client). */
     public synchronized DocumentStore documents() {
         if (documents == null) {
-            documents = S3DocumentStore.fromEnv(env);
+            documents = S3DocumentStore.fromEnv(env());
         }
         return documents;
     }
@@ -98,14 +63,14 @@ public final class Wiring {
     /** The document bucket for signing URLs only (no S3 client: a short cold start). */
     public synchronized DocumentStore documentSigner() {
         if (documentSigner == null) {
-            documentSigner = S3DocumentStore.signerFromEnv(env);
+            documentSigner = S3DocumentStore.signerFromEnv(env());
         }
         return documentSigner;
     }
 
     /** What a document may be (DOCUMENT_MAX_BYTES). */
     public vn.smartprovince.dossiers.core.DocumentLimits documentLimits() {
-        return vn.smartprovince.dossiers.core.DocumentLimits.fromEnv(env);
+        return vn.smartprovince.dossiers.core.DocumentLimits.fromEnv(env());
     }
 
     /** The caller's profile, to prefill an applicant. */
@@ -116,7 +81,7 @@ public final class Wiring {
     /** Fixed-window rate limits in the main table (the public lookup). */
     public synchronized RateLimiter rateLimiter() {
         if (rateLimiter == null) {
-            rateLimiter = new RateLimiter(dynamoDb(), table(), clock);
+            rateLimiter = new RateLimiter(dynamoDb(), table(), clock());
         }
         return rateLimiter;
     }

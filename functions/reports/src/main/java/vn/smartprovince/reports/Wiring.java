@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.reports.core.AgencyMembers;
 import vn.smartprovince.reports.core.OfficerDirectory;
 import vn.smartprovince.reports.core.PhotoLinks;
@@ -16,9 +15,9 @@ import vn.smartprovince.reports.store.DynamoDbOfficerDirectory;
 import vn.smartprovince.reports.store.DynamoDbReportStore;
 import vn.smartprovince.reports.store.S3PhotoStore;
 import vn.smartprovince.reports.store.StoredProvince;
-import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
+import vn.smartprovince.shared.wiring.DomainWiring;
 
 /**
  * Builds the report functions' adapters from a function's {@link Env}, by hand, once per
@@ -36,45 +35,20 @@ import vn.smartprovince.shared.province.ProvinceConfigSource;
  *   <tr><td>{@code PHOTO_BUCKET} and the photo limits</td><td>see {@link S3PhotoStore} (only the functions that touch photos)</td></tr>
  * </table>
  */
-public final class Wiring {
-    public static final String MAIN_TABLE = "MAIN_TABLE";
+public final class Wiring extends DomainWiring {
     public static final String PROVINCE_CODE = "PROVINCE_CODE";
     public static final String REOPEN_DAYS = "REPORT_REOPEN_DAYS";
 
-    private final Env env;
-    private final Clock clock;
-    private DynamoDbClient dynamo;
     private ReportStore reports;
-    private ProvinceConfigSource provinceConfigs;
     private ProvinceSource province;
     private DynamoDbOfficerDirectory officers;
 
     private Wiring(Env env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        super(env, clock);
     }
 
     public static Wiring of(Env env) {
         return new Wiring(env, Clock.systemUTC());
-    }
-
-    public Env env() {
-        return env;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public String table() {
-        return env.required(MAIN_TABLE);
-    }
-
-    public synchronized DynamoDbClient dynamoDb() {
-        if (dynamo == null) {
-            dynamo = AwsClients.dynamoDb(env);
-        }
-        return dynamo;
     }
 
     /** Reports, their history, jobs and counters in the main table. */
@@ -85,21 +59,9 @@ public final class Wiring {
         return reports;
     }
 
-    /**
-     * THE province configuration source of every report function: the shared
-     * {@link ProvinceConfigSource} (one per function instance; its bound, stated there, is the
-     * same in every module). {@link #province} and the categories read through it.
-     */
-    public synchronized ProvinceConfigSource provinceConfigs() {
-        if (provinceConfigs == null) {
-            provinceConfigs = ProvinceConfigSource.fromEnv(env, dynamoDb(), clock);
-        }
-        return provinceConfigs;
-    }
-
     /** {@code PROVINCE_CODE}, when the function's environment names one. */
     public Optional<String> provinceCode() {
-        return env.optional(PROVINCE_CODE);
+        return env().optional(PROVINCE_CODE);
     }
 
     /** The configuration in force as the use cases' port ({@link StoredProvince} on {@link #provinceConfigs}). */
@@ -128,7 +90,7 @@ public final class Wiring {
     }
 
     public Duration reopenWindow() {
-        return Duration.ofDays(reopenDays(env));
+        return Duration.ofDays(reopenDays(env()));
     }
 
     static int reopenDays(Env env) {
@@ -146,17 +108,17 @@ public final class Wiring {
 
     /** The private photo bucket ({@code PHOTO_BUCKET}) with an S3 client: verifies cited keys and attaches them. */
     public PhotoStore photos() {
-        return S3PhotoStore.fromEnv(env);
+        return S3PhotoStore.fromEnv(env());
     }
 
     /** Signing only (upload and download links): no S3 client, no call to S3. */
     public S3PhotoStore photoSigner() {
-        return S3PhotoStore.signerFromEnv(env);
+        return S3PhotoStore.signerFromEnv(env());
     }
 
     /** Short-lived links to photos, signed without an S3 client. */
     public PhotoLinks photoLinks() {
-        return new PhotoLinks(photoSigner(), clock);
+        return new PhotoLinks(photoSigner(), clock());
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.smartprovince.dossiers.core;
 
 import java.util.regex.Pattern;
+import vn.smartprovince.shared.http.FieldError;
 
 /**
  * The citizen identity card number (căn cước công dân): 12 digits, the first three the code of the
@@ -18,5 +19,11 @@ public final class Cccd {
         }
         int province = Integer.parseInt(value.substring(0, 3));
         return province >= 1 && province <= 96;
+    }
+
+    /** The refusal of a value that is not a CCCD, naming {@code field} (the value itself is never echoed). */
+    public static FieldError invalid(String field) {
+        return new FieldError(field, "INVALID_CCCD", "Số CCCD phải gồm 12 chữ số, bắt đầu bằng mã tỉnh (001-096).",
+                "A CCCD is 12 digits starting with a province code (001-096).");
     }
 }

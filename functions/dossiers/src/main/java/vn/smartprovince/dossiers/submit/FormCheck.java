@@ -130,8 +130,7 @@ final class FormCheck {
             }
             case CCCD -> {
                 if (!Cccd.valid(text)) {
-                    problems.error(name, "INVALID_CCCD", "Số CCCD phải gồm 12 chữ số, bắt đầu bằng mã tỉnh (001-096).",
-                            "A CCCD is 12 digits starting with a province code (001-096).");
+                    problems.error(Cccd.invalid(name));
                     return null;
                 }
                 return text;

@@ -31,7 +31,6 @@ import vn.smartprovince.dossiers.core.TimelineEntry;
 import vn.smartprovince.shared.auth.Caller;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.BodyFields;
-import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.idempotency.Idempotency;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.province.Agency;
@@ -179,7 +178,7 @@ public final class SubmitDossier {
         }
         String cccd = problems.text(node, "cccd", "applicant.cccd", true, 12, false);
         if (cccd != null && !Cccd.valid(cccd)) {
-            problems.error(invalidCccd("applicant.cccd"));
+            problems.error(Cccd.invalid("applicant.cccd"));
         }
         String phone = null;
         String phoneText = problems.text(node, "phone", "applicant.phone", false, 20, false);
@@ -212,7 +211,7 @@ public final class SubmitDossier {
         String fullName = problems.text(node, "fullName", "onBehalf.fullName", true, MAX_NAME, false);
         String cccd = problems.text(node, "cccd", "onBehalf.cccd", false, 12, false);
         if (cccd != null && !Cccd.valid(cccd)) {
-            problems.error(invalidCccd("onBehalf.cccd"));
+            problems.error(Cccd.invalid("onBehalf.cccd"));
         }
         String birthDate = birthDate(node, "onBehalf.birthDate", today, problems);
         OnBehalf.Relationship relationship = problems.oneOf(node, "relationship", "onBehalf.relationship",
@@ -235,11 +234,6 @@ public final class SubmitDossier {
             return null;
         }
         return date.toString();
-    }
-
-    private static FieldError invalidCccd(String field) {
-        return new FieldError(field, "INVALID_CCCD", "Số CCCD phải gồm 12 chữ số, bắt đầu bằng mã tỉnh (001-096).",
-                "A CCCD is 12 digits starting with a province code (001-096).");
     }
 
     private static Address address(JsonNode node, String field, ProvinceConfig config, BodyFields problems, boolean required) {

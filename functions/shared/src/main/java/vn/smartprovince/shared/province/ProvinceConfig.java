@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything that makes the backend one province's: its units, agencies, report categories,
- * routing, holiday calendar, notification templates, Zalo ids and public-service procedures. Read and validated by
+ * routing, holiday calendar, notification templates, Zalo ids, public-service procedures, the
+ * one-stop system's settings, and the service centres where citizens book a time. Read and validated by
  * {@link ProvinceConfigLoader}; an instance that exists is valid (every reference resolves).
  *
  * <p>Look-ups scan the lists: a province has at most a few hundred units and rules, and the
@@ -17,9 +18,13 @@ import java.util.Optional;
 public record ProvinceConfig(int schemaVersion, boolean demo, Province province, ZaloIds zalo, List<Area> areas,
                              List<Agency> agencies, List<Category> categories, Routing routing,
                              List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
-                             List<Procedure> procedures) {
+                             List<Procedure> procedures, OneStopSettings oneStop, AppointmentRules appointments,
+                             List<ServiceCentre> serviceCentres) {
     public ProvinceConfig {
         procedures = procedures == null ? List.of() : List.copyOf(procedures);
+        oneStop = oneStop == null ? OneStopSettings.DISABLED : oneStop;
+        appointments = appointments == null ? AppointmentRules.DEFAULT : appointments;
+        serviceCentres = serviceCentres == null ? List.of() : List.copyOf(serviceCentres);
         areas = List.copyOf(areas);
         agencies = List.copyOf(agencies);
         categories = List.copyOf(categories);
@@ -32,7 +37,20 @@ public record ProvinceConfig(int schemaVersion, boolean demo, Province province,
                           List<Agency> agencies, List<Category> categories, Routing routing,
                           List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates) {
         this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
-                notificationTemplates, List.of());
+                notificationTemplates, List.of(), null, null, null);
+    }
+
+    /** A configuration without one-stop settings, appointments or service centres. */
+    public ProvinceConfig(int schemaVersion, boolean demo, Province province, ZaloIds zalo, List<Area> areas,
+                          List<Agency> agencies, List<Category> categories, Routing routing,
+                          List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
+                          List<Procedure> procedures) {
+        this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
+                notificationTemplates, procedures, null, null, null);
+    }
+
+    public Optional<ServiceCentre> serviceCentre(String id) {
+        return serviceCentres.stream().filter(centre -> centre.id().equals(id)).findFirst();
     }
 
     /** The procedure with this national code. */

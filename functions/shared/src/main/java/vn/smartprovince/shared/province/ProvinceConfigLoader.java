@@ -187,9 +187,15 @@ public final class ProvinceConfigLoader {
             List<NotificationTemplate> templates = fields.list("notificationTemplates", OPTIONAL, 0, this::template);
             ProcedureReader procedureReader = new ProcedureReader(json, areaCodes.keySet(), this::agencyReference);
             List<Procedure> procedures = fields.list("procedures", OPTIONAL, 0, procedureReader::procedure);
+            OneStopSettings oneStop = new OneStopReader(json).oneStop(fields.value("oneStop", OPTIONAL));
+            ServiceCentreReader centreReader = new ServiceCentreReader(json, areaCodes.keySet(), this::agencyReference,
+                    procedures);
+            AppointmentRules appointments = centreReader.rules(fields.value("appointments", OPTIONAL));
+            List<ServiceCentre> centres = fields.list("serviceCentres", OPTIONAL, 0, centreReader::centre);
             fields.end();
             return new ProvinceConfig(schemaVersion == null ? 0 : schemaVersion, Boolean.TRUE.equals(demo),
-                    province, zalo, areas, agencyList, categories, routing, calendar, templates, procedures);
+                    province, zalo, areas, agencyList, categories, routing, calendar, templates, procedures,
+                    oneStop, appointments, centres);
         }
 
         // -------------------------------------------------------------- province, Zalo

@@ -89,9 +89,7 @@ class NestedStacksTest {
     void theRepositorysTemplateServesEveryRouteOfTheApiDescription() {
         Path repo = vn.smartprovince.local.LocalParameters.repoRoot(Path.of(""));
         Template template = Template.load(repo.resolve("template.yaml"));
-        List<FunctionSpec> functions = FunctionSpec.all(template,
-                new Intrinsics(template, Map.of("ZaloAppId", "1", "ProvinceCode", "X"), "t", "ap-southeast-1",
-                        "000000000000", FAKE));
+        List<FunctionSpec> functions = repositoryFunctions(template);
         assertTrue(template.nestedStacks().size() >= 4, "one nested stack per domain");
         assertTrue(template.resource("HttpApi").isPresent());
         long routes = functions.stream().mapToLong(f -> f.routes().size()).sum();
@@ -102,11 +100,8 @@ class NestedStacksTest {
 
     @Test
     void mainTablesStreamFeedsConsumersOfSeveralNestedStacks() {
-        Path repo = vn.smartprovince.local.LocalParameters.repoRoot(Path.of(""));
-        Template template = Template.load(repo.resolve("template.yaml"));
-        List<FunctionSpec> functions = FunctionSpec.all(template,
-                new Intrinsics(template, Map.of("ZaloAppId", "1", "ProvinceCode", "X"), "t", "ap-southeast-1",
-                        "000000000000", FAKE));
+        List<FunctionSpec> functions = repositoryFunctions(Template.load(
+                vn.smartprovince.local.LocalParameters.repoRoot(Path.of("")).resolve("template.yaml")));
         List<String> consumers = functions.stream()
                 .filter(f -> f.streamSources().stream().anyMatch(s -> s.tableId().equals("MainTable")))
                 .map(FunctionSpec::logicalId).sorted().toList();
@@ -115,5 +110,10 @@ class NestedStacksTest {
                 .findFirst().orElseThrow();
         assertEquals(1, connector.sqsSources().size());
         assertTrue(connector.sqsSources().get(0).reportBatchItemFailures());
+    }
+
+    private static List<FunctionSpec> repositoryFunctions(Template template) {
+        return FunctionSpec.all(template, new Intrinsics(template, Map.of("ZaloAppId", "1", "ProvinceCode", "X"), "t",
+                "ap-southeast-1", "000000000000", FAKE));
     }
 }

@@ -6,16 +6,20 @@ import vn.smartprovince.appointments.core.AppointmentStatus;
 
 /**
  * A booking as the desk sees it: who (the citizen's user id), when, where, and what happened.
- * Times are instants; {@code date} and {@code start}/{@code end} are Vietnam's.
+ * Times are RFC 3339 instants; {@code date} and {@code start}/{@code end} are Vietnam's.
  */
 public record DeskView(String id, String code, String userId, String centreId, String counterId, String procedureCode,
                        String date, String start, String end, String dossierCode, AppointmentStatus status,
-                       Instant checkedInAt, Instant servedAt, Long waitSeconds, long version) {
+                       String checkedInAt, String servedAt, Long waitSeconds, long version) {
 
     static DeskView of(Appointment a, Long waitSeconds) {
         return new DeskView(a.id(), a.code(), a.userId(), a.centreId(), a.counterId(), a.procedureCode(),
                 a.date().toString(), a.start().toString(), a.end().toString(), a.dossierCode(), a.status(),
-                a.checkedInAt(), a.servedAt(), waitSeconds, a.version());
+                instant(a.checkedInAt()), instant(a.servedAt()), waitSeconds, a.version());
+    }
+
+    private static String instant(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     static DeskView of(Appointment a) {

@@ -33,6 +33,11 @@ public final class Wiring extends DomainWiring {
         return new Wiring(env, clock);
     }
 
+    /** Who a dossier belongs to (the dossiers' items in the main table). */
+    public vn.smartprovince.appointments.core.DossierOwners dossierOwners() {
+        return new vn.smartprovince.appointments.store.DynamoDbDossierOwners(dynamoDb(), table());
+    }
+
     /** THE appointment store (main table). */
     public synchronized AppointmentStore appointments() {
         if (appointments == null) {

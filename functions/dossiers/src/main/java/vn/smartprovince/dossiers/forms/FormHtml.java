@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import vn.smartprovince.shared.qr.QrSvg;
 
 /**
  * A form as a printable A4 HTML document: UTF-8, the national heading, the agency, the form's

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final List<FieldError> details;
     private final Map<String, String> headers;
     private final Object current;
+    private final Map<String, Object> fields;
 
     public ApiException(ErrorCode code, String detail) {
         this(code, detail, List.of(), Map.of(), null);
@@ -19,11 +20,18 @@ public class ApiException extends RuntimeException {
 
     public ApiException(ErrorCode code, String detail, List<FieldError> details,
                         Map<String, String> headers, Object current) {
+        this(code, detail, details, headers, current, Map.of());
+    }
+
+    /** With {@code fields}: more members of the answer's {@code error} object (e.g. {@code nextFreeSlots}). */
+    public ApiException(ErrorCode code, String detail, List<FieldError> details,
+                        Map<String, String> headers, Object current, Map<String, Object> fields) {
         super(detail == null ? code.name() : detail);
         this.code = code;
         this.details = List.copyOf(details);
         this.headers = Map.copyOf(headers);
         this.current = current;
+        this.fields = Map.copyOf(fields);
     }
 
     public static ApiException invalid(List<FieldError> details) {
@@ -53,5 +61,10 @@ public class ApiException extends RuntimeException {
 
     public Object current() {
         return current;
+    }
+
+    /** More members of the answer's {@code error} object, by name. */
+    public Map<String, Object> fields() {
+        return fields;
     }
 }

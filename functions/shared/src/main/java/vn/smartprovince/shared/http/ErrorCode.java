@@ -16,6 +16,10 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "Khoá Idempotency-Key đã được dùng cho một yêu cầu khác.",
             "The Idempotency-Key was already used for a different request."),
     REQUEST_IN_PROGRESS(409, "Yêu cầu trước đó vẫn đang được xử lý.", "The first request is still being processed."),
+    // appointments (functions/appointments)
+    SLOT_FULL(409, "Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác.", "The slot is full; choose another."),
+    TOO_MANY_OPEN_BOOKINGS(409, "Bạn đã có quá nhiều lịch hẹn chưa thực hiện.",
+            "You already hold the most open appointments allowed."),
     PAYLOAD_TOO_LARGE(413, "Nội dung yêu cầu quá lớn.", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "Chỉ chấp nhận nội dung JSON.", "Only JSON bodies are accepted."),
     THROTTLED(429, "Bạn thao tác quá nhanh, vui lòng thử lại sau.", "Too many requests; retry later."),

@@ -53,6 +53,7 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         if (e.current() != null) {
             error.set("current", Json.MAPPER.valueToTree(e.current()));
         }
+        e.fields().forEach((name, value) -> error.set(name, Json.MAPPER.valueToTree(value)));
         root.put("requestId", requestId);
         HttpResponse response = json(e.code().status(), root);
         for (var header : e.headers().entrySet()) {

@@ -1,7 +1,10 @@
 package vn.smartprovince.shared.province;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.LocalTime;
 
-/** A period a service centre is open on a weekday, Vietnam time: {@code from} inclusive, {@code to} exclusive. */
-public record OpeningPeriod(LocalTime from, LocalTime to) {
+/** A period a service centre is open on a weekday, Vietnam time: {@code from} inclusive, {@code to} exclusive; written to JSON as {@code HH:mm}. */
+public record OpeningPeriod(@JsonSerialize(using = ToStringSerializer.class) LocalTime from,
+                            @JsonSerialize(using = ToStringSerializer.class) LocalTime to) {
 }

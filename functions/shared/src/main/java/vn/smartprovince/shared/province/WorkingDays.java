@@ -42,6 +42,11 @@ public final class WorkingDays {
         return years.contains(year);
     }
 
+    /** Whether the calendar names this day a holiday (whatever the weekday). */
+    public boolean isHoliday(LocalDate date) {
+        return holidays.contains(date);
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         if (workingWeekendDays.contains(date)) {
             return true;

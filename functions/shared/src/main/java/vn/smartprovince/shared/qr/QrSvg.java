@@ -1,4 +1,4 @@
-package vn.smartprovince.dossiers.forms;
+package vn.smartprovince.shared.qr;
 
 import io.nayuki.qrcodegen.QrCode;
 

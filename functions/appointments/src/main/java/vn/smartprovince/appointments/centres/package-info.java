@@ -1,0 +1,2 @@
+/** Public: the service centres (hours, counters, procedures) and their free slots. */
+package vn.smartprovince.appointments.centres;

@@ -46,6 +46,7 @@ public final class ReportStats {
     private final Clock clock;
     private final Reader reader;
     private final DossierStats dossiers;
+    private final AppointmentStats appointments;
 
     public ReportStats(DynamoDbClient dynamo, String table, ProvinceSource province, Clock clock) {
         this.dynamo = dynamo;
@@ -54,6 +55,7 @@ public final class ReportStats {
         this.clock = clock;
         this.reader = dynamoReader();
         this.dossiers = new DossierStats(reader, clock);
+        this.appointments = new AppointmentStats(reader);
     }
 
     /** The two reads the dashboard makes: one counter item, one COUNT query (all pages). */
@@ -64,7 +66,7 @@ public final class ReportStats {
     }
 
     /** What {@code GET /v1/stats} answers: report counters (agency, category, area) or a procedure's dossiers. */
-    public sealed interface Answer permits Stats, ProcedureStats {
+    public sealed interface Answer permits Stats, ProcedureStats, CentreStats {
     }
 
     /**
@@ -83,28 +85,43 @@ public final class ReportStats {
             implements Answer {
     }
 
+    /** {@code centreId=}: a service centre's appointments (a centre has no field reports). */
+    public record CentreStats(String dimension, String key, String period, AppointmentStats.Block appointments)
+            implements Answer {
+    }
+
     public Answer read(Caller caller, String agencyId, String categoryCode, String areaCode, String month) {
         return read(caller, agencyId, categoryCode, areaCode, null, month);
     }
 
     public Answer read(Caller caller, String agencyId, String categoryCode, String areaCode, String procedureCode,
                        String month) {
+        return read(caller, agencyId, categoryCode, areaCode, procedureCode, null, month);
+    }
+
+    public Answer read(Caller caller, String agencyId, String categoryCode, String areaCode, String procedureCode,
+                       String centreId, String month) {
         BodyFields fields = new BodyFields();
         ProvinceConfig config = province.config();
         agencyId = blankToNull(agencyId);
         categoryCode = blankToNull(categoryCode);
         areaCode = blankToNull(areaCode);
         procedureCode = blankToNull(procedureCode);
+        centreId = blankToNull(centreId);
         month = blankToNull(month);
         int given = (agencyId != null ? 1 : 0) + (categoryCode != null ? 1 : 0) + (areaCode != null ? 1 : 0)
-                + (procedureCode != null ? 1 : 0);
+                + (procedureCode != null ? 1 : 0) + (centreId != null ? 1 : 0);
         if (given != 1) {
             fields.error("agencyId", "ONE_DIMENSION_REQUIRED",
-                    "Cần đúng một trong agencyId, categoryCode, areaCode, procedureCode.",
-                    "Give exactly one of agencyId, categoryCode, areaCode, procedureCode.");
+                    "Cần đúng một trong agencyId, categoryCode, areaCode, procedureCode, centreId.",
+                    "Give exactly one of agencyId, categoryCode, areaCode, procedureCode, centreId.");
             fields.done();
         }
-        if (!caller.isProvinceAdmin() && (agencyId == null || !caller.isOfficerOf(agencyId))) {
+        // A centre is seen as its agency is: by the agency's officers (and admins).
+        String centreAgency = centreId == null || !CODE.matcher(centreId).matches() ? null
+                : config.serviceCentre(centreId).map(centre -> centre.agencyId()).orElse(null);
+        String ownAgency = centreId != null ? centreAgency : agencyId;
+        if (!caller.isProvinceAdmin() && (ownAgency == null || !caller.isOfficerOf(ownAgency))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "NOT_AN_OFFICER_OF_AGENCY", List.of(new FieldError("agencyId",
                     "NOT_AN_OFFICER_OF_AGENCY", "Cán bộ chỉ xem được thống kê của cơ quan mình.",
                     "An officer sees the statistics of their own agency only.")), Map.of(), null);
@@ -116,6 +133,12 @@ public final class ReportStats {
             key = agencyId;
             if (!CODE.matcher(key).matches() || config.agency(key).isEmpty()) {
                 fields.error("agencyId", "UNKNOWN_AGENCY", "Không có cơ quan này.", "No such agency.");
+            }
+        } else if (centreId != null) {
+            dimension = "CENTRE";
+            key = centreId;
+            if (centreAgency == null) {
+                fields.error("centreId", "UNKNOWN_CENTRE", "Không có trung tâm này.", "No such service centre.");
             }
         } else if (procedureCode != null) {
             dimension = "PROCEDURE";
@@ -148,6 +171,9 @@ public final class ReportStats {
             }
         }
         fields.done();
+        if (dimension.equals("CENTRE")) {
+            return new CentreStats(dimension, key, month == null ? "TOTAL" : month, appointments.centre(key, period));
+        }
         if (dimension.equals("PROCEDURE")) {
             List<String> competent = config.procedure(key).orElseThrow().competence().agencyIds();
             return new ProcedureStats(dimension, key, month == null ? "TOTAL" : month,

@@ -8,8 +8,9 @@ import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 
 /**
- * {@code GET /v1/stats?agencyId=|categoryCode=|areaCode=|procedureCode=&month=YYYY-MM}: the dashboard's
- * counters (reports, and for an agency or a procedure the public-service dossiers) for a province
+ * {@code GET /v1/stats?agencyId=|categoryCode=|areaCode=|procedureCode=|centreId=&month=YYYY-MM}: the
+ * dashboard's counters (reports, for an agency or a procedure the public-service dossiers, for a
+ * service centre its appointments) for a province
  * admin; an officer for their own agency only.
  */
 public final class StatsHandler extends AuthenticatedFunction {
@@ -36,7 +37,8 @@ public final class StatsHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         ReportStats.Answer result = stats.read(caller, request.queryParameter("agencyId").orElse(null),
                 request.queryParameter("categoryCode").orElse(null), request.queryParameter("areaCode").orElse(null),
-                request.queryParameter("procedureCode").orElse(null), request.queryParameter("month").orElse(null));
+                request.queryParameter("procedureCode").orElse(null), request.queryParameter("centreId").orElse(null),
+                request.queryParameter("month").orElse(null));
         return HttpResponse.privateJson(200, result);
     }
 }

@@ -1,16 +1,16 @@
 package vn.smartprovince.dossiers.core;
 
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.AMOUNT;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.COMMENT;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.DELIVERY;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.DESK_SEQUENCE;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.DOSSIER_ID;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.EVENT_AT;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.ITEMS;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.KNOWN_SEQUENCE;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.OFFICER_NAME;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.STATUS;
-import static vn.smartprovince.dossiers.core.DeskUpdateFields.UPDATE_ID;
+import static vn.smartprovince.shared.onestop.OneStopFields.ACTOR;
+import static vn.smartprovince.shared.onestop.OneStopFields.AMOUNT;
+import static vn.smartprovince.shared.onestop.OneStopFields.COMMENT;
+import static vn.smartprovince.shared.onestop.OneStopFields.DELIVERY;
+import static vn.smartprovince.shared.onestop.OneStopFields.DESK_SEQUENCE;
+import static vn.smartprovince.shared.onestop.OneStopFields.DOSSIER_ID;
+import static vn.smartprovince.shared.onestop.OneStopFields.EVENT_AT;
+import static vn.smartprovince.shared.onestop.OneStopFields.ITEMS;
+import static vn.smartprovince.shared.onestop.OneStopFields.SEQUENCE;
+import static vn.smartprovince.shared.onestop.OneStopFields.STATUS;
+import static vn.smartprovince.shared.onestop.OneStopFields.UPDATE_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -30,7 +30,8 @@ import vn.smartprovince.shared.province.ResultDelivery;
  * A change an officer made at the desk of the province's one-stop system, as that system pushes it
  * to {@code POST /v1/one-stop/updates} (the wire format: functions/dossiers/README.md, "One-stop
  * sync"). Field names are canonical here; on the wire they are the national defaults of
- * {@link DeskUpdateFields} or the province's renames.
+ * {@link vn.smartprovince.shared.onestop.OneStopFields} or the province's renames (an update's
+ * knownSequence travels under {@code sequence}'s name, its officer under {@code actor}'s).
  *
  * @param updateId      the one-stop's id of the update (unique per update)
  * @param dossierId     our dossier id ({@code IdHoSoNguon})
@@ -98,7 +99,7 @@ public record DeskUpdate(String updateId, String dossierId, int deskSequence, In
     }
 
     /**
-     * Reads {@code raw} (a JSON object) with the field names of {@link DeskUpdateFields#names}
+     * Reads {@code raw} (a JSON object) with the field names of {@link vn.smartprovince.shared.onestop.OneStopFields}
      * ({@code renames} from the province's {@code oneStop.fieldNames}). Pure: no I/O.
      */
     public static Parsed parse(String raw, Map<String, String> renames) {
@@ -114,11 +115,11 @@ public record DeskUpdate(String updateId, String dossierId, int deskSequence, In
         if (!json.isObject()) {
             return failed("NOT_OBJECT body");
         }
-        Reader in = new Reader(json, DeskUpdateFields.names(renames));
+        Reader in = new Reader(json, vn.smartprovince.shared.onestop.OneStopFields.of(renames).names());
         String updateId = in.id(UPDATE_ID);
         String dossierId = in.id(DOSSIER_ID);
         Long deskSequence = in.integer(DESK_SEQUENCE, true, 1);
-        Long known = in.integer(KNOWN_SEQUENCE, false, 0);
+        Long known = in.integer(SEQUENCE, false, 0);   // knownSequence: the last of our events it had applied
         DossierStatus status = null;
         DossierAction action = null;
         Long code = in.integer(STATUS, true, 0);
@@ -130,7 +131,7 @@ public record DeskUpdate(String updateId, String dossierId, int deskSequence, In
             }
         }
         Instant eventAt = in.time(EVENT_AT);
-        String officer = in.text(OFFICER_NAME, true);
+        String officer = in.text(ACTOR, true);
         boolean needsComment = status == DossierStatus.NOT_RECEIVED || status == DossierStatus.SUPPLEMENT_REQUESTED
                 || status == DossierStatus.STOPPED;
         String comment = in.text(COMMENT, needsComment);

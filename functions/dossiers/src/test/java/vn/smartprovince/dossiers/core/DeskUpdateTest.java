@@ -64,7 +64,7 @@ class DeskUpdateTest {
                 "withdrawal is the applicant's");
         assertEquals("UNKNOWN_STATUS status", DeskUpdate.parse(VALID.replace("\"TrangThaiHoSo\": 2", "\"TrangThaiHoSo\": 11")).reason());
         assertEquals("INVALID_FIELD eventAt", DeskUpdate.parse(VALID.replace("20261201093000", "20261301093000")).reason());
-        assertEquals("MISSING_FIELD officerName", DeskUpdate.parse(VALID.replace("\"CanBoXuLy\": \"Nguyễn Văn Bình\",", "")).reason());
+        assertEquals("MISSING_FIELD actor", DeskUpdate.parse(VALID.replace("\"CanBoXuLy\": \"Nguyễn Văn Bình\",", "")).reason());
         assertEquals("MISSING_FIELD comment", DeskUpdate.parse(VALID.replace("\"TrangThaiHoSo\": 2", "\"TrangThaiHoSo\": 3")
                 .replace(", \"NoiDung\": \"Đủ giấy tờ\"", "")).reason(), "a refusal says why");
         assertEquals("MISSING_FIELD amount", DeskUpdate.parse(VALID.replace("\"TrangThaiHoSo\": 2", "\"TrangThaiHoSo\": 6")).reason());
@@ -80,7 +80,7 @@ class DeskUpdateTest {
     void aProvinceRenamesFields() {
         String renamed = VALID.replace("SoThuTuCapNhat", "SttCapNhat");
         assertEquals("MISSING_FIELD deskSequence", DeskUpdate.parse(renamed).reason());
-        DeskUpdate.Parsed parsed = DeskUpdate.parse(renamed, Map.of("deskSequence", "SttCapNhat", "unknownName", "X"));
+        DeskUpdate.Parsed parsed = DeskUpdate.parse(renamed, Map.of("deskSequence", "SttCapNhat"));
         assertTrue(parsed.ok(), parsed.problems().toString());
         assertEquals(3, parsed.update().deskSequence());
     }

@@ -72,6 +72,10 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         pollers = EventSourcePollers.start(FunctionSpec.all(stack.template(), stack.intrinsics()), stack,
                 aws.emulator(), functions);
         server = LocalHttpServer.start(stack.template(), stack.intrinsics(), functions, 0);
+        if (stack.template().parameters().containsKey(vn.smartprovince.local.LocalSecrets.ONE_STOP_BASE_URL_PARAMETER)) {
+            // As start-local: the fake's desk updates go to this server's signed endpoint.
+            aws.oneStopFakeServer().pushTo(oneStopUpdatesUrl());
+        }
     }
 
     @Override
@@ -157,6 +161,20 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     /** The Zalo stub the served functions call (see {@link AwsEmulatorExtension#zaloStub()}). */
     public vn.smartprovince.zalostub.ZaloStubClient zaloStub() {
         return aws.zaloStub();
+    }
+
+    /**
+     * The one-stop fake the served functions send dossier events to, and which pushes its desk
+     * updates to {@link #oneStopUpdatesUrl()} (see {@link AwsEmulatorExtension#oneStopFake()});
+     * {@link OneStopSync#awaitQuiet} waits until the synchronisation has nothing left to do.
+     */
+    public vn.smartprovince.onestopfake.OneStopFakeClient oneStopFake() {
+        return aws.oneStopFake();
+    }
+
+    /** {@code POST /v1/one-stop/updates} on this server. */
+    public URI oneStopUpdatesUrl() {
+        return baseUri().resolve("/v1/one-stop/updates");
     }
 
     /** e.g. {@code http://127.0.0.1:43121} */

@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.DossierStore;
 import vn.smartprovince.dossiers.store.DynamoDbDossierStore;
+import vn.smartprovince.dossiers.store.DynamoDbOneStopCursors;
+import vn.smartprovince.dossiers.store.HttpOneStopGateway;
 import vn.smartprovince.dossiers.store.S3DocumentStore;
 import vn.smartprovince.shared.auth.AgencyOfficers;
 import vn.smartprovince.shared.aws.DynamoDbCalls;
@@ -13,7 +15,9 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.RateLimiter;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
+import vn.smartprovince.shared.onestop.OneStopFields;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
+import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.wiring.DomainWiring;
 
 /**
@@ -26,6 +30,7 @@ import vn.smartprovince.shared.wiring.DomainWiring;
  *   <caption>Variables read here</caption>
  *   <tr><td>{@code MAIN_TABLE}</td><td>the main table (dossiers, counters, the province configuration)</td></tr>
  *   <tr><td>{@code DOCUMENT_BUCKET}, {@code DOCUMENT_MAX_BYTES}</td><td>see {@link S3DocumentStore}</td></tr>
+ *   <tr><td>{@code ONE_STOP_BASE_URL}, {@code ONE_STOP_SECRET_NAME}, {@code ONE_STOP_TIMEOUT_MILLIS}</td><td>see {@link HttpOneStopGateway}</td></tr>
  *   <tr><td>{@code PROVINCE_CODE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>see {@link ProvinceConfigSource}</td></tr>
  * </table>
  */
@@ -35,6 +40,8 @@ public final class Wiring extends DomainWiring {
     private DocumentStore documentSigner;
     private RateLimiter rateLimiter;
     private AgencyOfficers agencyOfficers;
+    private vn.smartprovince.dossiers.core.OneStopCursors oneStopCursors;
+    private java.util.Optional<vn.smartprovince.dossiers.core.OneStopGateway> oneStopGateway;
 
     private Wiring(Env env, Clock clock) {
         super(env, clock);
@@ -107,5 +114,25 @@ public final class Wiring extends DomainWiring {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** Each dossier's outbound cursor and its timeline from a version (main table). */
+    public synchronized vn.smartprovince.dossiers.core.OneStopCursors oneStopCursors() {
+        if (oneStopCursors == null) {
+            oneStopCursors = new DynamoDbOneStopCursors(dynamoDb(), table());
+        }
+        return oneStopCursors;
+    }
+
+    /**
+     * The one-stop system (empty when ONE_STOP_BASE_URL is empty: not connected), speaking the field
+     * names of the province configuration in force.
+     */
+    public synchronized java.util.Optional<vn.smartprovince.dossiers.core.OneStopGateway> oneStopGateway() {
+        if (oneStopGateway == null) {
+            oneStopGateway = HttpOneStopGateway.fromEnv(env(), SecretsManagerSecrets.cached(env()),
+                    () -> OneStopFields.of(provinceConfigs().snapshot().config().oneStop().fieldNames()));
+        }
+        return oneStopGateway;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.StreamRecord;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.notify.InvalidNotificationJobException;
 import vn.smartprovince.shared.notify.NotificationJob;
@@ -87,17 +88,17 @@ final class OutboxRelay {
      */
     static JobQueue.Message message(StreamRecord record) {
         try {
-            NotificationJob job = NotificationJob.fromJson(record.job());
+            NotificationJob job = NotificationJob.fromJson(record.newString(Outbox.JOB));
             if (!Outbox.key(job.jobId()).equals(record.pk())) {
                 throw new InvalidNotificationJobException(List.of("jobId: does not match the item's key"), false);
             }
-            return new JobQueue.Message(job.jobId(), job.type(), job.schemaVersion(), record.job());
+            return new JobQueue.Message(job.jobId(), job.type(), job.schemaVersion(), record.newString(Outbox.JOB));
         } catch (InvalidNotificationJobException e) {
             if (e.unsupportedVersion()) {
-                JsonNode node = Json.read(record.job());
+                JsonNode node = Json.read(record.newString(Outbox.JOB));
                 String type = node.path("type").isTextual() ? node.path("type").textValue() : "UNKNOWN";
                 return new JobQueue.Message(record.pk().substring(Outbox.KEY_PREFIX.length()), type,
-                        node.path("schemaVersion").intValue(), record.job());
+                        node.path("schemaVersion").intValue(), record.newString(Outbox.JOB));
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("pk", record.pk());

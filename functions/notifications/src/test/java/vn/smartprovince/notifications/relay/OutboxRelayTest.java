@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.StreamRecord;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.notify.Outbox;
@@ -29,6 +30,11 @@ import vn.smartprovince.testkit.Handlers;
 
 /** The relay's mapping from stream records to queue messages and batch item failures, with a fake queue. */
 class OutboxRelayTest {
+    /** A stream record of the outbox relay's kind: its key and the new image's job (null: none). */
+    static StreamRecord record(String sequence, String eventName, String pk, String job) {
+        return new StreamRecord(sequence, eventName, pk, null, job == null ? Map.of() : Map.of(Outbox.JOB, job));
+    }
+
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:30:00Z"), ZoneOffset.UTC);
 
     /** Records what it is asked to send; answers with {@code behaviour} (default: all sent). */
@@ -63,7 +69,7 @@ class OutboxRelayTest {
     }
 
     static StreamRecord insert(String sequence, NotificationJob job) {
-        return new StreamRecord(sequence, "INSERT", Outbox.key(job.jobId()), job.toJson());
+        return record(sequence, "INSERT", Outbox.key(job.jobId()), job.toJson());
     }
 
     @Test
@@ -82,11 +88,11 @@ class OutboxRelayTest {
     void everyOtherRecordIsSkipped() {
         NotificationJob job = job("A#1");
         List<StreamRecord> records = List.of(
-                new StreamRecord("1", "INSERT", "REPORT#01JD", null),
-                new StreamRecord("2", "MODIFY", Outbox.key(job.jobId()), job.toJson()),
-                new StreamRecord("3", "REMOVE", Outbox.key(job.jobId()), null),      // TTL deletion
-                new StreamRecord("4", "INSERT", "USER#900", null),
-                new StreamRecord("5", "INSERT", null, null));                        // a numeric pk elsewhere
+                record("1", "INSERT", "REPORT#01JD", null),
+                record("2", "MODIFY", Outbox.key(job.jobId()), job.toJson()),
+                record("3", "REMOVE", Outbox.key(job.jobId()), null),      // TTL deletion
+                record("4", "INSERT", "USER#900", null),
+                record("5", "INSERT", null, null));                        // a numeric pk elsewhere
         OutboxRelay.Result result = relay.relay(records);
         assertEquals(List.of(), queue.sent);
         assertEquals(new OutboxRelay.Result(List.of(), 5, 0, 0, 0), result);
@@ -98,7 +104,7 @@ class OutboxRelayTest {
         for (int i = 1; i <= 5; i++) {
             records.add(insert(Integer.toString(i * 100), job("J#" + i)));
         }
-        records.add(2, new StreamRecord("250", "MODIFY", "REPORT#1", null));
+        records.add(2, record("250", "MODIFY", "REPORT#1", null));
         queue.behaviour = messages -> List.of(JobQueue.Outcome.SENT, JobQueue.Outcome.SENT, JobQueue.Outcome.RETRYABLE,
                 JobQueue.Outcome.SENT, JobQueue.Outcome.RETRYABLE);
         OutboxRelay.Result result = relay.relay(records);
@@ -111,9 +117,9 @@ class OutboxRelayTest {
     @Test
     void aJobThatCanNeverBeSentIsLoggedAndSkippedNotRetried() {
         NotificationJob good = job("A#1");
-        StreamRecord broken = new StreamRecord("100", "INSERT", "OUTBOX#legacy-1", "{\"jobVersion\":1}");
-        StreamRecord missing = new StreamRecord("150", "INSERT", "OUTBOX#legacy-2", null);
-        StreamRecord wrongKey = new StreamRecord("175", "INSERT", "OUTBOX#other", good.toJson());
+        StreamRecord broken = record("100", "INSERT", "OUTBOX#legacy-1", "{\"jobVersion\":1}");
+        StreamRecord missing = record("150", "INSERT", "OUTBOX#legacy-2", null);
+        StreamRecord wrongKey = record("175", "INSERT", "OUTBOX#other", good.toJson());
         OutboxRelay.Result result = relay.relay(List.of(broken, missing, wrongKey, insert("200", good)));
         assertEquals(List.of(), result.failedSequenceNumbers());
         assertEquals(3, result.dropped());
@@ -134,7 +140,7 @@ class OutboxRelayTest {
     @Test
     void aJobOfALaterVersionIsPassedOnAsItIs() {
         String v2 = "{\"schemaVersion\":2,\"jobId\":\"j-2\",\"type\":\"REPORT_RECEIVED\",\"channelHint\":\"ZNS\"}";
-        OutboxRelay.Result result = relay.relay(List.of(new StreamRecord("100", "INSERT", "OUTBOX#j-2", v2)));
+        OutboxRelay.Result result = relay.relay(List.of(record("100", "INSERT", "OUTBOX#j-2", v2)));
         assertEquals(1, result.sent());
         assertEquals(new JobQueue.Message("j-2", "REPORT_RECEIVED", 2, v2), queue.sent.get(0));
     }
@@ -143,7 +149,7 @@ class OutboxRelayTest {
     void aRecordWithoutSequenceNumberFailsTheBatch() {
         NotificationJob job = job("A#1");
         assertThrows(IllegalArgumentException.class,
-                () -> relay.relay(List.of(new StreamRecord(null, "INSERT", Outbox.key(job.jobId()), job.toJson()))));
+                () -> relay.relay(List.of(record(null, "INSERT", Outbox.key(job.jobId()), job.toJson()))));
     }
 
     @Test
@@ -178,10 +184,13 @@ class OutboxRelayTest {
         JsonNode event = Json.read(Events.load("notifications-outbox-stream.json"));
         List<StreamRecord> records = StreamRecord.parse(event);
         assertEquals(4, records.size());
-        assertEquals(new StreamRecord("200", "MODIFY", "REPORT#01JD", null), records.get(0));
+        assertEquals("200", records.get(0).sequenceNumber());
+        assertEquals("MODIFY", records.get(0).eventName());
+        assertEquals("REPORT#01JD", records.get(0).pk());
+        assertEquals(null, records.get(0).newString(Outbox.JOB));
         assertEquals("OUTBOX#9f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b", records.get(1).pk());
         assertEquals("REMOVE", records.get(3).eventName());
-        assertEquals(null, records.get(3).job(), "a REMOVE has no new image");
+        assertEquals(null, records.get(3).newString(Outbox.JOB), "a REMOVE has no new image");
         Map<String, Object> numericKey = new HashMap<>();
         numericKey.put("Records", List.of(Map.of("eventName", "INSERT",
                 "dynamodb", Map.of("SequenceNumber", "9", "Keys", Map.of("pk", Map.of("N", "7"))))));

@@ -99,4 +99,21 @@ class NestedStacksTest {
         assertTrue(functions.stream().allMatch(f -> f.codeUri().toString().startsWith(repo.toString())),
                 "every CodeUri resolved against its own template's folder");
     }
+
+    @Test
+    void mainTablesStreamFeedsConsumersOfSeveralNestedStacks() {
+        Path repo = vn.smartprovince.local.LocalParameters.repoRoot(Path.of(""));
+        Template template = Template.load(repo.resolve("template.yaml"));
+        List<FunctionSpec> functions = FunctionSpec.all(template,
+                new Intrinsics(template, Map.of("ZaloAppId", "1", "ProvinceCode", "X"), "t", "ap-southeast-1",
+                        "000000000000", FAKE));
+        List<String> consumers = functions.stream()
+                .filter(f -> f.streamSources().stream().anyMatch(s -> s.tableId().equals("MainTable")))
+                .map(FunctionSpec::logicalId).sorted().toList();
+        assertTrue(consumers.containsAll(List.of("OneStopRelayFunction", "OutboxRelayFunction")), consumers.toString());
+        FunctionSpec connector = functions.stream().filter(f -> f.logicalId().equals("OneStopConnectorFunction"))
+                .findFirst().orElseThrow();
+        assertEquals(1, connector.sqsSources().size());
+        assertTrue(connector.sqsSources().get(0).reportBatchItemFailures());
+    }
 }

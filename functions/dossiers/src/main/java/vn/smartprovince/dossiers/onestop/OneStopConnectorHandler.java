@@ -1,0 +1,129 @@
+package vn.smartprovince.dossiers.onestop;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.lambda.BatchItemFailures;
+import vn.smartprovince.shared.log.JsonLog;
+
+/**
+ * {@code OneStopConnectorFunction}: OneStopOutboundQueue -> the one-stop system, by
+ * {@link OneStopConnector}, one message after the other. Answers the failed messages
+ * ({@code batchItemFailures}); once a dossier failed in a batch, its later messages fail without a
+ * try (they would only wait on the same outage); when less than {@link #RESERVE_MILLIS} of the
+ * invocation remain, the rest is handed back untried. An unreadable body fails (it reaches the
+ * dead-letter queue after 10 receives). One log line per batch: counts, never personal data.
+ */
+public final class OneStopConnectorHandler implements RequestStreamHandler {
+    /** Enough for one event's three attempts at the default 5 s timeout. */
+    static final long RESERVE_MILLIS = 17_000;
+    private final OneStopConnector connector;
+
+    public OneStopConnectorHandler() {
+        this(Env.current());
+    }
+
+    OneStopConnectorHandler(Env env) {
+        this(connector(Wiring.of(env)));
+    }
+
+    private static OneStopConnector connector(Wiring wiring) {
+        return new OneStopConnector(wiring.dossiers(), wiring.oneStopCursors(), wiring.oneStopGateway(),
+                () -> wiring.provinceConfigs().snapshot().config(), Thread::sleep);
+    }
+
+    OneStopConnectorHandler(OneStopConnector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        JsonNode event = Json.MAPPER.readTree(input);
+        List<String> failed = new ArrayList<>();
+        Set<String> failedDossiers = new HashSet<>();
+        int messages = 0, duplicates = 0, events = 0, retried = 0, refused = 0, unreadable = 0, unknown = 0, deferred = 0;
+        for (JsonNode record : event.path("Records")) {
+            messages++;
+            String messageId = record.path("messageId").asText("");
+            if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
+                failed.add(messageId);
+                deferred++;
+                continue;
+            }
+            OutboundMessage message;
+            try {
+                message = OutboundMessage.parse(record.path("body").asText(""));
+            } catch (IllegalArgumentException e) {
+                JsonLog.error("one-stop outbound message unreadable", Map.of("messageId", messageId,
+                        "problem", e.getMessage()), null);
+                failed.add(messageId);
+                unreadable++;
+                continue;
+            }
+            if (failedDossiers.contains(message.dossierId())) {
+                failed.add(messageId);
+                deferred++;
+                continue;
+            }
+            OneStopConnector.Outcome outcome = connector.deliver(message);
+            if (outcome instanceof OneStopConnector.Duplicate) {
+                duplicates++;
+            } else if (outcome instanceof OneStopConnector.Delivered d) {
+                events += d.events();
+            } else if (outcome instanceof OneStopConnector.Failed f) {
+                events += f.events();
+                retried++;
+                JsonLog.warn("one-stop event not delivered", Map.of("dossierId", message.dossierId(),
+                        "sequence", message.sequence(), "reason", f.reason()));
+            } else if (outcome instanceof OneStopConnector.Refused r) {
+                events += r.events();
+                refused++;
+            } else if (outcome instanceof OneStopConnector.UnknownDossier) {
+                unknown++;
+                JsonLog.error("one-stop outbound message for an unknown dossier, skipped",
+                        Map.of("dossierId", message.dossierId(), "sequence", message.sequence()), null);
+            }
+            if (!outcome.done()) {
+                failed.add(messageId);
+                failedDossiers.add(message.dossierId());
+            }
+        }
+        BatchItemFailures.write(output, failed);
+        Map<String, Object> fields = fields(context, started);
+        fields.put("messages", messages);
+        fields.put("events", events);
+        fields.put("duplicates", duplicates);
+        fields.put("retried", retried);
+        fields.put("refused", refused);
+        fields.put("unreadable", unreadable);
+        fields.put("unknownDossiers", unknown);
+        fields.put("deferred", deferred);
+        fields.put("failed", failed.size());
+        if (failed.isEmpty() && unknown == 0) {
+            JsonLog.info("one-stop connector", fields);
+        } else {
+            JsonLog.warn("one-stop connector", fields);
+        }
+    }
+
+    static Map<String, Object> fields(Context context, long started) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", context == null ? "" : context.getAwsRequestId());
+        fields.put("function", context == null ? "" : context.getFunctionName());
+        fields.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
+        return fields;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * One-stop synchronisation, outbound: the relay (the main table's stream: each new timeline entry
+ * {@code DOSSIER#<id>} / {@code EVENT#<n>} becomes a message {@code {"dossierId","sequence"}} on
+ * OneStopOutboundQueue) and the connector (the queue: catch-up by the dossier's cursor, each event
+ * sent once and in order to the one-stop system through {@code core.OneStopGateway}).
+ */
+package vn.smartprovince.dossiers.onestop;

@@ -59,6 +59,11 @@ public final class Wiring extends DomainWiring {
         return dossiers;
     }
 
+    /** Desk updates of the one-stop system waiting for the one before them (main table, DESK#). */
+    public vn.smartprovince.dossiers.core.ParkedDeskUpdates parkedDeskUpdates() {
+        return new vn.smartprovince.dossiers.store.DynamoDbParkedDeskUpdates(dynamoDb(), table());
+    }
+
     /** The document bucket: signs, verifies and copies (an S3 client). */
     public synchronized DocumentStore documents() {
         if (documents == null) {

@@ -21,6 +21,7 @@ public final class ActionNames {
             case RETURN_RESULT -> "Trả kết quả";
             case EXTEND -> "Xin lỗi và hẹn lại ngày trả kết quả";
             case FLAG_OVERDUE -> "Quá hạn xử lý";
+            case DESK_UPDATE_REFUSED -> "Cập nhật từ hệ thống một cửa không được áp dụng";
         };
     }
 

@@ -33,6 +33,8 @@ import vn.smartprovince.shared.province.ResultDelivery;
  * @param closingReason    why it was refused (form 03) or stopped (form 05); null otherwise
  * @param overdue          flagged by the scheduler: past its due date and still open
  * @param requestHash      the submission's canonical hash (Idempotency-Key replays); null without a key
+ * @param deskSequence     the last desk update of the one-stop system applied (or refused) to it, in
+ *                         the one-stop's own per-dossier sequence; 0 when none
  */
 public record Dossier(String id, String code, String procedureCode, String agencyId, DossierStatus status, int version,
                       Applicant applicant, OnBehalf onBehalf, Map<String, Object> formData,
@@ -40,7 +42,8 @@ public record Dossier(String id, String code, String procedureCode, String agenc
                       Instant submittedAt, Instant updatedAt, Instant receivedAt, LocalDate dueDate,
                       LocalDate originalDueDate, Instant pausedAt, DossierStatus resumeStatus, int pausedWorkingDays,
                       OpenRequest openRequest, Extension extension, Instant finishedAt, Instant returnedAt,
-                      Result result, String closingReason, boolean overdue, String requestHash) {
+                      Result result, String closingReason, boolean overdue, String requestHash,
+                      int deskSequence) {
 
     public Dossier {
         formData = formData == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(formData));
@@ -112,6 +115,7 @@ public record Dossier(String id, String code, String procedureCode, String agenc
         private String closingReason;
         private boolean overdue;
         private String requestHash;
+        private int deskSequence;
 
         public Builder() {
         }
@@ -124,7 +128,7 @@ public record Dossier(String id, String code, String procedureCode, String agenc
             originalDueDate = d.originalDueDate; pausedAt = d.pausedAt; resumeStatus = d.resumeStatus;
             pausedWorkingDays = d.pausedWorkingDays; openRequest = d.openRequest; extension = d.extension;
             finishedAt = d.finishedAt; returnedAt = d.returnedAt; result = d.result; closingReason = d.closingReason;
-            overdue = d.overdue; requestHash = d.requestHash;
+            overdue = d.overdue; requestHash = d.requestHash; deskSequence = d.deskSequence;
         }
 
         /** The next version, changed at {@code at}. */
@@ -162,12 +166,13 @@ public record Dossier(String id, String code, String procedureCode, String agenc
         public Builder closingReason(String v) { closingReason = v; return this; }
         public Builder overdue(boolean v) { overdue = v; return this; }
         public Builder requestHash(String v) { requestHash = v; return this; }
+        public Builder deskSequence(int v) { deskSequence = v; return this; }
 
         public Dossier build() {
             return new Dossier(id, code, procedureCode, agencyId, status, version, applicant, onBehalf, formData,
                     documents, resultDelivery, deliveryAddress, submittedAt, updatedAt, receivedAt, dueDate,
                     originalDueDate, pausedAt, resumeStatus, pausedWorkingDays, openRequest, extension, finishedAt,
-                    returnedAt, result, closingReason, overdue, requestHash);
+                    returnedAt, result, closingReason, overdue, requestHash, deskSequence);
         }
     }
 }

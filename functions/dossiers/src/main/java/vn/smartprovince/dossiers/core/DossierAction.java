@@ -7,5 +7,11 @@ public enum DossierAction {
     /** Form 04: apology and a new due date, once, before the due date. */
     EXTEND,
     /** The scheduler found it past its due date (no status change). */
-    FLAG_OVERDUE
+    FLAG_OVERDUE,
+    /**
+     * A desk update of the one-stop system that the dossier's current status does not allow (the
+     * conflict rule: the mini app's state decides). No status change; officers see it, the applicant
+     * does not.
+     */
+    DESK_UPDATE_REFUSED
 }

@@ -158,7 +158,8 @@ public final class DossierViews {
         putText(node, "closingReason", d.closingReason());
         putText(node, "updatedAt", d.updatedAt());
         ArrayNode lines = node.putArray("timeline");
-        timeline.forEach(entry -> lines.add(entry(entry, config)));
+        timeline.stream().filter(entry -> access != DossierAccess.APPLICANT || shownToApplicant(entry))
+                .forEach(entry -> lines.add(entry(entry, config)));
         return node;
     }
 
@@ -193,6 +194,14 @@ public final class DossierViews {
         putText(node, "message", request.message());
         putText(node, "since", request.requestedAt());
         return node;
+    }
+
+    /**
+     * Whether the applicant (and the public lookup) sees this line: not a refused desk update of the
+     * one-stop system, which changed nothing and is for the officers to reconcile.
+     */
+    public static boolean shownToApplicant(TimelineEntry entry) {
+        return entry.action() != DossierAction.DESK_UPDATE_REFUSED;
     }
 
     /** One timeline line as the applicant and officers read it (no actor id: the role says who). */

@@ -36,6 +36,7 @@ import java.util.Set;
  *  RETURN_RESULT     9 -> 10
  *  EXTEND            2, 4, 5, 6 -> same status (form 04, once, before the due date)
  *  FLAG_OVERDUE      2, 4, 5, 6 -> same status (the scheduler)
+ *  DESK_UPDATE_REFUSED any -> same status (a one-stop desk update the current status does not allow)
  * </pre>
  */
 public final class StateMachine {
@@ -57,6 +58,7 @@ public final class StateMachine {
         FROM.put(DossierAction.RETURN_RESULT, EnumSet.of(FINISHED));
         FROM.put(DossierAction.EXTEND, IN_HAND);
         FROM.put(DossierAction.FLAG_OVERDUE, IN_HAND);
+        FROM.put(DossierAction.DESK_UPDATE_REFUSED, EnumSet.allOf(DossierStatus.class));
     }
 
     private StateMachine() {
@@ -94,7 +96,7 @@ public final class StateMachine {
             case STOP -> STOPPED;
             case FINISH -> FINISHED;
             case RETURN_RESULT -> RETURNED;
-            case EXTEND, FLAG_OVERDUE -> from;
+            case EXTEND, FLAG_OVERDUE, DESK_UPDATE_REFUSED -> from;
         });
     }
 }

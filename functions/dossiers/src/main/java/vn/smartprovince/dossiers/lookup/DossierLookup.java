@@ -148,7 +148,7 @@ public final class DossierLookup {
         LookupView.AskedOfYou asked = request == null ? null : new LookupView.AskedOfYou(request.kind().name(),
                 request.items(), request.amountVnd(), request.message(), instant(request.requestedAt()));
         List<LookupView.Step> steps = timeline.stream()
-                .filter(e -> e.action() != DossierAction.FLAG_OVERDUE)
+                .filter(e -> e.action() != DossierAction.FLAG_OVERDUE && DossierViews.shownToApplicant(e))
                 .map(e -> new LookupView.Step(instant(e.at()), e.action().name(), ActionNames.vietnamese(e.action()),
                         DossierViews.Status.of(e.toStatus())))
                 .toList();

@@ -17,9 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.smartprovince.dossiers.Wiring;
+import vn.smartprovince.dossiers.core.ActionNames;
 import vn.smartprovince.dossiers.core.ActorRole;
 import vn.smartprovince.dossiers.core.CounterDelta;
 import vn.smartprovince.dossiers.core.Deadlines;
+import vn.smartprovince.dossiers.core.DeskUpdate;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.dossiers.core.Dossier;
 import vn.smartprovince.dossiers.core.DossierAccess;
@@ -78,6 +80,8 @@ public final class OfficerActions {
     private final DocumentStore documents;
     private final Clock clock;
     private final OfficerAccess access;
+    /** Set on the instance {@link #applyDesk} uses for one desk update: the system actor's context. */
+    private final Desk desk;
 
     /**
      * @param documents verifies result files the officer uploaded; null accepts only keys under the
@@ -95,6 +99,16 @@ public final class OfficerActions {
         this.documents = documents;
         this.clock = clock;
         this.access = new OfficerAccess(store);
+        this.desk = null;
+    }
+
+    private OfficerActions(OfficerActions actions, Desk desk) {
+        this.store = actions.store;
+        this.configs = actions.configs;
+        this.documents = actions.documents;
+        this.clock = actions.clock;
+        this.access = actions.access;
+        this.desk = desk;
     }
 
     // ------------------------------------------------------------------ the engine
@@ -130,7 +144,7 @@ public final class OfficerActions {
     Dossier run(Caller caller, String id, DossierAction action, Set<String> bodyFields, Supplier<JsonNode> body,
                 Input input) {
         ProvinceConfig config = configs.get();     // once: the whole action sees one version
-        Dossier before = access.toAct(caller, id);
+        Dossier before = desk == null ? access.toAct(caller, id) : desk.dossier;
         JsonNode json = body.get();
         BodyFields fields = new BodyFields();
         Set<String> allowed = new LinkedHashSet<>(bodyFields);
@@ -146,6 +160,9 @@ public final class OfficerActions {
         try {
             return write(caller, before, version, action, step);
         } catch (Refusal refusal) {
+            if (desk != null) {
+                throw refusal;      // applyDesk decides: a refused desk update, or a retry
+            }
             throw refusal.error.apply(view(caller, refusal.current, config));
         }
     }
@@ -170,9 +187,14 @@ public final class OfficerActions {
             Effects effects = new Effects(now);
             Dossier.Builder builder = before.toBuilder().next(now).status(to);
             step.apply(before, builder, effects);
+            if (desk != null) {
+                builder.deskSequence(desk.update.deskSequence());
+                effects.details.putAll(desk.details());
+            }
             Dossier after = builder.build();
             TimelineEntry entry = new TimelineEntry(before.id(), after.version(), now, caller.userId(),
-                    ActorRole.OFFICER, action, before.status(), after.status(), before.agencyId(), after.agencyId(),
+                    desk == null ? ActorRole.OFFICER : ActorRole.ONE_STOP, action, before.status(), after.status(),
+                    before.agencyId(), after.agencyId(),
                     effects.comment, effects.form, effects.onTime, effects.details);
             List<NotificationJob> jobs = new ArrayList<>();
             effects.notices.forEach(notice -> jobs.addAll(notice.apply(after)));
@@ -205,28 +227,172 @@ public final class OfficerActions {
     }
 
     static Refusal invalidTransition(Dossier current) {
-        return new Refusal(current, view -> DossierErrors.invalidTransition(current.status(), view));
+        return new Refusal(current, "TRANSITION_NOT_ALLOWED",
+                view -> DossierErrors.invalidTransition(current.status(), view));
     }
 
     static Refusal versionConflict(Dossier current) {
-        return new Refusal(current, view -> DossierErrors.versionConflict(current.version(), view));
+        return new Refusal(current, VERSION_MISMATCH, view -> DossierErrors.versionConflict(current.version(), view));
     }
 
     /** 409 with the dossier as it is now (rendered for the caller by {@link #run}). */
     static Refusal conflict(Dossier current, String field, String code, String vietnamese, String english) {
-        return new Refusal(current, view -> DossierErrors.conflict(field, code, vietnamese, english, view));
+        return new Refusal(current, code, view -> DossierErrors.conflict(field, code, vietnamese, english, view));
     }
+
+    private static final String VERSION_MISMATCH = "VERSION_MISMATCH";
 
     /** A step's 409, before the dossier in it is shown as the caller sees it ({@code error} takes that view). */
     static final class Refusal extends RuntimeException {
         final transient Dossier current;
+        /** The error's stable code ({@code TRANSITION_NOT_ALLOWED}, {@code ALREADY_EXTENDED}…). */
+        final String code;
         final transient java.util.function.Function<Object, ApiException> error;
 
-        Refusal(Dossier current, java.util.function.Function<Object, ApiException> error) {
+        Refusal(Dossier current, String code, java.util.function.Function<Object, ApiException> error) {
             super(null, null, false, false);
             this.current = current;
+            this.code = code;
             this.error = error;
         }
+    }
+
+    // ------------------------------------------------------------------ desk updates of the one-stop system
+
+    /** What became of a desk update. */
+    public enum DeskOutcome {
+        /** Applied as the officer action it stands for (timeline, notices, counters as in the mini app). */
+        APPLIED,
+        /** Not allowed from the dossier's current status (or by a step's rule): DESK_UPDATE_REFUSED written. */
+        REFUSED,
+        /** Its deskSequence was applied or refused already: nothing written. */
+        DUPLICATE
+    }
+
+    /** The context of one desk update on the instance that applies it. */
+    private record Desk(Dossier dossier, DeskUpdate update) {
+        Map<String, String> details() {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("deskSequence", Integer.toString(update.deskSequence()));
+            if (update.knownSequence() != null) {
+                details.put("knownSequence", Integer.toString(update.knownSequence()));
+            }
+            details.put("updateId", update.updateId());
+            return details;
+        }
+    }
+
+    /**
+     * Applies the desk update {@code update.deskSequence()} when it is the dossier's next
+     * ({@code deskSequence + 1}; the caller keeps the order, see {@code DeskUpdates}), as the system
+     * actor {@code one-stop:<officer>} with role ONE_STOP: no access check, otherwise the officer
+     * action's own rules, timeline entry, applicant's notices and counters, and the dossier's
+     * {@code deskSequence} advanced in the same transaction.
+     *
+     * <p>The conflict rule: the mini app's current state decides. A transition that the current
+     * status allows applies (whatever the one-stop believed: its {@code knownSequence} goes into the
+     * entry's details); one it does not allow, or that a step's rule refuses (409) or whose values
+     * the action refuses (400), is refused: a {@code DESK_UPDATE_REFUSED} entry (status unchanged,
+     * details deskSequence, requestedStatus, reason) written with {@code deskSequence} advanced, so
+     * later updates are not blocked and the one-stop hears the dossier's status back. A concurrent
+     * change of the dossier is met by reading it again and deciding again.
+     *
+     * @throws IllegalArgumentException when the dossier does not exist
+     * @throws IllegalStateException    when {@code update} is not the dossier's next desk update
+     * @throws ApiException             503 when a dependency is unavailable (the message is retried)
+     */
+    public DeskOutcome applyDesk(DeskUpdate update) {
+        for (int attempt = 1; ; attempt++) {
+            Dossier current = store.find(update.dossierId())
+                    .orElseThrow(() -> new IllegalArgumentException("no dossier " + update.dossierId()));
+            if (update.deskSequence() <= current.deskSequence()) {
+                return DeskOutcome.DUPLICATE;
+            }
+            if (update.deskSequence() != current.deskSequence() + 1) {
+                throw new IllegalStateException("desk update " + update.deskSequence() + " is not the next of "
+                        + current.deskSequence());
+            }
+            String reason;
+            try {
+                new OfficerActions(this, new Desk(current, update)).deskAction(current, update);
+                return DeskOutcome.APPLIED;
+            } catch (Refusal refusal) {
+                if (VERSION_MISMATCH.equals(refusal.code)) {
+                    if (attempt >= MAX_SEQUENCE_ATTEMPTS) {
+                        throw ApiException.unavailable("dossier-changing");
+                    }
+                    continue;       // changed meanwhile: decide again on what it is now
+                }
+                reason = refusal.code;
+            } catch (ApiException e) {
+                if (e.code().status() >= 500) {
+                    throw e;
+                }
+                reason = e.details().isEmpty() ? e.code().name()
+                        : "INVALID_FIELD " + e.details().get(0).field() + " " + e.details().get(0).code();
+            }
+            if (refuseDesk(current, update, reason)) {
+                return DeskOutcome.REFUSED;
+            }
+            if (attempt >= MAX_SEQUENCE_ATTEMPTS) {
+                throw ApiException.unavailable("dossier-changing");
+            }
+        }
+    }
+
+    /** The officer action the update stands for, with the body an officer would have sent. */
+    private void deskAction(Dossier current, DeskUpdate update) {
+        Caller actor = new Caller(update.actorId(), Set.of(vn.smartprovince.shared.auth.Role.OFFICER),
+                current.agencyId() == null ? "none" : current.agencyId(), null, null, null);
+        ObjectNode body = vn.smartprovince.shared.json.Json.object().put("expectedVersion", current.version());
+        String comment = update.comment();
+        String id = current.id();
+        switch (update.action()) {
+            case RECEIVE -> receive(actor, id, withText(body, "comment", comment));
+            case REFUSE -> refuse(actor, id, withText(body, "reasons", comment));
+            case REQUEST_SUPPLEMENT -> {
+                var items = body.putArray("items");
+                (update.items().isEmpty() ? List.of(comment) : update.items()).forEach(items::add);
+                requestSupplement(actor, id, withText(body, "message", comment));
+            }
+            case START -> start(actor, id, withText(body, "comment", comment));
+            case REQUEST_FEES -> {
+                body.put("amountVnd", update.amountVnd());
+                requestFees(actor, id, withText(body, "message", comment != null ? comment
+                        : "Vui lòng thực hiện nghĩa vụ tài chính tại Bộ phận Một cửa."));
+            }
+            case STOP -> stop(actor, id, withText(body, "reasons", comment));
+            case FINISH -> finish(actor, id, withText(body, "summary", comment != null ? comment
+                    : ActionNames.vietnamese(DossierAction.FINISH) + "."));
+            case RETURN_RESULT -> {
+                if (update.delivery() != null) {
+                    body.put("how", update.delivery().name());
+                }
+                returnResult(actor, id, withText(body, "comment", comment));
+            }
+            default -> throw new IllegalArgumentException("not a desk action: " + update.action());
+        }
+    }
+
+    private static Supplier<JsonNode> withText(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+        return () -> body;
+    }
+
+    /** The refusal's entry, with deskSequence advanced; false when the dossier changed meanwhile. */
+    private boolean refuseDesk(Dossier before, DeskUpdate update, String reason) {
+        Instant now = clock.instant();
+        Dossier after = before.toBuilder().next(now).deskSequence(update.deskSequence()).build();
+        Map<String, String> details = new LinkedHashMap<>(new Desk(before, update).details());
+        details.put("requestedStatus", Integer.toString(update.status().code()));
+        details.put("reason", reason);
+        TimelineEntry entry = new TimelineEntry(before.id(), after.version(), now, update.actorId(), ActorRole.ONE_STOP,
+                DossierAction.DESK_UPDATE_REFUSED, before.status(), before.status(), before.agencyId(),
+                before.agencyId(), null, null, null, details);
+        return store.update(new DossierStore.Change(before, after, entry, List.of(), List.of(), null))
+                instanceof DossierStore.Updated;
     }
 
     // ------------------------------------------------------------------ intake
@@ -418,7 +584,8 @@ public final class OfficerActions {
         return run(caller, id, DossierAction.FINISH, Set.of("summary", "resultFileKey"), body,
                 (before, config, json, fields) -> {
                     String summary = fields.text(json, "summary", "summary", true, MAX_REASON, true);
-                    boolean online = before.resultDelivery() == ResultDelivery.ONLINE;
+                    // The desk's result lives in the one-stop system: no file of ours is required.
+                    boolean online = desk == null && before.resultDelivery() == ResultDelivery.ONLINE;
                     String fileKey = fields.text(json, "resultFileKey", "resultFileKey", online, 512, false);
                     return (b, after, effects) -> {
                         String kept = fileKey == null ? null : keepResultFile(caller, b, fileKey);

@@ -131,6 +131,7 @@ public final class DossierItems {
         item.put("closingReason", s(d.closingReason()));
         item.put("overdue", AttributeValue.fromBool(d.overdue()));
         item.put("requestHash", s(d.requestHash()));
+        item.put("deskSequence", d.deskSequence() == 0 ? null : n(d.deskSequence()));
         item.put("gsi1pk", s(applicantKey(d.applicant().userId())));
         item.put("gsi1sk", s(applicantSort(d)));
         item.put("gsi2pk", d.status().open() ? s(queueKey(d.agencyId(), d.status())) : null);
@@ -181,6 +182,7 @@ public final class DossierItems {
                 .closingReason(text(item, "closingReason"))
                 .overdue(bool(item, "overdue"))
                 .requestHash(text(item, "requestHash"))
+                .deskSequence((int) number(item, "deskSequence"))
                 .build();
     }
 

@@ -42,6 +42,7 @@ import vn.smartprovince.shared.log.JsonLog;
  */
 public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     private final AwsEmulatorExtension aws;
+    private final Map<String, Map<String, String>> environment;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private LocalFunctions functions;
     private EventSourcePollers pollers;
@@ -56,7 +57,16 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     public LocalApiExtension(AwsEmulatorExtension aws) {
+        this(aws, Map.of());
+    }
+
+    /**
+     * With environment variables set on some functions (function logical id -> variables), as
+     * {@code sam local start-api --env-vars} does: e.g. a shorter timeout for a test with faults.
+     */
+    public LocalApiExtension(AwsEmulatorExtension aws, Map<String, Map<String, String>> environment) {
         this.aws = aws;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -64,7 +74,7 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         captureLogs();
         aws.beforeAll(context);
         var stack = aws.stack();
-        functions = new LocalFunctions(stack.template(), stack.intrinsics(), aws.endpoint(), stack.stackName(), Map.of());
+        functions = new LocalFunctions(stack.template(), stack.intrinsics(), aws.endpoint(), stack.stackName(), environment);
         if (!functions.missingCode().isEmpty()) {
             // Only the functions a test calls need their package; say what is missing up front.
             System.err.println("LocalApiExtension: " + String.join("; ", functions.missingCode()));

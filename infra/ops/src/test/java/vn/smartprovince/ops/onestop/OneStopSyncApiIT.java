@@ -2,7 +2,6 @@ package vn.smartprovince.ops.onestop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.smartprovince.testkit.ApiClient.ok;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -47,7 +46,8 @@ import vn.smartprovince.testkit.OneStopSync;
 class OneStopSyncApiIT {
     static final String FIRST_ADMIN = "8100000000000000131";
     static final String RESIDENCE = "1.004194.000.00.00.H56";
-    static final int DOSSIERS = 200;
+    /** 200 as the issue asks; {@code -Done-stop.dossiers=N} (a multiple of 4) for a quicker run. */
+    static final int DOSSIERS = Integer.getInteger("one-stop.dossiers", 200);
 
     @RegisterExtension
     static LocalApiExtension api = new LocalApiExtension(
@@ -92,7 +92,7 @@ class OneStopSyncApiIT {
             pool.shutdownNow();
         }
 
-        OneStopSync.awaitQuiet(api, Duration.ofSeconds(75));
+        OneStopSync.awaitQuiet(api, Duration.ofSeconds(Integer.getInteger("one-stop.quiet-seconds", 120)));
         var ours = OneStopSides.ours(api.aws().dynamoDb(), client.table(), null);
         var theirs = OneStopSides.theirs(fake.baseUri(), null, ours.dossiers());
         List<Difference> differences = OneStopReconcile.compare(ours.dossiers(), theirs.copies(), theirs.listed(),
@@ -154,7 +154,7 @@ class OneStopSyncApiIT {
         HttpResponse<String> created = client.send("POST", "/v1/dossiers", citizen, Json.write(body),
                 "idempotency-key", "one-stop-sync-" + i);
         assertEquals(201, created.statusCode(), created.body());
-        return ok(created).path("id").asText();
+        return Json.read(created.body()).path("id").asText();
     }
 
     private static void awaitCopies(OneStopFakeClient fake, List<String> ids, Duration timeout) throws Exception {

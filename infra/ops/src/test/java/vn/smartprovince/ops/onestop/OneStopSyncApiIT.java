@@ -78,7 +78,7 @@ class OneStopSyncApiIT {
         for (int c = 0; c < 10; c++) {
             citizens.add(client.citizen("Công dân " + c));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<String> ids = all(pool, range(DOSSIERS, i -> () -> submit(citizens.get(i % citizens.size()), i)));
 

@@ -22,6 +22,7 @@ import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.onestopfake.OneStopFake;
 import vn.smartprovince.zalostub.StubConfig;
 import vn.smartprovince.zalostub.ZaloStub;
 import vn.smartprovince.zalostub.ZaloStubClient;
@@ -39,7 +40,8 @@ public final class LocalMain {
     /** Command-line options, named like {@code sam local start-api}'s where they mean the same. */
     public record Options(Path template, int port, String host, String stackName,
                           Map<String, String> parameterOverrides, Path envVars, boolean demoData, int emulatorPort,
-                          String region, int zaloStubPort, boolean zaloReceipts, long zaloReceiptDelayMs) {
+                          String region, int zaloStubPort, boolean zaloReceipts, long zaloReceiptDelayMs,
+                          int oneStopPort) {
 
         public static final int DEFAULT_ZALO_STUB_PORT = 3001;
         public static final long DEFAULT_ZALO_RECEIPT_DELAY_MS = 500;
@@ -57,6 +59,7 @@ public final class LocalMain {
             int zaloStubPort = DEFAULT_ZALO_STUB_PORT;
             boolean zaloReceipts = true;
             long zaloReceiptDelayMs = DEFAULT_ZALO_RECEIPT_DELAY_MS;
+            int oneStopPort = OneStopFake.DEFAULT_PORT;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -71,6 +74,7 @@ public final class LocalMain {
                     case "--no-demo-data" -> demo = false;
                     case "--zalo-receipt-delay-ms" -> zaloReceiptDelayMs = Long.parseLong(value(args, ++i, arg));
                     case "--no-zalo-receipts" -> zaloReceipts = false;
+                    case "--one-stop-port" -> oneStopPort = Integer.parseInt(value(args, ++i, arg));
                     case "--parameter-overrides" -> {
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                             String pair = args[++i];
@@ -89,7 +93,7 @@ public final class LocalMain {
                 }
             }
             return new Options(template, port, host, stackName, overrides, envVars, demo, emulatorPort, region,
-                    zaloStubPort, zaloReceipts, zaloReceiptDelayMs);
+                    zaloStubPort, zaloReceipts, zaloReceiptDelayMs, oneStopPort);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -116,6 +120,9 @@ public final class LocalMain {
                                           to this runtime's POST /v1/zalo/webhook N ms after each ZNS or OA
                                           message it accepts (default 500)
               --no-zalo-receipts          the stub posts no delivery receipts
+              --one-stop-port N           port of the one-stop fake (default 3002; 0 = any free port); the
+                                          template's OneStopBaseUrl points at it unless overridden, and it
+                                          pushes desk updates to this runtime's POST /v1/one-stop/updates
               --no-demo-data              do not load the demo province and users
             AWS_ENDPOINT_URL=http://host:port uses an emulator that is already running (moto or LocalStack).""";
 
@@ -132,6 +139,8 @@ public final class LocalMain {
         private URI zaloReceiptsTo;
         private long zaloReceiptDelayMs;
         private List<DemoZaloUser> zaloDemoUsers = List.of();
+        private OneStopFake oneStopFake;
+        private boolean oneStopOverridden;
 
         public Emulator emulator() {
             return emulator;
@@ -156,6 +165,11 @@ public final class LocalMain {
         /** The Zalo stub started here. */
         public ZaloStub zaloStub() {
             return zaloStub;
+        }
+
+        /** The one-stop fake started here. */
+        public OneStopFake oneStopFake() {
+            return oneStopFake;
         }
 
         @Override
@@ -202,6 +216,23 @@ public final class LocalMain {
                     .filter(p -> template.parameters().containsKey(p) && !stubUrls.containsKey(p)).toList();
             parameters.putAll(stubUrls);
 
+            // The one-stop fake (when the template has the parameter), with the apiKey and signing
+            // secret the dossier functions read.
+            if (template.parameters().containsKey(LocalSecrets.ONE_STOP_BASE_URL_PARAMETER)) {
+                try {
+                    system.oneStopFake = OneStopFake.start(secrets.oneStopConfig(parameters), options.oneStopPort());
+                } catch (BindException e) {
+                    throw new IOException("the one-stop fake cannot listen on port " + options.oneStopPort()
+                            + " (taken; another start-local?): choose another with --one-stop-port", e);
+                }
+                system.parts.add(system.oneStopFake);
+                system.oneStopOverridden = options.parameterOverrides()
+                        .containsKey(LocalSecrets.ONE_STOP_BASE_URL_PARAMETER);
+                if (!system.oneStopOverridden) {
+                    parameters.put(LocalSecrets.ONE_STOP_BASE_URL_PARAMETER, system.oneStopFake.baseUri().toString());
+                }
+            }
+
             system.stack = StackBootstrap.run(system.emulator, template, options.stackName(), parameters);
             try (var secretsManager = system.emulator.secretsManager()) {
                 secrets.seed(secretsManager);
@@ -233,6 +264,9 @@ public final class LocalMain {
             system.server = LocalHttpServer.start(template, system.stack.intrinsics(), system.functions,
                     LocalHttpServer.Options.onPort(options.port()).withHost(options.host()));
             system.parts.add(system.server);
+            if (system.oneStopFake != null) {
+                system.oneStopFake.pushTo(reachable(options.host(), system.server.port(), ONE_STOP_UPDATES_PATH));
+            }
 
             // Zalo's delivery receipts, played by the stub, to this runtime's own webhook (when the
             // template has one): a message the dispatcher sends comes back as DELIVERED, as on Zalo.
@@ -253,10 +287,18 @@ public final class LocalMain {
     /** The route Zalo's OA webhook events arrive on (template.yaml's ZaloWebhookFunction). */
     static final String WEBHOOK_PATH = "/v1/zalo/webhook";
 
+    /** The route the one-stop system pushes desk updates to (dossiers' OneStopUpdatesFunction). */
+    static final String ONE_STOP_UPDATES_PATH = "/v1/one-stop/updates";
+
     /** The webhook as the stub reaches it: loopback when the runtime listens on every address. */
     static URI webhookUrl(String host, int port) {
+        return reachable(host, port, WEBHOOK_PATH);
+    }
+
+    /** A route of this runtime as a local stub or fake reaches it. */
+    static URI reachable(String host, int port, String path) {
         String reachable = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
-        return URI.create("http://" + reachable + ":" + port + WEBHOOK_PATH);
+        return URI.create("http://" + reachable + ":" + port + path);
     }
 
     /** A demo user as the Zalo stub knows them; {@code role} the highest of their roles. */
@@ -337,10 +379,21 @@ public final class LocalMain {
         for (String route : system.server().routes()) {
             out.append("    ").append(route).append('\n');
         }
+        out.append(oneStopBanner(system));
         out.append(zaloBanner(system, api));
         out.append("\nTry:  curl -s ").append(api).append("/v1/health\n");
         out.append("Logs: one JSON line per request and invocation, below. Ctrl-C stops everything.\n");
         return out.toString();
+    }
+
+    static String oneStopBanner(LocalSystem system) {
+        if (system.oneStopFake() == null) {
+            return "";
+        }
+        String fake = "http://localhost:" + system.oneStopFake().port();
+        return "  one-stop   " + fake + " (fake one-stop system: events in, desk updates out to "
+                + system.oneStopFake().pushUrl() + "; control API " + fake + "/_fake/status, infra/bin/one-stop)"
+                + (system.oneStopOverridden ? "\n             not used for OneStopBaseUrl (overridden)" : "") + "\n";
     }
 
     static String zaloBanner(LocalSystem system, String api) {

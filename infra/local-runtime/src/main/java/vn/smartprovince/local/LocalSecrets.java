@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import vn.smartprovince.local.demo.DemoData;
+import vn.smartprovince.onestopfake.FakeConfig;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.zalostub.StubConfig;
 import vn.smartprovince.zalostub.ZnsTemplate;
@@ -32,6 +33,10 @@ public final class LocalSecrets {
     public static final String SIGNING_KEY_PARAMETER = "SessionSigningKeySecretName";
     /** The OA token pair the notification dispatcher seeds its stored pair from: the stub's first pair. */
     public static final String OA_TOKENS_PARAMETER = "ZaloOaTokensSecretName";
+
+    /** The one-stop system's credentials ({"apiKey", "signingSecret"}) and where it is. */
+    public static final String ONE_STOP_SECRET_PARAMETER = "OneStopSecretName";
+    public static final String ONE_STOP_BASE_URL_PARAMETER = "OneStopBaseUrl";
 
     /** The template's Zalo base-URL parameters, which the local stack points at the stub. */
     public static final List<String> ZALO_BASE_URL_PARAMETERS = List.of("ZaloGraphBaseUrl", "ZaloOpenApiBaseUrl",
@@ -121,6 +126,7 @@ public final class LocalSecrets {
             case OA_SECRET_PARAMETER -> "zalo-oa-secret";
             case SIGNING_KEY_PARAMETER -> "session-signing-key";
             case OA_TOKENS_PARAMETER -> "zalo-oa-tokens";
+            case ONE_STOP_SECRET_PARAMETER -> "one-stop";
             default -> throw new IllegalArgumentException("not a secret-name parameter: " + parameter);
         };
         return "smartprovince/" + parameters.getOrDefault("Stage", "dev") + "/" + purpose;
@@ -204,6 +210,14 @@ public final class LocalSecrets {
         }
         return StubConfig.of(appId, valueFor(parameters, APP_SECRET_PARAMETER), oaId,
                 valueFor(parameters, OA_SECRET_PARAMETER), oaAccessToken, oaRefreshToken).withTemplates(templates);
+    }
+
+    /**
+     * The one-stop fake's configuration: the apiKey and signing secret of the secret that
+     * {@code OneStopSecretName} names, which the dossier functions read too.
+     */
+    public FakeConfig oneStopConfig(Map<String, String> parameters) {
+        return FakeConfig.fromSecretJson(valueFor(parameters, ONE_STOP_SECRET_PARAMETER));
     }
 
     /**

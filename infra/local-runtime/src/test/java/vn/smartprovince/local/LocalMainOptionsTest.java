@@ -32,4 +32,12 @@ class LocalMainOptionsTest {
         assertEquals(URI.create("http://127.0.0.1:3100/v1/zalo/webhook"), LocalMain.webhookUrl("0.0.0.0", 3100));
         assertEquals(URI.create("http://192.168.1.20:3000/v1/zalo/webhook"), LocalMain.webhookUrl("192.168.1.20", 3000));
     }
+
+    @Test
+    void theOneStopFakeListensOn3002UnlessToldOtherwise() {
+        assertEquals(3002, LocalMain.Options.parse(new String[0], ROOT).oneStopPort());
+        assertEquals(0, LocalMain.Options.parse(new String[] {"--one-stop-port", "0"}, ROOT).oneStopPort());
+        assertEquals(URI.create("http://127.0.0.1:3000/v1/one-stop/updates"),
+                LocalMain.reachable("0.0.0.0", 3000, LocalMain.ONE_STOP_UPDATES_PATH));
+    }
 }

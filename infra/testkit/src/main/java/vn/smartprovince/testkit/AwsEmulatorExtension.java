@@ -24,6 +24,8 @@ import vn.smartprovince.local.emulator.StackBootstrap;
 import vn.smartprovince.local.template.Intrinsics;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.onestopfake.OneStopFake;
+import vn.smartprovince.onestopfake.OneStopFakeClient;
 import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
@@ -176,10 +178,12 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         if (file == null) {
             stack = null;
             SharedZaloStub.resetIfStarted();
+            SharedOneStopFake.resetIfStarted();
         } else {
             Template loaded = Template.load(file);
             Map<String, String> values = parametersFor(loaded);
             SharedZaloStub.resetIfStarted();
+            SharedOneStopFake.resetIfStarted();
             stack = StackBootstrap.run(shared.emulator(), loaded, stackName, values);
             if (usesSecrets(loaded)) {
                 LocalSecrets.load(RepoRoot.get()).seed(shared.secretsManager());
@@ -200,6 +204,9 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         if (usesZalo(template)) {
             values.putAll(LocalSecrets.zaloBaseUrls(template.parameters().keySet(), values,
                     SharedZaloStub.get().port()));
+        }
+        if (template.parameters().containsKey(LocalSecrets.ONE_STOP_BASE_URL_PARAMETER)) {
+            values.put(LocalSecrets.ONE_STOP_BASE_URL_PARAMETER, SharedOneStopFake.get().baseUri().toString());
         }
         values.putAll(parameters);
         return values;
@@ -222,7 +229,7 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         return type == AwsEmulatorExtension.class || type == DynamoDbClient.class || type == DynamoDbStreamsClient.class
                 || type == SqsClient.class || type == S3Client.class || type == SecretsManagerClient.class
                 || type == BootstrappedStack.class || type == Intrinsics.class || type == Emulator.class
-                || type == ZaloStubClient.class;
+                || type == ZaloStubClient.class || type == OneStopFakeClient.class;
     }
 
     @Override
@@ -249,6 +256,9 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
         }
         if (type == ZaloStubClient.class) {
             return zaloStub();
+        }
+        if (type == OneStopFakeClient.class) {
+            return oneStopFake();
         }
         if (type == BootstrappedStack.class) {
             return stack();
@@ -305,6 +315,22 @@ public class AwsEmulatorExtension implements BeforeAllCallback, BeforeEachCallba
     public ZaloStubClient zaloStub() {
         ready();
         return SharedZaloStub.get().client();
+    }
+
+    /**
+     * The control API of the test JVM's one-stop fake, which the stack's {@code OneStopBaseUrl}
+     * points at (unless the test sets it): its copies, desk updates, faults, counters. Reset before
+     * each test class.
+     */
+    public OneStopFakeClient oneStopFake() {
+        ready();
+        return SharedOneStopFake.get().client();
+    }
+
+    /** The fake itself (e.g. to point its desk updates somewhere: {@link OneStopFake#pushTo}). */
+    public OneStopFake oneStopFakeServer() {
+        ready();
+        return SharedOneStopFake.get();
     }
 
     /** The bootstrapped stack: physical names, Ref/GetAtt, function environments. */

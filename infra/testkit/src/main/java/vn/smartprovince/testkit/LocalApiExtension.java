@@ -42,6 +42,7 @@ import vn.smartprovince.shared.log.JsonLog;
  */
 public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     private final AwsEmulatorExtension aws;
+    private final Map<String, Map<String, String>> environment;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private LocalFunctions functions;
     private EventSourcePollers pollers;
@@ -56,7 +57,16 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     public LocalApiExtension(AwsEmulatorExtension aws) {
+        this(aws, Map.of());
+    }
+
+    /**
+     * With environment variables set on some functions (function logical id -> variables), as
+     * {@code sam local start-api --env-vars} does: e.g. a shorter timeout for a test with faults.
+     */
+    public LocalApiExtension(AwsEmulatorExtension aws, Map<String, Map<String, String>> environment) {
         this.aws = aws;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -64,7 +74,7 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         captureLogs();
         aws.beforeAll(context);
         var stack = aws.stack();
-        functions = new LocalFunctions(stack.template(), stack.intrinsics(), aws.endpoint(), stack.stackName(), Map.of());
+        functions = new LocalFunctions(stack.template(), stack.intrinsics(), aws.endpoint(), stack.stackName(), environment);
         if (!functions.missingCode().isEmpty()) {
             // Only the functions a test calls need their package; say what is missing up front.
             System.err.println("LocalApiExtension: " + String.join("; ", functions.missingCode()));
@@ -72,6 +82,10 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
         pollers = EventSourcePollers.start(FunctionSpec.all(stack.template(), stack.intrinsics()), stack,
                 aws.emulator(), functions);
         server = LocalHttpServer.start(stack.template(), stack.intrinsics(), functions, 0);
+        if (stack.template().parameters().containsKey(vn.smartprovince.local.LocalSecrets.ONE_STOP_BASE_URL_PARAMETER)) {
+            // As start-local: the fake's desk updates go to this server's signed endpoint.
+            aws.oneStopFakeServer().pushTo(oneStopUpdatesUrl());
+        }
     }
 
     @Override
@@ -157,6 +171,20 @@ public class LocalApiExtension implements BeforeAllCallback, AfterAllCallback {
     /** The Zalo stub the served functions call (see {@link AwsEmulatorExtension#zaloStub()}). */
     public vn.smartprovince.zalostub.ZaloStubClient zaloStub() {
         return aws.zaloStub();
+    }
+
+    /**
+     * The one-stop fake the served functions send dossier events to, and which pushes its desk
+     * updates to {@link #oneStopUpdatesUrl()} (see {@link AwsEmulatorExtension#oneStopFake()});
+     * {@link OneStopSync#awaitQuiet} waits until the synchronisation has nothing left to do.
+     */
+    public vn.smartprovince.onestopfake.OneStopFakeClient oneStopFake() {
+        return aws.oneStopFake();
+    }
+
+    /** {@code POST /v1/one-stop/updates} on this server. */
+    public URI oneStopUpdatesUrl() {
+        return baseUri().resolve("/v1/one-stop/updates");
     }
 
     /** e.g. {@code http://127.0.0.1:43121} */

@@ -12,16 +12,16 @@ import vn.smartprovince.ops.AwsAccess;
  * Which table holds the province configuration: {@code --table NAME}; on AWS the output
  * {@code MainTableName} of {@code --stack}; on an emulator ({@code --endpoint}) the table the
  * local runtime creates, {@code <stack>-MainTable} (stack {@value #LOCAL_STACK} by default), as
- * infra/bin/dlq finds the local queues.
+ * infra/bin/dlq finds the local queues. Also used by infra/bin/one-stop.
  */
-final class MainTable {
+public final class MainTable {
     static final String LOCAL_STACK = "smartprovince-local";
     static final String OUTPUT = "MainTableName";
 
     private MainTable() {
     }
 
-    static String resolve(DynamoDbClient dynamo, String table, String stack, String endpoint, String region,
+    public static String resolve(DynamoDbClient dynamo, String table, String stack, String endpoint, String region,
                           Map<String, String> environment) {
         if (table != null) {
             return table;

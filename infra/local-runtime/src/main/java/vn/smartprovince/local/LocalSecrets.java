@@ -32,6 +32,8 @@ public final class LocalSecrets {
     public static final String SIGNING_KEY_PARAMETER = "SessionSigningKeySecretName";
     /** The OA token pair the notification dispatcher seeds its stored pair from: the stub's first pair. */
     public static final String OA_TOKENS_PARAMETER = "ZaloOaTokensSecretName";
+    /** The one-stop system's credentials, JSON {"apiKey", "signingSecret"} (only with a one-stop system). */
+    public static final String ONE_STOP_PARAMETER = "OneStopSecretName";
 
     /** The template's Zalo base-URL parameters, which the local stack points at the stub. */
     public static final List<String> ZALO_BASE_URL_PARAMETERS = List.of("ZaloGraphBaseUrl", "ZaloOpenApiBaseUrl",
@@ -121,6 +123,7 @@ public final class LocalSecrets {
             case OA_SECRET_PARAMETER -> "zalo-oa-secret";
             case SIGNING_KEY_PARAMETER -> "session-signing-key";
             case OA_TOKENS_PARAMETER -> "zalo-oa-tokens";
+            case ONE_STOP_PARAMETER -> "one-stop";
             default -> throw new IllegalArgumentException("not a secret-name parameter: " + parameter);
         };
         return "smartprovince/" + parameters.getOrDefault("Stage", "dev") + "/" + purpose;

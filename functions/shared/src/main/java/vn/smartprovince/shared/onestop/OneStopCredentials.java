@@ -70,11 +70,6 @@ public record OneStopCredentials(String apiKey, String signingSecret) {
         return null;
     }
 
-    /** The secret's text. */
-    public String toJson() {
-        return Json.write(Json.object().put("apiKey", apiKey).put("signingSecret", signingSecret));
-    }
-
     /** Never the values (a record would print them). */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import vn.smartprovince.identity.store.SecretSigningKeys;
 import vn.smartprovince.shared.json.Json;
@@ -58,9 +59,9 @@ public final class SecretRules {
         }
         return switch (kind) {
             case APP_SECRET, OA_SECRET -> key(value);
-            case SIGNING_KEY -> signingKey(value);
+            case SIGNING_KEY -> readBy(SecretSigningKeys::parse, value);
             case OA_TOKENS -> tokenPair(value);
-            case ONE_STOP -> oneStop(value);
+            case ONE_STOP -> readBy(OneStopCredentials::parse, value);
         };
     }
 
@@ -79,13 +80,17 @@ public final class SecretRules {
         return Optional.empty();
     }
 
-    /** As the identity functions read it ({@link SecretSigningKeys#parse}): one key of 32+ bytes, or {"keys": [...]}. */
-    private static Optional<String> signingKey(String value) {
+    /**
+     * The problem the functions' own parser finds, or empty: the session signing key as the identity
+     * functions read it ({@link SecretSigningKeys#parse}: one key of 32+ bytes, or {"keys": [...]}),
+     * the one-stop credentials as the dossiers functions do ({@link OneStopCredentials#parse}).
+     */
+    private static Optional<String> readBy(Consumer<String> parser, String value) {
         try {
-            SecretSigningKeys.parse(value);
+            parser.accept(value);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            // The parser's messages name the rule, never the key.
+            // The parsers' messages name the rule, never the value.
             return Optional.of(e.getMessage());
         }
     }
@@ -125,17 +130,6 @@ public final class SecretRules {
             }
         }
         return Optional.empty();
-    }
-
-    /** As the dossiers functions read it ({@link OneStopCredentials#parse}): {"apiKey", "signingSecret"}. */
-    private static Optional<String> oneStop(String value) {
-        try {
-            OneStopCredentials.parse(value);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            // The parser's messages name the rule, never the value.
-            return Optional.of(e.getMessage());
-        }
     }
 
     /** A new one-stop signing secret: {@value #GENERATED_ONE_STOP_SIGNING_BYTES} random bytes, base64url without padding. */

@@ -33,7 +33,6 @@ public final class LocalSecrets {
     public static final String SIGNING_KEY_PARAMETER = "SessionSigningKeySecretName";
     /** The OA token pair the notification dispatcher seeds its stored pair from: the stub's first pair. */
     public static final String OA_TOKENS_PARAMETER = "ZaloOaTokensSecretName";
-
     /** The one-stop system's credentials ({"apiKey", "signingSecret"}) and where it is. */
     public static final String ONE_STOP_SECRET_PARAMETER = "OneStopSecretName";
     public static final String ONE_STOP_BASE_URL_PARAMETER = "OneStopBaseUrl";

@@ -1,6 +1,5 @@
 package vn.smartprovince.dossiers.onestop;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +20,8 @@ import vn.smartprovince.shared.http.FieldError;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
-import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.onestop.OneStopCredentials;
 import vn.smartprovince.shared.onestop.OneStopSignature;
 import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
@@ -86,20 +85,14 @@ public final class OneStopUpdatesHandler extends HttpFunction {
         return new UpdateVerifier(() -> signingSecret(secrets.value(secretName), secretName), window, clock);
     }
 
-    /** The {@code signingSecret} of the secret's JSON {@code {"apiKey", "signingSecret"}}. */
+    /** The {@code signingSecret} of the secret's JSON ({@link OneStopCredentials}, one parser for every reader). */
     static String signingSecret(String secretJson, String secretName) {
-        JsonNode secret;
         try {
-            secret = Json.read(secretJson);
-        } catch (RuntimeException e) {
-            secret = null;
+            return OneStopCredentials.parse(secretJson).signingSecret();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Secret \"" + secretName + "\": " + e.getMessage()
+                    + " (docs/configuration.md)");
         }
-        JsonNode value = secret == null ? null : secret.get("signingSecret");
-        if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
-            throw new IllegalStateException("Secret \"" + secretName
-                    + "\" must be JSON {\"apiKey\": ..., \"signingSecret\": ...} (docs/configuration.md)");
-        }
-        return value.textValue();
     }
 
     static InboundQueue sqsQueue(SqsClient sqs, String queueUrl) {

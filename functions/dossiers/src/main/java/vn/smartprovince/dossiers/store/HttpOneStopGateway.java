@@ -17,6 +17,7 @@ import vn.smartprovince.dossiers.core.RemoteDossier;
 import vn.smartprovince.dossiers.core.SyncEvent;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.onestop.OneStopCredentials;
 import vn.smartprovince.shared.onestop.OneStopFields;
 import vn.smartprovince.shared.secrets.Secrets;
 
@@ -70,14 +71,13 @@ public final class HttpOneStopGateway implements OneStopGateway {
         return Optional.of(new HttpOneStopGateway(base, () -> apiKey(secrets.value(secretName)), fields, timeout));
     }
 
-    /** The {@code apiKey} of the credentials' JSON secret. */
+    /** The {@code apiKey} of the credentials' JSON secret ({@link OneStopCredentials#parse}). */
     static String apiKey(String secretJson) {
-        JsonNode node = Json.read(secretJson);
-        JsonNode key = node.path("apiKey");
-        if (!key.isTextual() || key.textValue().isBlank()) {
-            throw new IllegalStateException("the one-stop secret has no apiKey");
+        try {
+            return OneStopCredentials.parse(secretJson).apiKey();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the one-stop secret is malformed: " + e.getMessage(), e);
         }
-        return key.textValue();
     }
 
     @Override

@@ -142,8 +142,12 @@ public final class Preflight {
         try {
             value = secretsManager.getSecretValue(b -> b.secretId(name)).secretString();
         } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {
+            if (!kind.required && stack.parameter("OneStopBaseUrl").isEmpty()) {
+                return CheckResult.skip(null, name + " does not exist: only a province with a one-stop system"
+                        + " (OneStopBaseUrl) needs " + kind.description);
+            }
             return CheckResult.fail(null, name + " does not exist (" + kind.description + ")",
-                    "create it: infra/bin/secrets " + secretsOption());
+                    "create it: infra/bin/secrets " + secretsOption() + (kind.required ? "" : " --only one-stop"));
         }
         if (value == null) {
             return CheckResult.fail(null, name + " holds binary, not text", "store it as text: infra/bin/secrets "
@@ -151,11 +155,12 @@ public final class Preflight {
         }
         secretValues.put(kind, value);
         redaction.add(value);
-        if (kind == Kind.OA_TOKENS) {
+        if (kind == Kind.OA_TOKENS || kind == Kind.ONE_STOP) {
             JsonNode node = tryJson(value);
             if (node != null) {
-                redaction.add(node.path("accessToken").asText(""));
-                redaction.add(node.path("refreshToken").asText(""));
+                for (String field : List.of("accessToken", "refreshToken", "apiKey", "signingSecret")) {
+                    redaction.add(node.path(field).asText(""));
+                }
             }
         }
         Optional<String> problem = SecretRules.problem(kind, value);

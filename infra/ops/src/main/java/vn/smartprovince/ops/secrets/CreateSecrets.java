@@ -36,7 +36,12 @@ import vn.smartprovince.ops.CommandLine;
  * generated here; the operator types only the Zalo app secret, the OA secret key and the OA's first
  * token pair (without echo on a terminal), or gives them as JSON ({@code --from-file FILE}, {@code -}
  * for stdin). Every value is checked before anything is written; an existing secret is never
- * overwritten without {@code --rotate}. No value is ever printed.
+ * overwritten without {@code --rotate}. No value is ever printed, except a generated one-stop signing
+ * secret, once.
+ *
+ * <p>The one-stop system's credentials (optional) are created only when asked for: {@code --only
+ * one-stop}, or a {@code --from-file} holding their fields; a province without a one-stop system is
+ * never prompted for them.
  */
 public final class CreateSecrets {
     static final String USAGE = """
@@ -46,14 +51,20 @@ public final class CreateSecrets {
 
               --from-file FILE  the values as JSON instead of typing them ("-" = stdin):
                                 {"zaloAppSecret": "...", "zaloOaSecretKey": "...", "oaAccessToken": "...",
-                                 "oaRefreshToken": "...", "oaAccessTokenExpiresAt": "<RFC 3339, optional>"}
+                                 "oaRefreshToken": "...", "oaAccessTokenExpiresAt": "<RFC 3339, optional>",
+                                 "oneStopApiKey": "...", "oneStopSigningSecret": "<empty: generate>"}
               --rotate          replace secrets that exist (by default an existing secret is refused, nothing written)
-              --only LIST       just these, comma-separated: app-secret, oa-secret, signing-key, oa-tokens
+              --only LIST       just these, comma-separated: app-secret, oa-secret, signing-key, oa-tokens, one-stop
                                 (e.g. --rotate --only oa-tokens after re-authorising the OA)
 
-            Names: smartprovince/<Stage>/zalo-app-secret, zalo-oa-secret, session-signing-key, zalo-oa-tokens, or
-            what the stack's *SecretName parameters say. The session signing key is generated (48 random bytes,
-            base64); rotating it makes every user sign in again (silently, in the mini app).""";
+            Names: smartprovince/<Stage>/zalo-app-secret, zalo-oa-secret, session-signing-key, zalo-oa-tokens,
+            one-stop, or what the stack's *SecretName parameters say. The session signing key is generated (48
+            random bytes, base64); rotating it makes every user sign in again (silently, in the mini app).
+
+            One-stop system (only a province that has one): made only with --only one-stop or when the
+            --from-file JSON has its fields. The api key is the one the vendor issued (no spaces, at most 4 KB);
+            leave the signing secret empty to have one generated (32 random bytes, base64url): it is printed
+            once, to give to the vendor, who signs its pushed updates with it.""";
 
     /** The JSON field of --from-file for each typed value. */
     static final Map<String, String> FIELDS = Map.of(
@@ -61,7 +72,12 @@ public final class CreateSecrets {
             "zaloOaSecretKey", "the Official Account's secret key (Zalo for Developers > Official Account > webhook)",
             "oaAccessToken", "the OA access token",
             "oaRefreshToken", "the OA refresh token",
-            "oaAccessTokenExpiresAt", "when the access token expires, RFC 3339 (optional, Enter to skip)");
+            "oaAccessTokenExpiresAt", "when the access token expires, RFC 3339 (optional, Enter to skip)",
+            "oneStopApiKey", "the one-stop system's API key (issued by its vendor)",
+            "oneStopSigningSecret", "the one-stop signing secret the vendor signs its pushes with (Enter to generate one)");
+
+    /** The kinds made when --only is not given: every required one (the one-stop's when the file has its fields). */
+    private static final Set<Kind> REQUIRED = EnumSet.of(Kind.APP_SECRET, Kind.OA_SECRET, Kind.SIGNING_KEY, Kind.OA_TOKENS);
 
     private CreateSecrets() {
     }
@@ -79,7 +95,7 @@ public final class CreateSecrets {
         String stage = null;
         String fromFile = null;
         boolean rotate = false;
-        Set<Kind> only = EnumSet.allOf(Kind.class);
+        Set<Kind> only = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -109,6 +125,22 @@ public final class CreateSecrets {
             err.println(e.getMessage() + "\n\n" + USAGE);
             return 2;
         }
+        Map<String, String> fromJson;
+        try {
+            fromJson = fromFile == null ? null : fromFile(fromFile, stdin);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot read the values: " + e.getMessage());
+            return 2;
+        }
+        if (only == null) {
+            only = EnumSet.copyOf(REQUIRED);
+            if (fromJson != null && (fromJson.containsKey("oneStopApiKey") || fromJson.containsKey("oneStopSigningSecret"))) {
+                only.add(Kind.ONE_STOP);
+            }
+        }
         AwsAccess aws = new AwsAccess(endpoint, region, environment);
         try (SecretsManagerClient secrets = aws.build(SecretsManagerClient.builder())) {
             Map<Kind, String> names = names(aws, stackName, stage);
@@ -129,8 +161,8 @@ public final class CreateSecrets {
 
             // 2. The values: typed or from JSON, all checked before anything is written.
             Map<String, String> typed = new java.util.HashMap<>();
-            if (names.containsKey(Kind.APP_SECRET) || names.containsKey(Kind.OA_SECRET) || names.containsKey(Kind.OA_TOKENS)) {
-                typed = input(fromFile, stdin, console, names.keySet(), out);
+            if (names.keySet().stream().anyMatch(kind -> kind != Kind.SIGNING_KEY)) {
+                typed = input(fromJson, console, names.keySet());
             }
             Map<Kind, String> values = new EnumMap<>(Kind.class);
             if (names.containsKey(Kind.APP_SECRET)) {
@@ -145,6 +177,14 @@ public final class CreateSecrets {
             }
             if (names.containsKey(Kind.SIGNING_KEY)) {
                 values.put(Kind.SIGNING_KEY, SecretRules.generateSigningKey(random));
+            }
+            String generatedOneStopSecret = null;
+            if (names.containsKey(Kind.ONE_STOP)) {
+                String signingSecret = typed.getOrDefault("oneStopSigningSecret", "");
+                if (signingSecret.isBlank()) {
+                    signingSecret = generatedOneStopSecret = SecretRules.generateOneStopSigningSecret(random);
+                }
+                values.put(Kind.ONE_STOP, SecretRules.oneStopJson(typed.getOrDefault("oneStopApiKey", ""), signingSecret));
             }
             List<String> problems = new ArrayList<>();
             values.forEach((kind, value) -> SecretRules.problem(kind, value)
@@ -167,6 +207,15 @@ public final class CreateSecrets {
                     out.println("created  " + name + "  (" + kind.description + ")");
                 }
             }
+            if (generatedOneStopSecret != null) {
+                // The one value that leaves the account: HMAC is symmetric, so the vendor must hold the same
+                // key to sign the updates it pushes to /v1/one-stop/updates. Every other secret is either
+                // issued to us (typed here) or used only by our functions. Shown once; not kept anywhere else.
+                out.println("one-stop signing secret (generated): " + generatedOneStopSecret);
+                out.println("  -> give it to the one-stop vendor now, over a private channel: they sign every pushed"
+                        + " update with it. It is shown only this once (it stays readable in " + names.get(Kind.ONE_STOP)
+                        + ").");
+            }
             if (values.containsKey(Kind.SIGNING_KEY) && exists.get(Kind.SIGNING_KEY)) {
                 out.println("note: the session signing key changed; sessions end within 15 minutes (the functions' cache)"
                         + " and the mini app signs in again by itself.");
@@ -180,9 +229,6 @@ public final class CreateSecrets {
         } catch (SdkException e) {
             err.println("AWS refused or could not be reached: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
-        } catch (IOException e) {
-            err.println("cannot read the values: " + e.getMessage());
-            return 2;
         }
     }
 
@@ -215,8 +261,47 @@ public final class CreateSecrets {
         }
     }
 
-    private static Map<String, String> input(String fromFile, InputStream stdin, Console console, Set<Kind> kinds,
-                                             PrintStream out) throws IOException {
+    /** The --from-file JSON's fields (strings; null or absent left out), refusing unknown ones. */
+    private static Map<String, String> fromFile(String fromFile, InputStream stdin) throws IOException {
+        String text = fromFile.equals("-")
+                ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).lines()
+                        .collect(java.util.stream.Collectors.joining("\n"))
+                : Files.readString(Path.of(fromFile), StandardCharsets.UTF_8);
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException((fromFile.equals("-") ? "stdin" : fromFile) + " is not JSON"
+                    + " (expected {\"zaloAppSecret\", \"zaloOaSecretKey\", \"oaAccessToken\", \"oaRefreshToken\"}"
+                    + " and, with a one-stop system, \"oneStopApiKey\", \"oneStopSigningSecret\")");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the values must be a JSON object");
+        }
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.containsKey(f)) {
+                unknown.add(f);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown field(s) " + unknown + "; known: " + FIELDS.keySet());
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String field : FIELDS.keySet()) {
+            JsonNode value = node.get(field);
+            if (value != null && !value.isNull()) {
+                if (!value.isTextual()) {
+                    throw new IllegalArgumentException("\"" + field + "\" must be a string");
+                }
+                values.put(field, value.textValue());
+            }
+        }
+        return values;
+    }
+
+    /** The fields these kinds need: from the file's JSON, else typed without echo. */
+    private static Map<String, String> input(Map<String, String> fromJson, Console console, Set<Kind> kinds) {
         List<String> wanted = new ArrayList<>();
         if (kinds.contains(Kind.APP_SECRET)) {
             wanted.add("zaloAppSecret");
@@ -227,40 +312,12 @@ public final class CreateSecrets {
         if (kinds.contains(Kind.OA_TOKENS)) {
             wanted.addAll(List.of("oaAccessToken", "oaRefreshToken", "oaAccessTokenExpiresAt"));
         }
+        if (kinds.contains(Kind.ONE_STOP)) {
+            wanted.addAll(List.of("oneStopApiKey", "oneStopSigningSecret"));
+        }
         Map<String, String> values = new java.util.HashMap<>();
-        if (fromFile != null) {
-            String text = fromFile.equals("-")
-                    ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).lines()
-                            .collect(java.util.stream.Collectors.joining("\n"))
-                    : Files.readString(Path.of(fromFile), StandardCharsets.UTF_8);
-            JsonNode node;
-            try {
-                node = Json.MAPPER.readTree(text);
-            } catch (Exception e) {
-                throw new IllegalArgumentException((fromFile.equals("-") ? "stdin" : fromFile) + " is not JSON"
-                        + " (expected {\"zaloAppSecret\", \"zaloOaSecretKey\", \"oaAccessToken\", \"oaRefreshToken\"})");
-            }
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("the values must be a JSON object");
-            }
-            List<String> unknown = new ArrayList<>();
-            node.fieldNames().forEachRemaining(f -> {
-                if (!FIELDS.containsKey(f)) {
-                    unknown.add(f);
-                }
-            });
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("unknown field(s) " + unknown + "; known: " + FIELDS.keySet());
-            }
-            for (String field : wanted) {
-                JsonNode value = node.get(field);
-                if (value != null && !value.isNull()) {
-                    if (!value.isTextual()) {
-                        throw new IllegalArgumentException("\"" + field + "\" must be a string");
-                    }
-                    values.put(field, value.textValue());
-                }
-            }
+        if (fromJson != null) {
+            wanted.stream().filter(fromJson::containsKey).forEach(field -> values.put(field, fromJson.get(field)));
             return values;
         }
         if (console == null) {
@@ -279,7 +336,7 @@ public final class CreateSecrets {
 
     private static Set<Kind> kinds(String list) {
         Map<String, Kind> byName = Map.of("app-secret", Kind.APP_SECRET, "oa-secret", Kind.OA_SECRET,
-                "signing-key", Kind.SIGNING_KEY, "oa-tokens", Kind.OA_TOKENS);
+                "signing-key", Kind.SIGNING_KEY, "oa-tokens", Kind.OA_TOKENS, "one-stop", Kind.ONE_STOP);
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         for (String part : list.split(",")) {
             Kind kind = byName.get(part.strip().toLowerCase(Locale.ROOT));

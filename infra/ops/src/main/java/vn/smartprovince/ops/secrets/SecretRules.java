@@ -6,30 +6,37 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import vn.smartprovince.identity.store.SecretSigningKeys;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.onestop.OneStopCredentials;
 
 /**
- * What each of the four secrets of a stack must hold, checked the way the functions read them,
+ * What each secret of a stack must hold, checked the way the functions read them,
  * by {@code infra/bin/secrets} before it writes and by {@code infra/bin/preflight} after. Every
  * problem is described without the value (nor any part of it).
  */
 public final class SecretRules {
-    /** The four secrets: the template's parameter naming each, and what it is for. */
+    /** The secrets: the template's parameter naming each, what it is for, whether every stack needs it. */
     public enum Kind {
-        APP_SECRET("ZaloAppSecretName", "the Zalo App's secret key"),
-        OA_SECRET("ZaloOaSecretName", "the Official Account's secret key"),
-        SIGNING_KEY("SessionSigningKeySecretName", "the session signing key"),
-        OA_TOKENS("ZaloOaTokensSecretName", "the OA's first token pair");
+        APP_SECRET("ZaloAppSecretName", "the Zalo App's secret key", true),
+        OA_SECRET("ZaloOaSecretName", "the Official Account's secret key", true),
+        SIGNING_KEY("SessionSigningKeySecretName", "the session signing key", true),
+        OA_TOKENS("ZaloOaTokensSecretName", "the OA's first token pair", true),
+        /** Only a province with a one-stop system ({@code OneStopBaseUrl}) has it. */
+        ONE_STOP("OneStopSecretName", "the one-stop system's credentials", false);
 
         /** The template parameter naming the secret (empty = {@code smartprovince/<Stage>/<purpose>}). */
         public final String parameter;
         public final String description;
+        /** False: created only when asked for, and not missed when absent. */
+        public final boolean required;
 
-        Kind(String parameter, String description) {
+        Kind(String parameter, String description, boolean required) {
             this.parameter = parameter;
             this.description = description;
+            this.required = required;
         }
     }
 
@@ -39,6 +46,8 @@ public final class SecretRules {
     static final int MAX_KEY_LENGTH = 256;
     /** Random bytes of a generated signing key (base64: 64 characters, 64 bytes of key text). */
     static final int GENERATED_SIGNING_KEY_BYTES = 48;
+    /** Random bytes of a generated one-stop signing secret (256 bits, the HMAC-SHA256 block's worth). */
+    static final int GENERATED_ONE_STOP_SIGNING_BYTES = 32;
 
     private SecretRules() {
     }
@@ -50,8 +59,9 @@ public final class SecretRules {
         }
         return switch (kind) {
             case APP_SECRET, OA_SECRET -> key(value);
-            case SIGNING_KEY -> signingKey(value);
+            case SIGNING_KEY -> readBy(SecretSigningKeys::parse, value);
             case OA_TOKENS -> tokenPair(value);
+            case ONE_STOP -> readBy(OneStopCredentials::parse, value);
         };
     }
 
@@ -70,13 +80,17 @@ public final class SecretRules {
         return Optional.empty();
     }
 
-    /** As the identity functions read it ({@link SecretSigningKeys#parse}): one key of 32+ bytes, or {"keys": [...]}. */
-    private static Optional<String> signingKey(String value) {
+    /**
+     * The problem the functions' own parser finds, or empty: the session signing key as the identity
+     * functions read it ({@link SecretSigningKeys#parse}: one key of 32+ bytes, or {"keys": [...]}),
+     * the one-stop credentials as the dossiers functions do ({@link OneStopCredentials#parse}).
+     */
+    private static Optional<String> readBy(Consumer<String> parser, String value) {
         try {
-            SecretSigningKeys.parse(value);
+            parser.accept(value);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            // The parser's messages name the rule, never the key.
+            // The parsers' messages name the rule, never the value.
             return Optional.of(e.getMessage());
         }
     }
@@ -118,11 +132,23 @@ public final class SecretRules {
         return Optional.empty();
     }
 
+    /** A new one-stop signing secret: {@value #GENERATED_ONE_STOP_SIGNING_BYTES} random bytes, base64url without padding. */
+    public static String generateOneStopSigningSecret(SecureRandom random) {
+        byte[] bytes = new byte[GENERATED_ONE_STOP_SIGNING_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** A new session signing key: {@value #GENERATED_SIGNING_KEY_BYTES} random bytes, base64. */
     public static String generateSigningKey(SecureRandom random) {
         byte[] bytes = new byte[GENERATED_SIGNING_KEY_BYTES];
         random.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The one-stop secret's JSON from its parts, unchecked ({@link #problem} checks it as the functions read it). */
+    public static String oneStopJson(String apiKey, String signingSecret) {
+        return Json.write(Json.object().put("apiKey", apiKey).put("signingSecret", signingSecret));
     }
 
     /** The OA token secret's JSON from its parts (expiry optional, RFC 3339). */

@@ -103,6 +103,28 @@ class PreflightTest {
     }
 
     @Test
+    void theOneStopSecretIsMissedOnlyWithAOneStopSystem() {
+        String name = fixture.deployment(api).secretName(Kind.ONE_STOP);
+        aws.secretsManager().deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
+        try {
+            assertStatus(Status.SKIP, run().get("secret OneStopSecretName"), name, "only a province with a one-stop system");
+            Deployment connected = fixture.deployment(api).withParameter("OneStopBaseUrl", "https://one-stop.example.gov.vn");
+            assertStatus(Status.FAIL, run(connected).get("secret OneStopSecretName"), name, "does not exist",
+                    "--only one-stop");
+        } finally {
+            aws.secretsManager().createSecret(b -> b.name(name).secretString("placeholder-restored"));
+        }
+    }
+
+    @Test
+    void aMalformedOneStopSecretFailsWithoutShowingIt() {
+        putSecret(Kind.ONE_STOP, "{\"apiKey\": \"a key-with-space\", \"signingSecret\": \"hmac-secret-value\"}");
+        CheckResult result = run().get("secret OneStopSecretName");
+        assertStatus(Status.FAIL, result, "malformed", "\"apiKey\"", "--rotate");
+        assertFalse(result.line().contains("key-with-space"), result.line());
+    }
+
+    @Test
     void aShortSigningKeyFails() {
         putSecret(Kind.SIGNING_KEY, "only-31-bytes-long-xxxxxxxxxxxx");
         assertStatus(Status.FAIL, run().get("secret SessionSigningKeySecretName"), "32 bytes");

@@ -37,7 +37,8 @@ class CreateSecretsTest {
 
     @BeforeEach
     void clean() {
-        for (String purpose : List.of("zalo-app-secret", "zalo-oa-secret", "session-signing-key", "zalo-oa-tokens")) {
+        for (String purpose : List.of("zalo-app-secret", "zalo-oa-secret", "session-signing-key", "zalo-oa-tokens",
+                "one-stop")) {
             try {
                 aws.secretsManager().deleteSecret(b -> b.secretId("smartprovince/prod/" + purpose)
                         .forceDeleteWithoutRecovery(true));
@@ -87,6 +88,55 @@ class CreateSecretsTest {
         assertTrue(java.util.Base64.getDecoder().decode(key).length >= 32);
         assertTrue(printed().contains("created  smartprovince/prod/session-signing-key"), printed());
         assertNothingSecretPrinted(key);
+        // No one-stop system asked for: its secret is neither prompted for nor made.
+        assertFalse(printed().contains("one-stop"), printed());
+        assertThrowsNotFound("one-stop");
+    }
+
+    @Test
+    void theOneStopCredentialsAreMadeOnlyWhenAskedFor() {
+        String credentials = "{\"oneStopApiKey\": \"vendor-issued-key-345\", \"oneStopSigningSecret\": \"vendor-hmac-678\"}";
+        assertEquals(0, run(credentials, "--stage", "prod", "--from-file", "-", "--only", "one-stop"), printed());
+        var secret = vn.smartprovince.shared.onestop.OneStopCredentials.parse(value("one-stop"));
+        assertEquals("vendor-issued-key-345", secret.apiKey());
+        assertEquals("vendor-hmac-678", secret.signingSecret());
+        assertTrue(printed().contains("created  smartprovince/prod/one-stop"), printed());
+        assertNothingSecretPrinted("vendor-issued-key-345", "vendor-hmac-678");
+        assertThrowsNotFound("zalo-app-secret");
+
+        assertEquals(1, run(credentials, "--stage", "prod", "--from-file", "-", "--only", "one-stop"));
+        assertTrue(printed().contains("smartprovince/prod/one-stop exists"), printed());
+        assertEquals(2, run("", "--stage", "prod", "--only", "one-stop", "--rotate"));
+        assertTrue(printed().contains("no terminal"), printed());
+    }
+
+    @Test
+    void anEmptySigningSecretIsGeneratedAndPrintedOnceForTheVendor() {
+        String withOneStop = VALUES.replace("}", ", \"oneStopApiKey\": \"vendor-issued-key-345\", \"oneStopSigningSecret\": \"\"}");
+        assertEquals(0, run(withOneStop, "--stage", "prod", "--from-file", "-"), printed());
+        var secret = vn.smartprovince.shared.onestop.OneStopCredentials.parse(value("one-stop"));
+        String generated = secret.signingSecret();
+        assertEquals(32, java.util.Base64.getUrlDecoder().decode(generated).length);
+        assertTrue(generated.matches("[A-Za-z0-9_-]{43}"), "base64url without padding");
+        String printed = printed();
+        assertEquals(printed.indexOf(generated), printed.lastIndexOf(generated), "printed more than once: " + printed);
+        assertTrue(printed.contains("one-stop signing secret (generated): " + generated), printed);
+        assertTrue(printed.contains("give it to the one-stop vendor"), printed);
+        assertNothingSecretPrinted("vendor-issued-key-345", value("session-signing-key"));
+        assertEquals("AppSecretFromZalo123", value("zalo-app-secret"));
+    }
+
+    @Test
+    void aMalformedOneStopApiKeyIsRefusedAndNothingIsWritten() {
+        for (String apiKey : List.of("two words-345", "k".repeat(4097), "")) {
+            String bad = VALUES.replace("}", ", \"oneStopApiKey\": \"" + apiKey + "\", \"oneStopSigningSecret\": \"s-678\"}");
+            assertEquals(2, run(bad, "--stage", "prod", "--from-file", "-"), printed());
+            assertTrue(printed().contains("one-stop system's credentials (smartprovince/prod/one-stop): \"apiKey\""),
+                    printed());
+            assertNothingSecretPrinted("s-678", apiKey.isEmpty() ? "s-678" : apiKey);
+            assertThrowsNotFound("one-stop");
+            assertThrowsNotFound("zalo-app-secret");
+        }
     }
 
     @Test

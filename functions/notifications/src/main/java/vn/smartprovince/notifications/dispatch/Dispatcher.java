@@ -1,5 +1,6 @@
 package vn.smartprovince.notifications.dispatch;
 
+import vn.smartprovince.shared.lambda.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

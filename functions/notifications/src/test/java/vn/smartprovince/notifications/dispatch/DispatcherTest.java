@@ -1,5 +1,6 @@
 package vn.smartprovince.notifications.dispatch;
 
+import vn.smartprovince.shared.lambda.Backoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package vn.smartprovince.notifications.dispatch;
+package vn.smartprovince.shared.lambda;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -7,15 +7,16 @@ import java.util.random.RandomGenerator;
  * The delay before a transient failure is tried again: {@code base × factor^(receive - 1)}, capped
  * at {@code max}, with "equal jitter" (half fixed, half random) so that messages that failed
  * together (a Zalo outage) do not all come back together. With a factor of at least 2 every delay
- * is longer than any earlier one. Applied with ChangeMessageVisibility, so it is bounded by SQS's
- * 12 hours per receive.
+ * is longer than any earlier one. Applied with ChangeMessageVisibility ({@link SqsVisibility}), so it
+ * is bounded by SQS's 12 hours per receive. Used by the notification dispatcher and the one-stop
+ * connector.
  */
-record Backoff(Duration base, int factor, Duration max) {
+public record Backoff(Duration base, int factor, Duration max) {
     /** SQS refuses a visibility timeout beyond 12 h after the receive; keep a margin. */
-    static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12).minusMinutes(5);
-    static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(60), 4, Duration.ofHours(2));
+    public static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12).minusMinutes(5);
+    public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(60), 4, Duration.ofHours(2));
 
-    Backoff {
+    public Backoff {
         if (base.isNegative() || base.isZero() || factor < 2 || max.compareTo(base) < 0) {
             throw new IllegalArgumentException("backoff needs base > 0, factor >= 2 and max >= base");
         }
@@ -25,7 +26,7 @@ record Backoff(Duration base, int factor, Duration max) {
     }
 
     /** The upper bound for the {@code receiveCount}-th receive (1 = the first). */
-    Duration ceiling(int receiveCount) {
+    public Duration ceiling(int receiveCount) {
         Duration delay = base;
         for (int i = 1; i < receiveCount && delay.compareTo(max) < 0; i++) {
             delay = delay.multipliedBy(factor);
@@ -34,7 +35,7 @@ record Backoff(Duration base, int factor, Duration max) {
     }
 
     /** A delay in [ceiling / 2, ceiling]. */
-    Duration delay(int receiveCount, RandomGenerator random) {
+    public Duration delay(int receiveCount, RandomGenerator random) {
         long ceiling = ceiling(Math.max(1, receiveCount)).toMillis();
         long half = ceiling / 2;
         return Duration.ofMillis(ceiling - half + (half == 0 ? 0 : random.nextLong(half + 1)));

@@ -1,14 +1,11 @@
 package vn.smartprovince.dossiers.onestop;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
+import vn.smartprovince.shared.http.SignedRequests;
 import vn.smartprovince.shared.onestop.OneStopSignature;
 
 /**
@@ -108,23 +105,21 @@ final class UpdateVerifier {
             return new Rejected(Reason.SIGNATURE_INVALID);
         }
         Instant sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
-        Instant now = clock.instant();
-        if (sentAt.isBefore(now.minus(window))) {
-            return new Rejected(Reason.TIMESTAMP_STALE);
-        }
-        if (sentAt.isAfter(now.plus(window))) {
-            return new Rejected(Reason.TIMESTAMP_IN_FUTURE);
+        switch (SignedRequests.freshness(sentAt, clock.instant(), window)) {
+            case STALE -> {
+                return new Rejected(Reason.TIMESTAMP_STALE);
+            }
+            case IN_FUTURE -> {
+                return new Rejected(Reason.TIMESTAMP_IN_FUTURE);
+            }
+            case FRESH -> {
+            }
         }
         if (body.length == 0) {
             return new Rejected(Reason.BODY_MISSING);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
+        String text = SignedRequests.strictUtf8(body);
+        if (text == null) {
             return new Rejected(Reason.BODY_NOT_UTF8);
         }
         String digest = signatureHeader.strip().substring(OneStopSignature.PREFIX.length()).strip()

@@ -3,15 +3,12 @@ package vn.smartprovince.notifications.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
+import vn.smartprovince.shared.http.SignedRequests;
 import vn.smartprovince.shared.json.Json;
 
 /**
@@ -114,13 +111,8 @@ final class WebhookVerifier {
         if (rawBody == null || rawBody.length == 0) {
             return new Rejected(Reason.BODY_MISSING);
         }
-        String body;
-        try {
-            body = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(rawBody)).toString();
-        } catch (CharacterCodingException e) {
+        String body = SignedRequests.strictUtf8(rawBody);
+        if (body == null) {
             return new Rejected(Reason.BODY_NOT_UTF8);
         }
         JsonNode event;
@@ -147,12 +139,15 @@ final class WebhookVerifier {
             return new Rejected(Reason.SIGNATURE_INVALID);
         }
         Instant sentAt = Instant.ofEpochMilli(Long.parseLong(timestamp));
-        Instant now = clock.instant();
-        if (sentAt.isBefore(now.minus(window))) {
-            return new Rejected(Reason.TIMESTAMP_STALE);
-        }
-        if (sentAt.isAfter(now.plus(window))) {
-            return new Rejected(Reason.TIMESTAMP_IN_FUTURE);
+        switch (SignedRequests.freshness(sentAt, clock.instant(), window)) {
+            case STALE -> {
+                return new Rejected(Reason.TIMESTAMP_STALE);
+            }
+            case IN_FUTURE -> {
+                return new Rejected(Reason.TIMESTAMP_IN_FUTURE);
+            }
+            case FRESH -> {
+            }
         }
         JsonNode name = event.get("event_name");
         if (name == null || !name.isTextual() || name.textValue().isBlank()) {

@@ -161,7 +161,9 @@ final class DeadLetterQueues {
             out.add(new Peeked(m.messageId(), Integer.parseInt(a.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "0")),
                     millis(a.get(MessageSystemAttributeName.SENT_TIMESTAMP)),
                     millis(a.get(MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)),
-                    MessageSummary.of(m.body(), type == null ? null : type.stringValue())));
+                    MessageSummary.of(m.body(), type == null ? null : type.stringValue(),
+                            m.messageAttributes().containsKey("reason") ? m.messageAttributes().get("reason").stringValue()
+                                    : null)));
         }
         return out;
     }

@@ -15,12 +15,20 @@ import vn.smartprovince.shared.json.Json;
  *   <li>notification job ({@code NotificationQueue}): {@code type}, {@code jobId},
  *       {@code deduplicationKey}, {@code schemaVersion};</li>
  *   <li>Zalo OA event ({@code ZaloEventQueue}): {@code event_name}, the message id(s), the event's time;</li>
+ *   <li>one-stop nudge ({@code OneStopOutboundQueue}): the dossier id and the event's sequence;</li>
+ *   <li>desk update ({@code OneStopInboundQueue}): the update's id, the dossier id, its desk sequence,
+ *       the status asked for, and why it was dead-lettered (the {@code reason} attribute), with the
+ *       national default field names (a province that renamed them sees "unknown" and the reason);</li>
  *   <li>anything else: its size, and the message attribute naming its type if there is one.</li>
  * </ul>
  */
 record MessageSummary(String kind, List<String> facts) {
 
     static MessageSummary of(String body, String typeAttribute) {
+        return of(body, typeAttribute, null);
+    }
+
+    static MessageSummary of(String body, String typeAttribute, String reasonAttribute) {
         JsonNode json = null;
         try {
             json = body == null ? null : Json.read(body);
@@ -49,7 +57,25 @@ record MessageSummary(String kind, List<String> facts) {
             }
             return new MessageSummary("zalo", facts);
         }
+        if (json != null && json.isObject() && json.size() == 2 && json.has("dossierId") && json.has("sequence")) {
+            add(facts, "dossierId", json.get("dossierId"));
+            add(facts, "sequence", json.get("sequence"));
+            return new MessageSummary("one-stop-event", facts);
+        }
+        if (json != null && json.isObject() && (json.has("MaCapNhat") || json.has("IdHoSoNguon"))) {
+            add(facts, "updateId", json.get("MaCapNhat"));
+            add(facts, "dossierId", json.get("IdHoSoNguon"));
+            add(facts, "deskSequence", json.get("SoThuTuCapNhat"));
+            add(facts, "status", json.get("TrangThaiHoSo"));
+            if (reasonAttribute != null) {
+                facts.add("reason=" + safe(reasonAttribute.replace(' ', '_')));
+            }
+            return new MessageSummary("desk-update", facts);
+        }
         facts.add("bytes=" + (body == null ? 0 : body.length()));
+        if (reasonAttribute != null) {
+            facts.add("reason=" + safe(reasonAttribute.replace(' ', '_')));
+        }
         if (typeAttribute != null) {
             facts.add("type=" + safe(typeAttribute));
         }

@@ -53,7 +53,8 @@ class DlqMainTest {
     @BeforeEach
     void emptyQueues() {
         for (String queue : List.of("NotificationQueue", "NotificationDeadLetterQueue", "ZaloEventQueue",
-                "ZaloEventDeadLetterQueue")) {
+                "ZaloEventDeadLetterQueue", "OneStopOutboundQueue", "OneStopOutboundDeadLetterQueue",
+                "OneStopInboundQueue", "OneStopInboundDeadLetterQueue")) {
             aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl(queue)));
         }
     }
@@ -112,7 +113,36 @@ class DlqMainTest {
                 + "-NotificationQueue"), run.out());
         assertTrue(run.out().contains(STACK + "-ZaloEventDeadLetterQueue  0 waiting, 0 in flight  <- " + STACK
                 + "-ZaloEventQueue"), run.out());
-        assertEquals(2, run.out().lines().count(), "only dead-letter queues: " + run.out());
+        // The dossiers stack's one-stop queues are named after the root stack: found the same way.
+        assertTrue(run.out().contains(STACK + "-OneStopOutboundDeadLetterQueue  0 waiting, 0 in flight  <- " + STACK
+                + "-OneStopOutboundQueue"), run.out());
+        assertTrue(run.out().contains(STACK + "-OneStopInboundDeadLetterQueue  0 waiting, 0 in flight  <- " + STACK
+                + "-OneStopInboundQueue"), run.out());
+        assertEquals(4, run.out().lines().count(), "only dead-letter queues: " + run.out());
+    }
+
+    @Test
+    void aDeskUpdateDeadLetterShowsItsIdsAndReasonNotItsTextAndAParkedNudgeGoesBack() {
+        // As OneStopInboundHandler dead-letters an update it cannot apply: the raw body, the reason.
+        String update = "{\"MaCapNhat\":\"u-77\",\"IdHoSoNguon\":\"01JDOSSIER\",\"SoThuTuCapNhat\":3,"
+                + "\"TrangThaiHoSo\":5,\"NoiDung\":\"" + CITIZEN_NAME + " cần bổ sung\"}";
+        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("OneStopInboundDeadLetterQueue")).messageBody(update)
+                .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String")
+                        .stringValue("UNKNOWN_DOSSIER dossierId").build())));
+        Run peek = dlq("peek", "OneStopInboundDeadLetterQueue");
+        assertEquals(0, peek.exit(), peek.err());
+        assertTrue(peek.out().contains("desk-update updateId=u-77 dossierId=01JDOSSIER deskSequence=3 status=5 "
+                + "reason=UNKNOWN_DOSSIER_dossierId"), peek.out());
+        assertFalse(peek.out().contains("Mai") || peek.out().contains("sung"), "no text: " + peek.out());
+
+        park("OneStopOutboundQueue", "OneStopOutboundDeadLetterQueue",
+                List.of("{\"dossierId\":\"01JDOSSIER\",\"sequence\":4}"), "type");
+        Run nudge = dlq("peek", "OneStopOutboundDeadLetterQueue");
+        assertTrue(nudge.out().contains("one-stop-event dossierId=01JDOSSIER sequence=4"), nudge.out());
+        Run redrive = dlq("redrive", "OneStopOutboundDeadLetterQueue");
+        assertEquals(0, redrive.exit(), redrive.err());
+        assertEquals(0, waiting("OneStopOutboundDeadLetterQueue"));
+        assertEquals(1, waiting("OneStopOutboundQueue"), "back where the connector reads it");
     }
 
     @Test

@@ -22,6 +22,8 @@ import vn.smartprovince.shared.onestop.OneStopSignature;
 import vn.smartprovince.testkit.ApiClient.Person;
 import vn.smartprovince.testkit.LocalApiExtension;
 import vn.smartprovince.testkit.RepoRoot;
+import vn.smartprovince.zalostub.ZaloStubClient;
+import vn.smartprovince.zalostub.ZaloStubClient.NewUser;
 
 /**
  * Desk-made changes through the local runtime: the one-stop system pushes signed updates to
@@ -89,7 +91,8 @@ class DeskUpdateApiIT {
 
     @Test
     void aDeskMadeChangeReachesTheCitizensPhoneInOrder() throws Exception {
-        Person hoa = client.citizen("Phạm Thị Hoa");
+        String hoaPhone = "84905550201";
+        Person hoa = client.signIn(NewUser.named("Phạm Thị Hoa").phone(hoaPhone));
         String id = submit(hoa, "desk-copy-0001");
 
         assertEquals(202, push(update(id, 1, 2, "Tiếp nhận tại quầy.")).statusCode());
@@ -111,6 +114,13 @@ class DeskUpdateApiIT {
         Set<String> dispatched = client.dispatched(expected, 90);
         assertTrue(dispatched.containsAll(expected), "not dispatched: " + expected.stream()
                 .filter(key -> !dispatched.contains(key)).toList());
+        // ... and they are on her phone: the Zalo stub's inbox holds the two ZNS messages with her code.
+        String code = received.path("code").asText();
+        List<String> onHerPhone = api.zaloStub().inboxForPhone(hoaPhone).stream()
+                .filter(m -> m.templateData() != null && code.equals(m.templateData().get("dossier_code")))
+                .map(ZaloStubClient.InboxMessage::templateId).sorted().toList();
+        assertEquals(List.of("900011", "900015"), onHerPhone,
+                "DOSSIER_RECEIVED and DOSSIER_RESULT_READY in her inbox: " + api.zaloStub().inboxForPhone(hoaPhone));
     }
 
     @Test

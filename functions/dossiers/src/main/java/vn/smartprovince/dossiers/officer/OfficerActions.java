@@ -83,16 +83,16 @@ public final class OfficerActions {
     /** Set on the instance {@link #applyDesk} uses for one desk update: the system actor's context. */
     private final Desk desk;
 
-    /**
-     * @param documents verifies result files the officer uploaded; null accepts only keys under the
-     *                  dossier's prefix {@code dossiers/<id>/}
-     */
     /** The actions on the function's adapters ({@link Wiring}): the main table, the document bucket, the configuration. */
     public static OfficerActions of(Wiring wiring) {
         return new OfficerActions(wiring.dossiers(), () -> wiring.provinceConfigs().snapshot().config(), wiring.documents(),
                 wiring.clock());
     }
 
+    /**
+     * @param documents verifies result files the officer uploaded; null accepts only keys under the
+     *                  dossier's prefix {@code dossiers/<id>/}
+     */
     public OfficerActions(DossierStore store, Supplier<ProvinceConfig> configs, DocumentStore documents, Clock clock) {
         this.store = store;
         this.configs = configs;

@@ -49,7 +49,9 @@ class PreflightIT {
     void everyCheckPassesAgainstTheLocalStack() {
         Map<String, CheckResult> results = fixture.run(fixture.deployment(api.baseUri())
                 .withOutput("AlarmTopicArn", alarmTopic));
-        assertEquals(12, results.size(), String.join("\n", fixture.printed));
+        // 12, and the one-stop secret: the local stack's OneStopBaseUrl points at the one-stop fake.
+        assertEquals(13, results.size(), String.join("\n", fixture.printed));
+        assertTrue(results.containsKey("secret OneStopSecretName"), results.keySet().toString());
         results.values().forEach(r -> assertEquals(Status.PASS, r.status(), String.join("\n", fixture.printed)));
         assertTrue(results.get("webhook URL").detail().contains(api.zaloWebhookUrl().toString()));
         assertNoSecret();
@@ -69,8 +71,8 @@ class PreflightIT {
                 Map.of(), PreflightFixture.root());
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed + err.toString(StandardCharsets.UTF_8));
-        assertEquals(12, printed.lines().filter(l -> l.startsWith("PASS")).count(), printed);
-        assertTrue(printed.contains("ready: 12 checks passed"), printed);
+        assertEquals(13, printed.lines().filter(l -> l.startsWith("PASS")).count(), printed);
+        assertTrue(printed.contains("ready: 13 checks passed"), printed);
         for (String value : PreflightFixture.secretValues()) {
             assertFalse(printed.contains(value) || err.toString(StandardCharsets.UTF_8).contains(value), printed);
         }

@@ -133,12 +133,17 @@ class OneStopFakeTest {
         assertEquals(2, fake.client().push("d2", DeskUpdate.to(5).comment("Thiếu bản sao CCCD")));
         assertTrue(fake.client().awaitNoPendingPushes(Duration.ofSeconds(5)));
         assertEquals(2, received.size());
-        JsonNode first = Json.read(received.get(0));
+        // Each update is pushed on its own, so they may arrive in either order (our side orders them
+        // by SoThuTuCapNhat): read them in that order.
+        List<JsonNode> pushed = received.stream().map(Json::read)
+                .sorted(java.util.Comparator.comparingInt(u -> u.get("SoThuTuCapNhat").intValue())).toList();
+        JsonNode first = pushed.get(0);
         assertEquals("d2", first.get("IdHoSoNguon").asText());
         assertEquals(1, first.get("SoThuTuCapNhat").intValue());
         assertEquals(1, first.get("SoThuTu").intValue());
         assertEquals("Trần Văn Bình", first.get("CanBoXuLy").asText());
-        assertEquals("Thiếu bản sao CCCD", Json.read(received.get(1)).get("DanhSachYeuCau").get(0).asText());
+        assertEquals(2, pushed.get(1).get("SoThuTuCapNhat").intValue());
+        assertEquals("Thiếu bản sao CCCD", pushed.get(1).get("DanhSachYeuCau").get(0).asText());
         var copy = fake.client().dossier("d2").orElseThrow();
         assertEquals(5, copy.status());
         assertEquals(2, copy.deskSequence());

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.smartprovince.appointments.core.Appointment;
 import vn.smartprovince.appointments.core.AppointmentCodes;
+import vn.smartprovince.appointments.core.AppointmentNotices;
 import vn.smartprovince.appointments.core.AppointmentStatus;
 import vn.smartprovince.appointments.core.AppointmentStore;
 import vn.smartprovince.appointments.core.AppointmentStore.CounterDelta;
@@ -214,8 +215,8 @@ public final class Bookings {
 
     private NotificationJob confirmation(Appointment a, ServiceCentre centre, String requestId) {
         String key = "APPT#" + a.id() + "#v" + a.version() + "#CONFIRMED";
-        return new NotificationJob(NotificationJob.SCHEMA_VERSION, key, "APPOINTMENT_CONFIRMED", a.userId(),
-                "APPOINTMENT_CONFIRMED", Map.of("appointment_code", a.code(), "centre_name", centre.name(),
+        return new NotificationJob(NotificationJob.SCHEMA_VERSION, key, AppointmentNotices.CONFIRMED_TEMPLATE, a.userId(),
+                AppointmentNotices.CONFIRMED_TEMPLATE, Map.of("appointment_code", a.code(), "centre_name", centre.name(),
                 "appointment_time", AppointmentViews.noticeTime(a)), key,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), correlation(requestId));
     }

@@ -20,8 +20,9 @@ import vn.smartprovince.shared.notify.NotificationJob;
  * a rerun never announces a fact twice.
  */
 public final class AppointmentNotices {
-    public static final String REMINDER = "APPOINTMENT_REMINDER";
-    public static final String CANCELLED = "APPOINTMENT_CANCELLED";
+    public static final String CONFIRMED_TEMPLATE = "APPOINTMENT_CONFIRMED";
+    public static final String REMINDER_TEMPLATE = "APPOINTMENT_REMINDER";
+    public static final String CANCELLED_TEMPLATE = "APPOINTMENT_CANCELLED";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private AppointmentNotices() {
@@ -35,14 +36,14 @@ public final class AppointmentNotices {
     /** The reminder of {@code appointment} (as it is: a reminder does not change its version). */
     public static NotificationJob reminder(Appointment appointment, String centreName, String correlationId,
                                            Clock clock) {
-        return job(appointment, "REMINDER", REMINDER, params("appointment_code", appointment.code(), "centre_name",
+        return job(appointment, "REMINDER", REMINDER_TEMPLATE, params("appointment_code", appointment.code(), "centre_name",
                 centreName, "appointment_time", time(appointment)), correlationId, clock);
     }
 
     /** The centre cancelled {@code after} (as cancelled, its new version) for {@code reason}. */
     public static NotificationJob cancelledByCentre(Appointment after, String centreName, String reason,
                                                     String correlationId, Clock clock) {
-        return job(after, "CANCELLED", CANCELLED, params("appointment_code", after.code(), "centre_name", centreName,
+        return job(after, "CANCELLED", CANCELLED_TEMPLATE, params("appointment_code", after.code(), "centre_name", centreName,
                 "reason", reason), correlationId, clock);
     }
 

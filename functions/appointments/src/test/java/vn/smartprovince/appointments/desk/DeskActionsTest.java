@@ -186,7 +186,7 @@ class DeskActionsTest {
         assertEquals(2, store.counted(AppointmentCounterKeys.CANCELLED_BY_CENTRE));
         assertEquals(2, store.jobs.size());
         var job = store.jobs.get(0);
-        assertEquals(AppointmentNotices.CANCELLED, job.templateKey());
+        assertEquals(AppointmentNotices.CANCELLED_TEMPLATE, job.templateKey());
         assertEquals(one.userId(), job.recipientId());
         assertEquals(Map.of("appointment_code", one.code(), "centre_name", DeskFixtures.centre().name(),
                 "reason", "Mất điện toàn khu vực."), job.parameters());

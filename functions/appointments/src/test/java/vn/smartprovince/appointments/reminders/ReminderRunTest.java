@@ -41,7 +41,7 @@ class ReminderRunTest {
         assertEquals(1, first.reminded());
         assertEquals(1, store.jobs.size());
         NotificationJob job = store.jobs.get(0);
-        assertEquals(AppointmentNotices.REMINDER, job.templateKey());
+        assertEquals(AppointmentNotices.REMINDER_TEMPLATE, job.templateKey());
         assertEquals(a.userId(), job.recipientId());
         assertEquals("APPT#r1#v1#REMINDER", job.deduplicationKey());
         assertEquals(Map.of("appointment_code", a.code(), "centre_name", DeskFixtures.centre().name(),

@@ -1,6 +1,8 @@
 package vn.smartprovince.ops.preflight;
 
+import java.util.ArrayList;
 import java.util.List;
+import vn.smartprovince.appointments.core.AppointmentNotices;
 import vn.smartprovince.reports.core.Notices;
 
 /**
@@ -11,9 +13,21 @@ import vn.smartprovince.reports.core.Notices;
  * ({@code NotificationTemplatesTest} fails when a producer's key is missing).
  */
 public final class NotificationTemplates {
-    public static final List<String> KEYS = List.of(
-            Notices.RECEIVED_TEMPLATE,   // reports: the citizen's receipt
-            Notices.STATUS_TEMPLATE);    // reports: every later transition, to the citizen or officers
+    public static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(
+                Notices.RECEIVED_TEMPLATE,   // reports: the citizen's receipt
+                Notices.STATUS_TEMPLATE));   // reports: every later transition, to the citizen or officers
+        // dossiers: one template per kind of notice (DOSSIER_RECEIVED … DOSSIER_DUE_SOON)
+        for (vn.smartprovince.dossiers.core.Notices.Kind kind : vn.smartprovince.dossiers.core.Notices.Kind.values()) {
+            keys.add(kind.templateKey());
+        }
+        keys.addAll(List.of(AppointmentNotices.CONFIRMED_TEMPLATE,   // appointments: booked or moved
+                AppointmentNotices.REMINDER_TEMPLATE,                 // the evening before
+                AppointmentNotices.CANCELLED_TEMPLATE));              // the centre closed the day
+        return List.copyOf(keys);
+    }
 
     private NotificationTemplates() {
     }

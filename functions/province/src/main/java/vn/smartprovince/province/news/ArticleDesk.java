@@ -86,7 +86,7 @@ public final class ArticleDesk {
         }
         String hash = Idempotency.requestHash(Json.write(body));
         String id = Idempotency.newId("art_", "article", caller.userId(), idempotencyKey);
-        Instant now = clock.instant();
+        Instant now = now();
         Article article = new Article(id, 1, ArticleStatus.DRAFT, title, summary, html, category, communes, coverKey,
                 ArticleRights.writesFor(caller), caller.userId(), false, null, null, now, now, hash);
         if (store.create(article)) {
@@ -121,7 +121,7 @@ public final class ArticleDesk {
             covers.verify(coverKey);
         }
         Article next = current.next(current.status(), title, summary, html, category, communes, coverKey,
-                current.pinned(), current.publishAt(), current.publishedAt(), clock.instant());
+                current.pinned(), current.publishAt(), current.publishedAt(), now());
         return save(current, next);
     }
 
@@ -137,7 +137,7 @@ public final class ArticleDesk {
         BodyFields problems = new BodyFields();
         problems.onlyFields(body, Set.of("expectedVersion", "publishAt"));
         long expected = expectedVersion(problems, body, ifMatch);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant publishAt = instant(problems, body, "publishAt");
         if (publishAt != null && publishAt.isAfter(now.plus(MAX_SCHEDULE))) {
             problems.error("publishAt", "OUT_OF_RANGE", "Chỉ hẹn giờ đăng trong vòng một năm.",
@@ -163,7 +163,7 @@ public final class ArticleDesk {
         long expected = expectedVersion(problems, body, ifMatch);
         problems.done();
         checkVersion(current, expected);
-        Instant now = clock.instant();
+        Instant now = now();
         Article next = switch (current.status()) {
             case PUBLISHED -> current.withStatus(ArticleStatus.UNPUBLISHED, null, current.publishedAt(), now);
             case SCHEDULED -> current.withStatus(ArticleStatus.DRAFT, null, current.publishedAt(), now);
@@ -186,7 +186,7 @@ public final class ArticleDesk {
         boolean pinned = problems.bool(body, "pinned", "pinned");
         problems.done();
         checkVersion(current, expected);
-        return save(current, current.withPinned(pinned, clock.instant()));
+        return save(current, current.withPinned(pinned, now()));
     }
 
     // ------------------------------------------------------------------ reading the desk
@@ -246,6 +246,11 @@ public final class ArticleDesk {
     }
 
     // ------------------------------------------------------------------ rules
+
+    /** Milliseconds, as stored: the answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
 
     /** The article, if the caller may change it: 403 for a non-author, 404 when absent or another desk's. */
     private Article mine(Caller caller, String id) {

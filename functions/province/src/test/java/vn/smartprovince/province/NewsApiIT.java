@@ -37,12 +37,13 @@ class NewsApiIT {
     static LocalApiExtension api = ApiClient.localApi(FIRST_ADMIN);
     static final ApiClient client = new ApiClient(api);
 
+    static Person admin;
     static Person editor;
     static Person citizen;
 
     @BeforeAll
     static void theProvinceAndAnEditor() throws Exception {
-        client.demoProvinceWithAdmin(FIRST_ADMIN);
+        admin = client.demoProvinceWithAdmin(FIRST_ADMIN);
         editor = client.citizen("Trần Biên Tập");
         grantEditor(editor);
         citizen = client.citizen("Lê Văn Dân");
@@ -121,6 +122,38 @@ class NewsApiIT {
         assertEquals(id, ok(feed).path("items").path(0).path("id").asText());
         String feedTag = feed.headers().firstValue("etag").orElseThrow();
         assertEquals(304, client.send("GET", "/v1/news", null, null, "If-None-Match", feedTag).statusCode());
+    }
+
+    /**
+     * Authorization before validation on every desk route acting on one article (reports'
+     * StrangerAccessApiIT leaves /v1/news-desk/ to this test): a citizen (403) and an editor of
+     * another agency (404) get the same answer whatever the body, and nothing is written.
+     */
+    @Test
+    void strangersAreRefusedWhateverTheBodyAndNothingIsWritten() throws Exception {
+        JsonNode draft = status(201, client.send("POST", "/v1/news-desk/articles", editor,
+                "{\"title\": \"Tin nội bộ\", \"category\": \"NEWS\"}"));
+        String id = draft.path("id").asText();
+        Person otherEditor = client.officer("Biên tập Công an", "cong-an-tinh", admin);
+        grantEditor(otherEditor);
+        // Every route on one article of the desk in functions/openapi.yaml: a new one is walked too.
+        List<String> routes = vn.smartprovince.testkit.OpenApiRoutes.matching("/v1/news-desk/articles/\\{[^}]+}[^:]*",
+                "get|post|put|patch|delete");
+        assertEquals(5, routes.size(), routes.toString());
+        List<String> bodies = List.of("{not json", "[1, 2, 3]", "{\"expectedVersion\": \"x\", \"unknown\": {\"deep\": true}}");
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{articleId}", id);
+            for (var stranger : Map.of(citizen, 403, otherEditor, 404).entrySet()) {
+                for (String body : bodies) {
+                    HttpResponse<String> response = client.send(method, path, stranger.getKey(),
+                            method.equals("GET") ? null : body);
+                    assertEquals(stranger.getValue(), response.statusCode(), route + " " + body + ": " + response.body());
+                }
+            }
+        }
+        JsonNode unchanged = ok(client.send("GET", "/v1/news-desk/articles/" + id, editor, null));
+        assertEquals(1, unchanged.path("version").asInt(), "refused requests write nothing");
     }
 
     @Test

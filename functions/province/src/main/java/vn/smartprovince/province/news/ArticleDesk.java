@@ -99,13 +99,10 @@ public final class ArticleDesk {
 
     /** Changes the fields sent (any of title, summary, body, category, communes, coverKey); the status stays. */
     public ObjectNode edit(Caller caller, String id, String ifMatch, Supplier<JsonNode> request) {
-        Article current = mine(caller, id);
-        JsonNode body = request.get();
-        BodyFields problems = new BodyFields();
-        Set<String> allowed = new LinkedHashSet<>(FIELDS);
-        allowed.add("expectedVersion");
-        problems.onlyFields(body, allowed);
-        long expected = expectedVersion(problems, body, ifMatch);
+        Change change = change(caller, id, ifMatch, request, FIELDS);
+        Article current = change.current();
+        JsonNode body = change.body();
+        BodyFields problems = change.problems();
         String title = body.has("title") ? problems.text(body, "title", "title", true, TITLE_CHARS, false) : current.title();
         String summary = body.has("summary") ? problems.text(body, "summary", "summary", false, SUMMARY_CHARS, true)
                 : current.summary();
@@ -115,8 +112,7 @@ public final class ArticleDesk {
         List<String> communes = body.has("communes") ? communes(problems, body) : current.communes();
         String coverKey = body.has("coverKey") ? problems.text(body, "coverKey", "coverKey", false, 200, false)
                 : current.coverKey();
-        problems.done();
-        checkVersion(current, expected);
+        change.check();
         if (coverKey != null && !coverKey.equals(current.coverKey())) {
             covers.verify(coverKey);
         }
@@ -132,19 +128,16 @@ public final class ArticleDesk {
      * function publishes it). From DRAFT, UNPUBLISHED or SCHEDULED (a new time); 409 when published.
      */
     public ObjectNode publish(Caller caller, String id, String ifMatch, Supplier<JsonNode> request) {
-        Article current = mine(caller, id);
-        JsonNode body = request.get();
-        BodyFields problems = new BodyFields();
-        problems.onlyFields(body, Set.of("expectedVersion", "publishAt"));
-        long expected = expectedVersion(problems, body, ifMatch);
+        Change change = change(caller, id, ifMatch, request, Set.of("publishAt"));
+        Article current = change.current();
+        BodyFields problems = change.problems();
         Instant now = now();
-        Instant publishAt = instant(problems, body, "publishAt");
+        Instant publishAt = instant(problems, change.body(), "publishAt");
         if (publishAt != null && publishAt.isAfter(now.plus(MAX_SCHEDULE))) {
             problems.error("publishAt", "OUT_OF_RANGE", "Chỉ hẹn giờ đăng trong vòng một năm.",
                     "An article may be scheduled at most a year ahead.");
         }
-        problems.done();
-        checkVersion(current, expected);
+        change.check();
         if (current.status() == ArticleStatus.PUBLISHED) {
             throw conflict("ALREADY_PUBLISHED", "Bài viết đã được đăng.", "The article is already published.", current);
         }
@@ -156,13 +149,7 @@ public final class ArticleDesk {
 
     /** PUBLISHED becomes UNPUBLISHED (out of the feed and search); SCHEDULED goes back to DRAFT. */
     public ObjectNode unpublish(Caller caller, String id, String ifMatch, Supplier<JsonNode> request) {
-        Article current = mine(caller, id);
-        JsonNode body = request.get();
-        BodyFields problems = new BodyFields();
-        problems.onlyFields(body, Set.of("expectedVersion"));
-        long expected = expectedVersion(problems, body, ifMatch);
-        problems.done();
-        checkVersion(current, expected);
+        Article current = change(caller, id, ifMatch, request, Set.of()).check();
         Instant now = now();
         Article next = switch (current.status()) {
             case PUBLISHED -> current.withStatus(ArticleStatus.UNPUBLISHED, null, current.publishedAt(), now);
@@ -175,17 +162,12 @@ public final class ArticleDesk {
 
     /** {@code {"pinned": true|false}}: pinned published articles head the feed. */
     public ObjectNode pin(Caller caller, String id, String ifMatch, Supplier<JsonNode> request) {
-        Article current = mine(caller, id);
-        JsonNode body = request.get();
-        BodyFields problems = new BodyFields();
-        problems.onlyFields(body, Set.of("expectedVersion", "pinned"));
-        long expected = expectedVersion(problems, body, ifMatch);
-        if (!body.has("pinned")) {
-            problems.error(BodyFields.required("pinned"));
+        Change change = change(caller, id, ifMatch, request, Set.of("pinned"));
+        if (!change.body().has("pinned")) {
+            change.problems().error(BodyFields.required("pinned"));
         }
-        boolean pinned = problems.bool(body, "pinned", "pinned");
-        problems.done();
-        checkVersion(current, expected);
+        boolean pinned = change.problems().bool(change.body(), "pinned", "pinned");
+        Article current = change.check();
         return save(current, current.withPinned(pinned, now()));
     }
 
@@ -250,6 +232,27 @@ public final class ArticleDesk {
     /** Milliseconds, as stored: the answer shows what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /** A change under way: the article the caller may change, the body, its problems and the version sent. */
+    private record Change(Article current, JsonNode body, BodyFields problems, long expected) {
+        /** Throws the body's problems (400), then a stale version (409); the article otherwise. */
+        Article check() {
+            problems.done();
+            checkVersion(current, expected);
+            return current;
+        }
+    }
+
+    /** Rights first (403/404), then the body: only {@code fields} and the version are accepted. */
+    private Change change(Caller caller, String id, String ifMatch, Supplier<JsonNode> request, Set<String> fields) {
+        Article current = mine(caller, id);
+        JsonNode body = request.get();
+        BodyFields problems = new BodyFields();
+        Set<String> allowed = new LinkedHashSet<>(fields);
+        allowed.add("expectedVersion");
+        problems.onlyFields(body, allowed);
+        return new Change(current, body, problems, expectedVersion(problems, body, ifMatch));
     }
 
     /** The article, if the caller may change it: 403 for a non-author, 404 when absent or another desk's. */

@@ -2,7 +2,11 @@ package vn.smartprovince.province;
 
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.province.core.ArticleCovers;
+import vn.smartprovince.province.core.ArticleStore;
 import vn.smartprovince.province.core.ProvinceConfigs;
+import vn.smartprovince.province.store.ArticleDynamoDbStore;
+import vn.smartprovince.province.store.ArticleS3Covers;
 import vn.smartprovince.province.store.StoredProvinceConfigs;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
@@ -22,5 +26,20 @@ public final class Wiring {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         return new StoredProvinceConfigs(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()), dynamo,
                 env.required("MAIN_TABLE"));
+    }
+
+    /** The news articles on the main table (news). */
+    public static ArticleStore articles(Env env) {
+        return new ArticleDynamoDbStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+    }
+
+    /** Article covers in the photo bucket (news); {@code withClient} false signs only. */
+    public static ArticleCovers articleCovers(Env env, boolean withClient) {
+        return ArticleS3Covers.fromEnv(env, withClient);
+    }
+
+    /** The province configuration source (news: commune codes), one snapshot per request. */
+    public static ProvinceConfigSource newsProvinceConfigs(Env env) {
+        return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
     }
 }

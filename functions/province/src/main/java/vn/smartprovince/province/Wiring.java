@@ -23,4 +23,13 @@ public final class Wiring {
         return new StoredProvinceConfigs(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()), dynamo,
                 env.required("MAIN_TABLE"));
     }
+
+    /**
+     * The configuration in force for public readers (the directory): the shared source's snapshot
+     * only, without the "who applied it" read that {@link #configs} adds for administrators.
+     */
+    public static ProvinceConfigs publicConfigs(Env env) {
+        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+        return () -> source.find().map(snapshot -> new vn.smartprovince.province.core.ConfigInForce(snapshot, null, null));
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One place of the province's directory (danh bạ). Format: infra/demo/README.md and docs/directory.md.
+ * One place of the province's directory (danh bạ). Format: docs/directory.md.
  *
  * @param agencyId     the agency of the configuration it belongs to, or null
  * @param areaCode     the commune or ward it stands in (a current code of {@code areas}), or null

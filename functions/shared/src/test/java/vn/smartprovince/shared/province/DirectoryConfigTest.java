@@ -70,6 +70,20 @@ class DirectoryConfigTest {
     }
 
     @Test
+    void theConfigurationDiffNamesDirectoryChanges() {
+        ProvinceConfig before = config();
+        ProvinceConfig after = ProvinceConfigLoader.parse(ProvinceConfigLoaderTest.replace(
+                ProvinceConfigLoaderTest.replace(withDirectory(), "\"name\": \"Trạm y tế\"", "\"name\": \"Trạm y tế xã Ba\""),
+                "{ \"number\": \"1022\", \"name\": \"Đường dây nóng của tỉnh\" }", "{ \"number\": \"1900123\", \"name\": \"Tổng đài\" }"),
+                "after.json");
+        List<String> changes = ConfigDiff.between(before, after).stream()
+                .filter(c -> c.topic() == ConfigDiff.Topic.DIRECTORY).map(ConfigDiff.Change::text).toList();
+        assertEquals(List.of("Hotlines: added 1900123; removed 1022",
+                "Directory entry clinic \"Trạm y tế xã Ba\": renamed from \"Trạm y tế\""), changes);
+        assertTrue(ConfigDiff.summary(before).endsWith(", 3 directory entries"), ConfigDiff.summary(before));
+    }
+
+    @Test
     void problemsSayWhatIsWrongInBothLanguages() {
         String json = ProvinceConfigLoaderTest.replace(withDirectory(), "\"lat\": 10.6", "\"lat\": 12.6");
         ConfigProblem problem = ProvinceConfigLoaderTest.problems(json).get(0);

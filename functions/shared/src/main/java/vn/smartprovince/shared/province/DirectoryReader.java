@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * Each problem at its JSON path, in English and Vietnamese.
  */
 final class DirectoryReader {
-    private static final String CODE_EN = "1-40 letters, digits, '.', '_' or '-', starting with a letter or digit";
-    private static final String CODE_VI = "1-40 chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số";
+    private static final String CODE_EN = ServiceCentreReader.CODE_EN;
+    private static final String CODE_VI = ServiceCentreReader.CODE_VI;
     private static final String PHONE_EN = "a Vietnamese phone number (0…, +84…, 84…) or a service number such as 113 or 1022";
     private static final String PHONE_VI = "số điện thoại Việt Nam (0…, +84…, 84…) hoặc số dịch vụ như 113, 1022";
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");

@@ -32,8 +32,8 @@ final class ServiceCentreReader {
     static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final String HH_MM_EN = "a time HH:mm (00:00-23:59), e.g. 07:30";
     private static final String HH_MM_VI = "giờ dạng HH:mm (00:00-23:59), ví dụ 07:30";
-    private static final String CODE_EN = "1-40 letters, digits, '.', '_' or '-', starting with a letter or digit";
-    private static final String CODE_VI = "1-40 chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số";
+    static final String CODE_EN = "1-40 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    static final String CODE_VI = "1-40 chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số";
     static final int NAME_LENGTH = 300;
     static final int ADDRESS_LENGTH = 300;
     static final int COUNTER_NAME_LENGTH = 150;

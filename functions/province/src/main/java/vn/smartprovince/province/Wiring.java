@@ -42,4 +42,13 @@ public final class Wiring {
     public static ProvinceConfigSource newsProvinceConfigs(Env env) {
         return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
     }
+
+    /**
+     * The configuration in force for public readers (the directory): the shared source's snapshot
+     * only, without the "who applied it" read that {@link #configs} adds for administrators.
+     */
+    public static ProvinceConfigs publicConfigs(Env env) {
+        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+        return () -> source.find().map(snapshot -> new vn.smartprovince.province.core.ConfigInForce(snapshot, null, null));
+    }
 }

@@ -147,7 +147,9 @@ class StrangerAccessApiIT {
     static Map<String, String> otherResourceRoutes() {
         return Map.of(
                 "PUT /v1/users/{zaloId}/officer-role", "/v1/users/" + owner.id() + "/officer-role",
-                "DELETE /v1/users/{zaloId}/officer-role", "/v1/users/" + owner.id() + "/officer-role");
+                "DELETE /v1/users/{zaloId}/officer-role", "/v1/users/" + owner.id() + "/officer-role",
+                "PUT /v1/users/{zaloId}/roles/{role}", "/v1/users/" + owner.id() + "/roles/EDITOR",
+                "DELETE /v1/users/{zaloId}/roles/{role}", "/v1/users/" + owner.id() + "/roles/EDITOR");
     }
 
     @Test

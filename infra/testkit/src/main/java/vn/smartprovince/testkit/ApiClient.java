@@ -96,6 +96,16 @@ public class ApiClient {
         return person;
     }
 
+    /**
+     * {@code person} given {@code role} ({@code EDITOR} or {@code ALERT_SENDER}) by {@code admin}
+     * through {@code PUT /v1/users/{zaloId}/roles/{role}}; the same person (their session sees the
+     * role on the next request).
+     */
+    public Person withRole(Person person, String role, Person admin) throws Exception {
+        ok(send("PUT", "/v1/users/" + person.id() + "/roles/" + role, admin, null));
+        return person;
+    }
+
     /** A request as {@code who} (null: without a session), with a JSON body when {@code json} is not null. */
     public HttpResponse<String> send(String method, String path, Person who, String json, String... headers)
             throws Exception {

@@ -56,6 +56,36 @@ final class OfficerRoles {
         return change(zaloId, user -> User.rolesWithout(user.roles(), Role.OFFICER));
     }
 
+    /** The roles an admin grants by name on {@code /v1/users/{zaloId}/roles/{role}}; the others have their own routes. */
+    static final java.util.Set<Role> GRANTABLE = java.util.EnumSet.of(Role.EDITOR, Role.ALERT_SENDER);
+
+    /** Gives {@code zaloId} the role named {@code roleName} (EDITOR or ALERT_SENDER); idempotent. */
+    User grantRole(Caller caller, String zaloId, String roleName) {
+        caller.requireProvinceAdmin();
+        checkZaloId(zaloId);
+        Role role = grantable(roleName);
+        return change(zaloId, user -> User.rolesWith(user.roles(), new RoleGrant(role, null)));
+    }
+
+    /** Takes the role named {@code roleName} (EDITOR or ALERT_SENDER) away from {@code zaloId}; idempotent. */
+    User revokeRole(Caller caller, String zaloId, String roleName) {
+        caller.requireProvinceAdmin();
+        checkZaloId(zaloId);
+        Role role = grantable(roleName);
+        return change(zaloId, user -> User.rolesWithout(user.roles(), role));
+    }
+
+    private static Role grantable(String roleName) {
+        for (Role role : GRANTABLE) {
+            if (role.name().equals(roleName)) {
+                return role;
+            }
+        }
+        throw ApiException.invalid(new FieldError("role", "UNKNOWN_ROLE",
+                "Chỉ cấp hoặc thu hồi vai trò EDITOR hoặc ALERT_SENDER ở đây (cán bộ và quản trị có đường dẫn riêng).",
+                "Only EDITOR or ALERT_SENDER are granted or revoked here (officers and admins have their own routes)."));
+    }
+
     /** A page of an agency's officers: for province admins and the agency's own officers. */
     Users.Page officers(Caller caller, String agencyId, String afterZaloId, int limit) {
         return officersOf(caller, agencyId).page(afterZaloId, limit);

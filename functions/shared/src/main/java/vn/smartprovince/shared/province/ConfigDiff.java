@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * understands: agencies, categories and units added, removed, renamed or merged; where reports
  * of a category in a unit now go; holidays; notification templates; Zalo ids; public-service
  * procedures. Plain English, names as the file writes them (Vietnamese). Order: province and
- * Zalo, units, agencies, categories, routing, calendar, templates, procedures.
+ * Zalo, units, agencies, categories, routing, calendar, templates, procedures, directory.
  */
 public final class ConfigDiff {
     /** What a change is about (for grouping and tests); {@code text} is what the officer reads. */
-    public enum Topic { PROVINCE, ZALO, AREA, AGENCY, CATEGORY, ROUTING, HOLIDAY, TEMPLATE, PROCEDURE }
+    public enum Topic { PROVINCE, ZALO, AREA, AGENCY, CATEGORY, ROUTING, HOLIDAY, TEMPLATE, PROCEDURE, DIRECTORY }
 
     public record Change(Topic topic, String text) {
         @Override
@@ -49,6 +49,7 @@ public final class ConfigDiff {
         diff.calendar(before, after);
         diff.templates(before, after);
         diff.procedures(before, after);
+        diff.directory(before, after);
         return diff.changes;
     }
 
@@ -59,7 +60,8 @@ public final class ConfigDiff {
                 + " routing rules, holidays for " + config.holidayCalendar().stream()
                 .map(year -> String.valueOf(year.year())).collect(Collectors.joining(", "))
                 + ", " + config.notificationTemplates().size() + " notification templates"
-                + (config.procedures().isEmpty() ? "" : ", " + config.procedures().size() + " procedures");
+                + (config.procedures().isEmpty() ? "" : ", " + config.procedures().size() + " procedures")
+                + (config.directory().entries().isEmpty() ? "" : ", " + config.directory().entries().size() + " directory entries");
     }
 
     private void add(Topic topic, String text) {
@@ -383,6 +385,61 @@ public final class ConfigDiff {
         for (Procedure procedure : before.procedures()) {
             if (!now.containsKey(procedure.code())) {
                 add(Topic.PROCEDURE, "Procedure removed: " + name(procedure));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ directory
+
+    private void directory(ProvinceConfig before, ProvinceConfig after) {
+        Map<String, String> oldNumbers = new LinkedHashMap<>();
+        before.directory().hotlines().forEach(h -> oldNumbers.put(h.number(), h.name()));
+        Map<String, String> newNumbers = new LinkedHashMap<>();
+        after.directory().hotlines().forEach(h -> newNumbers.put(h.number(), h.name()));
+        listChange(Topic.DIRECTORY, "Hotlines", List.copyOf(oldNumbers.keySet()), List.copyOf(newNumbers.keySet()));
+        newNumbers.forEach((number, name) -> {
+            String was = oldNumbers.get(number);
+            if (was != null && !was.equals(name)) {
+                add(Topic.DIRECTORY, "Hotline " + number + " renamed from " + q(was) + " to " + q(name));
+            }
+        });
+        Map<String, DirectoryEntry> old = index(before.directory().entries(), DirectoryEntry::id);
+        Map<String, DirectoryEntry> now = index(after.directory().entries(), DirectoryEntry::id);
+        for (DirectoryEntry entry : after.directory().entries()) {
+            DirectoryEntry was = old.get(entry.id());
+            if (was == null) {
+                add(Topic.DIRECTORY, "Directory entry added: " + entry.id() + " " + q(entry.name()) + " (" + entry.kind() + ")");
+                continue;
+            }
+            List<String> what = new ArrayList<>();
+            if (!was.name().equals(entry.name())) {
+                what.add("renamed from " + q(was.name()));
+            }
+            if (was.kind() != entry.kind()) {
+                what.add("kind " + was.kind() + " -> " + entry.kind());
+            }
+            if (!was.address().equals(entry.address()) || !Objects.equals(was.position(), entry.position())) {
+                what.add("moved");
+            }
+            if (!was.openingHours().equals(entry.openingHours())) {
+                what.add("opening hours changed");
+            }
+            if (!was.phones().equals(entry.phones()) || !was.hotlines().equals(entry.hotlines())) {
+                what.add("numbers changed");
+            }
+            if (!was.categories().equals(entry.categories()) || !was.procedures().equals(entry.procedures())) {
+                what.add("what it handles changed");
+            }
+            if (!Objects.equals(was.agencyId(), entry.agencyId()) || !Objects.equals(was.areaCode(), entry.areaCode())) {
+                what.add("agency or area changed");
+            }
+            if (!what.isEmpty()) {
+                add(Topic.DIRECTORY, "Directory entry " + entry.id() + " " + q(entry.name()) + ": " + String.join("; ", what));
+            }
+        }
+        for (DirectoryEntry entry : before.directory().entries()) {
+            if (!now.containsKey(entry.id())) {
+                add(Topic.DIRECTORY, "Directory entry removed: " + entry.id() + " " + q(entry.name()));
             }
         }
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Everything that makes the backend one province's: its units, agencies, report categories,
  * routing, holiday calendar, notification templates, Zalo ids, public-service procedures, the
- * one-stop system's settings, and the service centres where citizens book a time. Read and validated by
+ * one-stop system's settings, the service centres where citizens book a time, and the directory
+ * (danh bạ) of places and numbers. Read and validated by
  * {@link ProvinceConfigLoader}; an instance that exists is valid (every reference resolves).
  *
  * <p>Look-ups scan the lists: a province has at most a few hundred units and rules, and the
@@ -19,8 +20,9 @@ public record ProvinceConfig(int schemaVersion, boolean demo, Province province,
                              List<Agency> agencies, List<Category> categories, Routing routing,
                              List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
                              List<Procedure> procedures, OneStopSettings oneStop, AppointmentRules appointments,
-                             List<ServiceCentre> serviceCentres) {
+                             List<ServiceCentre> serviceCentres, Directory directory) {
     public ProvinceConfig {
+        directory = directory == null ? Directory.EMPTY : directory;
         procedures = procedures == null ? List.of() : List.copyOf(procedures);
         oneStop = oneStop == null ? OneStopSettings.DISABLED : oneStop;
         appointments = appointments == null ? AppointmentRules.DEFAULT : appointments;
@@ -37,7 +39,7 @@ public record ProvinceConfig(int schemaVersion, boolean demo, Province province,
                           List<Agency> agencies, List<Category> categories, Routing routing,
                           List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates) {
         this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
-                notificationTemplates, List.of(), null, null, null);
+                notificationTemplates, List.of(), null, null, null, null);
     }
 
     /** A configuration without one-stop settings, appointments or service centres. */
@@ -46,7 +48,17 @@ public record ProvinceConfig(int schemaVersion, boolean demo, Province province,
                           List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
                           List<Procedure> procedures) {
         this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
-                notificationTemplates, procedures, null, null, null);
+                notificationTemplates, procedures, null, null, null, null);
+    }
+
+    /** A configuration without a directory (danh bạ). */
+    public ProvinceConfig(int schemaVersion, boolean demo, Province province, ZaloIds zalo, List<Area> areas,
+                          List<Agency> agencies, List<Category> categories, Routing routing,
+                          List<HolidayYear> holidayCalendar, List<NotificationTemplate> notificationTemplates,
+                          List<Procedure> procedures, OneStopSettings oneStop, AppointmentRules appointments,
+                          List<ServiceCentre> serviceCentres) {
+        this(schemaVersion, demo, province, zalo, areas, agencies, categories, routing, holidayCalendar,
+                notificationTemplates, procedures, oneStop, appointments, serviceCentres, null);
     }
 
     public Optional<ServiceCentre> serviceCentre(String id) {

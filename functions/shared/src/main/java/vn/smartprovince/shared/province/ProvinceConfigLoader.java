@@ -192,10 +192,13 @@ public final class ProvinceConfigLoader {
                     procedures);
             AppointmentRules appointments = centreReader.rules(fields.value("appointments", OPTIONAL));
             List<ServiceCentre> centres = fields.list("serviceCentres", OPTIONAL, 0, centreReader::centre);
+            Directory directory = new DirectoryReader(json, areaCodes.keySet(), categoryCodes.keySet(), procedures,
+                    centres, this::agencyReference, this::pointInProvince, centreReader)
+                    .directory(fields.value("directory", OPTIONAL));
             fields.end();
             return new ProvinceConfig(schemaVersion == null ? 0 : schemaVersion, Boolean.TRUE.equals(demo),
                     province, zalo, areas, agencyList, categories, routing, calendar, templates, procedures,
-                    oneStop, appointments, centres);
+                    oneStop, appointments, centres, directory);
         }
 
         // -------------------------------------------------------------- province, Zalo

@@ -32,8 +32,8 @@ final class ServiceCentreReader {
     static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final String HH_MM_EN = "a time HH:mm (00:00-23:59), e.g. 07:30";
     private static final String HH_MM_VI = "giờ dạng HH:mm (00:00-23:59), ví dụ 07:30";
-    private static final String CODE_EN = "1-40 letters, digits, '.', '_' or '-', starting with a letter or digit";
-    private static final String CODE_VI = "1-40 chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số";
+    static final String CODE_EN = "1-40 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    static final String CODE_VI = "1-40 chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số";
     static final int NAME_LENGTH = 300;
     static final int ADDRESS_LENGTH = 300;
     static final int COUNTER_NAME_LENGTH = 150;
@@ -99,7 +99,7 @@ final class ServiceCentreReader {
         }
         Integer slotMinutes = fields.integer("slotMinutes", MIN_SLOT_MINUTES, MAX_SLOT_MINUTES, REQUIRED);
         JsonAt hoursAt = fields.value("openingHours", REQUIRED);
-        Map<DayOfWeek, List<OpeningPeriod>> hours = hoursAt == null ? null : openingHours(hoursAt, slotMinutes);
+        Map<DayOfWeek, List<OpeningPeriod>> hours = hoursAt == null ? null : openingHours(hoursAt, slotMinutes, true);
         Map<String, JsonAt> counterIds = new HashMap<>();
         List<ServiceCounter> counters = fields.list("counters", REQUIRED, 1, item -> counter(item, counterIds));
         JsonAt countersAt = fields.value("counters", OPTIONAL);
@@ -112,8 +112,12 @@ final class ServiceCentreReader {
         return new ServiceCentre(id, name, agency.id(), address, commune, hours, slotMinutes, counters);
     }
 
-    /** Null when anything in it is wrong (each problem reported). */
-    private Map<DayOfWeek, List<OpeningPeriod>> openingHours(JsonAt at, Integer slotMinutes) {
+    /**
+     * Null when anything in it is wrong (each problem reported). Also the directory's opening hours
+     * ({@link DirectoryReader}): no slots there ({@code slotMinutes} null) and never-open allowed
+     * ({@code mustOpen} false: an empty object means the hours are not stated).
+     */
+    Map<DayOfWeek, List<OpeningPeriod>> openingHours(JsonAt at, Integer slotMinutes, boolean mustOpen) {
         Fields fields = json.object(at);
         if (fields == null) {
             return null;
@@ -157,7 +161,7 @@ final class ServiceCentreReader {
             }
         }
         fields.end();
-        if (periodsSeen == 0 && ok) {
+        if (periodsSeen == 0 && ok && mustOpen) {
             problems.add(EMPTY, at, "the centre is never open: give at least one weekday a period",
                     "trung tâm không mở cửa ngày nào: cần ít nhất một khung giờ");
             return null;

@@ -32,7 +32,8 @@ final class Configs {
         List<Agency> agencies = c.agencies().stream().map(a -> a.id().equals(id)
                 ? new Agency(a.id(), name, a.kind(), a.contactPhone(), a.allAreas(), a.areaCodes(), a.unitCode()) : a).toList();
         return new ProvinceConfig(c.schemaVersion(), c.demo(), c.province(), c.zalo(), c.areas(), agencies,
-                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates(), c.procedures());
+                c.categories(), c.routing(), c.holidayCalendar(), c.notificationTemplates(), c.procedures(),
+                c.oneStop(), c.appointments(), c.serviceCentres(), c.directory());
     }
 
     /** Without the agency (its routing rules go to the triage agency). */

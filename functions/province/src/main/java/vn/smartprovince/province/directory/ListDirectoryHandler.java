@@ -1,0 +1,46 @@
+package vn.smartprovince.province.directory;
+
+import java.time.Clock;
+import vn.smartprovince.province.Wiring;
+import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.http.HttpFunction;
+import vn.smartprovince.shared.http.HttpRequest;
+import vn.smartprovince.shared.http.HttpResponse;
+
+/**
+ * {@code GET /v1/directory} (public): search the directory (danh bạ): {@code q} without diacritics,
+ * {@code kind}, {@code areaCode}, {@code category}, {@code procedureCode}, {@code near=<lat>,<lng>}
+ * (nearest first, {@code distanceMeters} in each item), {@code limit}, {@code cursor}. Cacheable:
+ * {@code ETag}, {@code 304} on a matching {@code If-None-Match}.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@code PROVINCE_CODE}, {@code MAIN_TABLE}, {@code PROVINCE_CONFIG_REFRESH_SECONDS}</td><td>the configuration in force</td></tr>
+ *   <tr><td>{@code DIRECTORY_MAX_AGE_SECONDS}</td><td>{@code Cache-Control: public, max-age}, default 60 (open-now
+ *       flags follow the hour); 0 to 86400</td></tr>
+ * </table>
+ */
+public final class ListDirectoryHandler extends HttpFunction {
+    static final String MAX_AGE_SECONDS = "DIRECTORY_MAX_AGE_SECONDS";
+    private final DirectorySearch search;
+    private final String cacheControl;
+
+    public ListDirectoryHandler() {
+        this(Env.current());
+    }
+
+    ListDirectoryHandler(Env env) {
+        this(new DirectorySearch(Wiring.publicConfigs(env), Clock.systemUTC()), env.number(MAX_AGE_SECONDS, 60, 0, 86_400));
+    }
+
+    ListDirectoryHandler(DirectorySearch search, long maxAgeSeconds) {
+        this.search = search;
+        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        return CachedAnswers.of(search.search(name -> request.queryParameter(name).orElse(null),
+                request.header("if-none-match").orElse(null)), cacheControl);
+    }
+}

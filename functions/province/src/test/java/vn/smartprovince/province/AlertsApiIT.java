@@ -50,7 +50,8 @@ class AlertsApiIT {
     static Person citizen(String name, String phone, String preference, String home, List<String> others,
                           boolean enabled) throws Exception {
         Person person = client.signIn(NewUser.named(name).phone(phone));
-        ok(client.send("PATCH", "/v1/me", person, Json.write(Json.object().put("notificationPreference", preference))));
+        ok(client.send("PATCH", "/v1/me", person, Json.write(Json.object().put("notificationPreference", preference)
+                .put("expectedVersion", 1))));   // a citizen who just signed in for the first time
         ObjectNode choice = Json.object().put("homeAreaCode", home).put("enabled", enabled);
         others.forEach(choice.putArray("areaCodes")::add);
         JsonNode chosen = ok(client.send("PUT", "/v1/me/alert-areas", person, Json.write(choice)));

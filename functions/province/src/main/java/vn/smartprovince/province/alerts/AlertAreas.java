@@ -3,8 +3,6 @@ package vn.smartprovince.province.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import vn.smartprovince.province.core.AlertPrefs;
@@ -43,7 +41,7 @@ final class AlertAreas {
             fields.error("homeAreaCode", "UNKNOWN_AREA", "Không có xã/phường này trong tỉnh.",
                     "No such commune or ward in the province.");
         }
-        List<String> others = areaCodes(body, config, fields);
+        List<String> others = AlertAreaCodes.read(body, config, fields, AlertPrefs.MAX_OTHER_AREAS);
         boolean enabled = !body.hasNonNull("enabled") || fields.bool(body, "enabled", "enabled");
         Long expected = fields.version(body);
         fields.done();
@@ -63,32 +61,5 @@ final class AlertAreas {
     private static ApiException conflict(AlertPrefs current, ProvinceConfig config) {
         return new ApiException(ErrorCode.CONFLICT, "alert areas changed", List.of(), java.util.Map.of(),
                 AlertViews.prefs(current, config));
-    }
-
-    private static List<String> areaCodes(JsonNode body, ProvinceConfig config, BodyFields fields) {
-        JsonNode node = body.get("areaCodes");
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            fields.error("areaCodes", "INVALID_TYPE", "Phải là danh sách mã xã/phường.", "Must be a list of area codes.");
-            return List.of();
-        }
-        if (node.size() > AlertPrefs.MAX_OTHER_AREAS) {
-            fields.error("areaCodes", "TOO_MANY", "Tối đa " + AlertPrefs.MAX_OTHER_AREAS + " xã/phường.",
-                    "At most " + AlertPrefs.MAX_OTHER_AREAS + " areas.");
-            return List.of();
-        }
-        Set<String> codes = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode code = node.get(i);
-            if (!code.isTextual() || config.area(code.textValue()).isEmpty()) {
-                fields.error("areaCodes[" + i + "]", "UNKNOWN_AREA", "Không có xã/phường này trong tỉnh.",
-                        "No such commune or ward in the province.");
-            } else {
-                codes.add(code.textValue());
-            }
-        }
-        return new ArrayList<>(codes);
     }
 }

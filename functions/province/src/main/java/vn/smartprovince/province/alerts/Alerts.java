@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +83,7 @@ final class Alerts {
         String message = fields.text(body, "message", "message", true, MAX_MESSAGE, true);
         checkTemplateRules(fields, "title", title);
         checkTemplateRules(fields, "message", message);
-        List<String> areas = areaCodes(body, config, fields);
+        List<String> areas = AlertAreaCodes.read(body, config, fields, MAX_AREAS);
         Instant validFrom = instant(body, "validFrom", false, fields);
         Instant validUntil = instant(body, "validUntil", true, fields);
         Instant from = validFrom == null ? now.truncatedTo(ChronoUnit.SECONDS) : validFrom;
@@ -186,29 +185,6 @@ final class Alerts {
                     "Không được chứa số điện thoại (Zalo không cho phép trong tin mẫu); số khẩn cấp 113, 114, 115 được phép.",
                     "Phone numbers are not allowed (Zalo template rules); 113, 114, 115 are.");
         }
-    }
-
-    private static List<String> areaCodes(JsonNode body, ProvinceConfig config, BodyFields fields) {
-        JsonNode node = body.get("areaCodes");
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray() || node.size() > MAX_AREAS) {
-            fields.error("areaCodes", "INVALID_TYPE", "Danh sách tối đa " + MAX_AREAS + " mã xã/phường.",
-                    "A list of at most " + MAX_AREAS + " area codes.");
-            return List.of();
-        }
-        Set<String> codes = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode code = node.get(i);
-            if (!code.isTextual() || config.area(code.textValue()).isEmpty()) {
-                fields.error("areaCodes[" + i + "]", "UNKNOWN_AREA", "Không có xã/phường này trong tỉnh.",
-                        "No such commune or ward in the province.");
-            } else {
-                codes.add(code.textValue());
-            }
-        }
-        return new ArrayList<>(codes);
     }
 
     private static Instant instant(JsonNode body, String name, boolean required, BodyFields fields) {

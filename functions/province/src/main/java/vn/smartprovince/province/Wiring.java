@@ -1,6 +1,14 @@
 package vn.smartprovince.province;
 
 import java.time.Clock;
+import vn.smartprovince.shared.province.ProvinceConfig;
+import vn.smartprovince.province.store.SqsAlertQueues;
+import vn.smartprovince.province.store.DynamoDbAlertSubscriptions;
+import vn.smartprovince.province.store.DynamoDbAlertStore;
+import vn.smartprovince.province.core.AlertSubscriptions;
+import vn.smartprovince.province.core.AlertStore;
+import vn.smartprovince.province.core.AlertQueues;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.province.core.ArticleCovers;
 import vn.smartprovince.province.core.ArticleStore;
@@ -50,5 +58,32 @@ public final class Wiring {
     public static ProvinceConfigs publicConfigs(Env env) {
         ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
         return () -> source.find().map(snapshot -> new vn.smartprovince.province.core.ConfigInForce(snapshot, null, null));
+    }
+
+    // ---- alerts ----
+
+    /** The province configuration source (one per function instance; a request takes one snapshot). */
+    public static ProvinceConfigSource provinceSource(Env env) {
+        return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+    }
+
+    /** The configuration in force, one snapshot per call (per request). */
+    public static Supplier<ProvinceConfig> configSupplier(Env env) {
+        ProvinceConfigSource source = provinceSource(env);
+        return () -> source.snapshot().config();
+    }
+
+    public static AlertStore alertStore(Env env) {
+        return new DynamoDbAlertStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+    }
+
+    public static AlertSubscriptions alertSubscriptions(Env env) {
+        return new DynamoDbAlertSubscriptions(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+    }
+
+    /** {@code ALERT_FANOUT_QUEUE_URL} and {@code NOTIFICATION_QUEUE_URL}; the first only where the function uses it. */
+    public static AlertQueues alertQueues(Env env) {
+        return new SqsAlertQueues(AwsClients.sqs(env), env.get("ALERT_FANOUT_QUEUE_URL", ""),
+                env.get("NOTIFICATION_QUEUE_URL", ""));
     }
 }

@@ -16,6 +16,7 @@ import vn.smartprovince.shared.json.Json;
  *       {@code deduplicationKey}, {@code schemaVersion};</li>
  *   <li>Zalo OA event ({@code ZaloEventQueue}): {@code event_name}, the message id(s), the event's time;</li>
  *   <li>one-stop nudge ({@code OneStopOutboundQueue}): the dossier id and the event's sequence;</li>
+ *   <li>alert fan-out page ({@code AlertFanOutQueue}): the alert id, the partition (commune) and the page;</li>
  *   <li>desk update ({@code OneStopInboundQueue}): the update's id, the dossier id, its desk sequence,
  *       the status asked for, and why it was dead-lettered (the {@code reason} attribute), with the
  *       national default field names (a province that renamed them sees "unknown" and the reason);</li>
@@ -56,6 +57,12 @@ record MessageSummary(String kind, List<String> facts) {
                 facts.add("at=" + Instant.ofEpochMilli(Long.parseLong(timestamp.asText())));
             }
             return new MessageSummary("zalo", facts);
+        }
+        if (json != null && json.isObject() && json.has("alertId") && json.has("areaCode")) {
+            add(facts, "alertId", json.get("alertId"));
+            add(facts, "areaCode", json.get("areaCode"));
+            add(facts, "page", json.get("page"));
+            return new MessageSummary("alert-fan-out", facts);
         }
         if (json != null && json.isObject() && json.size() == 2 && json.has("dossierId") && json.has("sequence")) {
             add(facts, "dossierId", json.get("dossierId"));

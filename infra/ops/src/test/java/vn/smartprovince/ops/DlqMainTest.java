@@ -54,7 +54,8 @@ class DlqMainTest {
     void emptyQueues() {
         for (String queue : List.of("NotificationQueue", "NotificationDeadLetterQueue", "ZaloEventQueue",
                 "ZaloEventDeadLetterQueue", "OneStopOutboundQueue", "OneStopOutboundDeadLetterQueue",
-                "OneStopInboundQueue", "OneStopInboundDeadLetterQueue")) {
+                "OneStopInboundQueue", "OneStopInboundDeadLetterQueue", "AlertFanOutQueue",
+                "AlertFanOutDeadLetterQueue")) {
             aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl(queue)));
         }
     }
@@ -118,7 +119,10 @@ class DlqMainTest {
                 + "-OneStopOutboundQueue"), run.out());
         assertTrue(run.out().contains(STACK + "-OneStopInboundDeadLetterQueue  0 waiting, 0 in flight  <- " + STACK
                 + "-OneStopInboundQueue"), run.out());
-        assertEquals(4, run.out().lines().count(), "only dead-letter queues: " + run.out());
+        // The province stack's alert fan-out queue likewise.
+        assertTrue(run.out().contains(STACK + "-AlertFanOutDeadLetterQueue  0 waiting, 0 in flight  <- " + STACK
+                + "-AlertFanOutQueue"), run.out());
+        assertEquals(5, run.out().lines().count(), "only dead-letter queues: " + run.out());
     }
 
     @Test

@@ -15,6 +15,12 @@ package vn.smartprovince.notifications.core;
  *
  * pk = ZALO_RECEIPT#&lt;zaloMsgId&gt;   sk = RECEIPT         a receipt that came before the "sent" write
  *   deliveredAt, expiresAt (7 days)
+ *
+ * A job of a campaign (an urgent alert, {@code campaignId = ALERT#<alertId>}) keeps campaignId on its
+ * record; the campaign's items belong to functions/province (province.store AlertItems):
+ * pk = &lt;campaignId&gt;   sk = ALERT      status (CANCELLED: send nothing more), read by the dispatcher
+ * pk = &lt;campaignId&gt;   sk = PROGRESS   counters the dispatcher and the receipt consumer ADD to:
+ *   sent, delivered, undeliverable#&lt;reasonCode&gt;, failed#&lt;reasonCode&gt; (the fan-out adds queued)
  * </pre>
  */
 public final class DeliveryItems {
@@ -25,6 +31,14 @@ public final class DeliveryItems {
     public static final String MSG_PREFIX = "ZALOMSG#";
     public static final String RECEIPT_PREFIX = "ZALO_RECEIPT#";
     public static final String RECEIPT_SORT_KEY = "RECEIPT";
+
+    public static final String CAMPAIGN_SORT_KEY = "ALERT";
+    public static final String CAMPAIGN_PROGRESS_SORT_KEY = "PROGRESS";
+    public static final String CAMPAIGN_CANCELLED = "CANCELLED";
+    public static final String CAMPAIGN_SENT = "sent";
+    public static final String CAMPAIGN_DELIVERED = "delivered";
+    public static final String CAMPAIGN_FAILED = "failed#";
+    public static final String CAMPAIGN_UNDELIVERABLE = "undeliverable#";
 
     private DeliveryItems() {
     }

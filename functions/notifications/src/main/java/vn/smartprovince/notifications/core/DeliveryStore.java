@@ -135,6 +135,14 @@ public interface DeliveryStore {
      */
     Page forRecipient(String recipientId, String after, int limit);
 
+    /**
+     * Whether the campaign (an urgent alert, {@code ALERT#<id>}) was cancelled: its jobs are then
+     * settled UNDELIVERABLE {@code CAMPAIGN_CANCELLED}, never sent. The answer may be a few seconds old.
+     */
+    default boolean campaignCancelled(String campaignId) {
+        return false;
+    }
+
     /** @param lastSortKey null on the last page */
     record Page(List<Delivery> items, String lastSortKey) {
     }

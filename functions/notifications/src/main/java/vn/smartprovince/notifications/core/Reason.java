@@ -19,6 +19,8 @@ public record Reason(String code, String text) {
     public static final String ZALO_MISCONFIGURED = "ZALO_MISCONFIGURED";
     public static final String UNAVAILABLE = "UNAVAILABLE";
     public static final String JOB_VERSION = "JOB_VERSION";
+    /** The job's campaign (an urgent alert) was cancelled before it was sent. */
+    public static final String CAMPAIGN_CANCELLED = "CAMPAIGN_CANCELLED";
 
     public Reason {
         Objects.requireNonNull(code, "code");

@@ -319,7 +319,20 @@ final class Dispatcher {
         if (claim instanceof DeliveryStore.NotYet notYet) {
             return defer(message, job, null, null, notYet.notBefore());
         }
-        return send(message, job, recipient, ((DeliveryStore.Claimed) claim).attempt(), misconfigured);
+        DeliveryStore.Attempt attempt = ((DeliveryStore.Claimed) claim).attempt();
+        if (job.campaignId() != null) {
+            // A cancelled campaign (an urgent alert) sends nothing more; its status unreadable: later.
+            try {
+                if (store.campaignCancelled(job.campaignId())) {
+                    Reason reason = new Reason(Reason.CAMPAIGN_CANCELLED, "the campaign was cancelled before this was sent");
+                    store.undeliverable(attempt, reason, clock.instant());
+                    return Outcome.done(Kind.UNDELIVERABLE, null, reason);
+                }
+            } catch (ApiException e) {
+                return retry(message, job, attempt, null, new Reason(Reason.UNAVAILABLE, "dynamodb unavailable (campaign)"));
+            }
+        }
+        return send(message, job, recipient, attempt, misconfigured);
     }
 
     private Outcome send(Message message, NotificationJob job, Recipient recipient, DeliveryStore.Attempt attempt,

@@ -44,8 +44,15 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
     /** How long a receipt that came before its "sent" write is kept. */
     public static final Duration RECEIPT_RETENTION = Duration.ofDays(7);
 
+    /** How long a campaign's status is believed within one instance (a cancel stops sends within this). */
+    public static final Duration CAMPAIGN_STATUS_TTL = Duration.ofSeconds(5);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Map<String, CampaignStatus> campaigns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CampaignStatus(boolean cancelled, long readAtNanos) {
+    }
 
     public DynamoDbDeliveryStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -156,6 +163,9 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                 attempt.recordCreatedAt().plus(RETENTION).getEpochSecond())));
         item.put("gsi1pk", AttributeValue.fromS(DeliveryItems.recipientKey(job.recipientId())));
         item.put("gsi1sk", AttributeValue.fromS(sortKey(attempt.recordCreatedAt().toString(), attempt.recordJobId())));
+        if (job.campaignId() != null) {
+            item.put("campaignId", AttributeValue.fromS(job.campaignId()));
+        }
         return item;
     }
 
@@ -178,6 +188,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(DeliveryState.SENT.name()),
                             ":delivered", AttributeValue.fromS(DeliveryState.DELIVERED.name())))));
+            count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_SENT);
             return true;
         } catch (ConditionalCheckFailedException alreadySent) {
             Delivery current = find(attempt.deduplicationKey()).orElse(null);
@@ -220,12 +231,16 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
         if (text != null) {
             item.put("text", AttributeValue.fromS(text));
         }
-        owned(attempt, item);
+        if (owned(attempt, item)) {
+            count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_FAILED + reason.code());
+        }
     }
 
     @Override
     public void undeliverable(Attempt attempt, Reason reason, Instant at) {
-        owned(attempt, outcome(attempt, DeliveryState.UNDELIVERABLE, null, reason, at));
+        if (owned(attempt, outcome(attempt, DeliveryState.UNDELIVERABLE, null, reason, at))) {
+            count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_UNDELIVERABLE + reason.code());
+        }
     }
 
     @Override
@@ -254,17 +269,57 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
     }
 
     /** An attempt's outcome, written only while the attempt still holds the lease. */
-    private void owned(Attempt attempt, Map<String, AttributeValue> item) {
+    private boolean owned(Attempt attempt, Map<String, AttributeValue> item) {
         try {
             call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", "leaseOwner"))
                     .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(attempt.owner())))));
+            return true;
         } catch (ConditionalCheckFailedException lost) {
             // Our lease expired and another attempt took over: its outcome is the one that counts.
             JsonLog.warn("notification outcome not recorded: the attempt had lost its lease",
                     Map.of("deduplicationKey", attempt.deduplicationKey(), "owner", attempt.owner()));
+            return false;
         }
+    }
+
+    // ------------------------------------------------------------------ campaigns
+
+    /**
+     * One ADD on the campaign's progress item ({@link DeliveryItems#campaignProgressKey}) after the
+     * record's write succeeded. Not in the same transaction (it would double the cost of every send):
+     * a crash between the two loses one count, never sends twice. Nothing for a job of no campaign.
+     */
+    private void count(String campaignId, String counter) {
+        if (campaignId == null) {
+            return;
+        }
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(campaignId, DeliveryItems.CAMPAIGN_PROGRESS_SORT_KEY))
+                    .updateExpression("ADD #c :one")
+                    .expressionAttributeNames(Map.of("#c", counter))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+        } catch (RuntimeException e) {
+            JsonLog.warn("campaign counter not updated", Map.of("campaignId", campaignId, "counter", counter));
+        }
+    }
+
+    @Override
+    public boolean campaignCancelled(String campaignId) {
+        long now = System.nanoTime();
+        CampaignStatus known = campaigns.get(campaignId);
+        if (known != null && now - known.readAtNanos() < CAMPAIGN_STATUS_TTL.toNanos()) {
+            return known.cancelled();
+        }
+        var response = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(campaignId, DeliveryItems.CAMPAIGN_SORT_KEY))
+                .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "status"))));
+        boolean cancelled = response.hasItem()
+                && DeliveryItems.CAMPAIGN_CANCELLED.equals(text(response.item(), "status"));
+        campaigns.put(campaignId, new CampaignStatus(cancelled, now));
+        return cancelled;
     }
 
     // ------------------------------------------------------------------ receipts
@@ -298,7 +353,8 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
     /** SENT with this message id -> DELIVERED; false when it was not (already delivered, or another id). */
     private boolean delivered(String pk, String zaloMsgId, Instant deliveredAt) {
         try {
-            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(pk, SORT_KEY))
+            UpdateItemResponse response = call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(pk, SORT_KEY))
+                    .returnValues(ReturnValue.ALL_NEW)
                     .updateExpression("SET #state = :delivered, deliveredAt = :at, updatedAt = :at")
                     .conditionExpression("#state = :sent AND zaloMsgId = :m")
                     .expressionAttributeNames(Map.of("#state", "state"))
@@ -306,6 +362,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                             ":sent", AttributeValue.fromS(DeliveryState.SENT.name()),
                             ":at", AttributeValue.fromS(deliveredAt.toString()),
                             ":m", AttributeValue.fromS(zaloMsgId)))));
+            count(text(response.attributes(), "campaignId"), DeliveryItems.CAMPAIGN_DELIVERED);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

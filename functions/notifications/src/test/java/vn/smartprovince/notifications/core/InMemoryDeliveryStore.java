@@ -20,6 +20,13 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     private final Map<String, Instant> receipts = new HashMap<>();
     /** Set to make the next writes fail as an unavailable DynamoDB would. */
     public volatile int failNextSentWrites;
+    /** Campaigns (urgent alerts) a test has cancelled. */
+    public final java.util.Set<String> cancelledCampaigns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean campaignCancelled(String campaignId) {
+        return cancelledCampaigns.contains(campaignId);
+    }
 
     public synchronized Map<String, Delivery> records() {
         return Map.copyOf(records);

@@ -108,6 +108,19 @@ class DispatcherTest {
     // ------------------------------------------------------------------ idempotency and channels
 
     @Test
+    void aJobOfACancelledCampaignIsSettledUndeliverableAndNeverSent() {
+        NotificationJob live = job("ALERT#a1#" + CITIZEN).withCampaignId("ALERT#a1");
+        assertEquals(Kind.SENT, one(message(live, 1)).kind(), "a campaign nobody cancelled goes out as usual");
+        store.cancelledCampaigns.add("ALERT#a2");
+        NotificationJob cancelled = job("ALERT#a2#" + CITIZEN).withCampaignId("ALERT#a2");
+        Outcome outcome = one(message(cancelled, 1));
+        assertEquals(Kind.UNDELIVERABLE, outcome.kind());
+        assertEquals(Reason.CAMPAIGN_CANCELLED, outcome.reason().code());
+        assertEquals(DeliveryState.UNDELIVERABLE, record(cancelled).state());
+        assertEquals(1, zalo.sends().size(), "only the live campaign's");
+    }
+
+    @Test
     void aZnsGoesToThePhoneWithTheDeduplicationKeyAsTrackingIdAndIsRecordedSent() {
         NotificationJob job = job("r1#v2#ANSWERED");
         Outcome outcome = one(message(job, 1));

@@ -192,4 +192,31 @@ class DynamoDbDeliveryStoreTest {
         assertEquals(3, pages);
         assertEquals(Map.of("report_code", "K7M4-QX9P"), store.forRecipient(me, null, 1).items().get(0).parameters());
     }
+
+    @Test
+    void aCampaignsOutcomesAreCountedOnItsProgressItemAndItsStatusIsRead() {
+        DynamoDbDeliveryStore store = store();
+        String campaign = "ALERT#t" + System.nanoTime();
+        NotificationJob sent = job(campaign + "#1", "9000000000000000001", T).withCampaignId(campaign);
+        NotificationJob optedOut = job(campaign + "#2", "9000000000000000002", T).withCampaignId(campaign);
+        NotificationJob plain = job("plain" + System.nanoTime(), "9000000000000000003", T);
+        assertTrue(store.sent(claimed(store.claim(sent, "o1", T.plusSeconds(35), T)), Channel.ZNS, "zm-" + campaign, null, T));
+        store.undeliverable(claimed(store.claim(optedOut, "o2", T.plusSeconds(35), T)),
+                new Reason(Reason.OPTED_OUT, "no"), T);
+        store.sent(claimed(store.claim(plain, "o3", T.plusSeconds(35), T)), Channel.ZNS, "zm-plain-" + campaign, null, T);
+        assertEquals(ReceiptOutcome.DELIVERED, store.markDelivered("zm-" + campaign, T.plusSeconds(5)));
+        assertEquals(ReceiptOutcome.ALREADY_DELIVERED, store.markDelivered("zm-" + campaign, T.plusSeconds(6)));
+        Map<String, AttributeValue> progress = item(campaign, "PROGRESS");
+        assertEquals("1", progress.get("sent").n());
+        assertEquals("1", progress.get("delivered").n(), "a repeated receipt counts once");
+        assertEquals("1", progress.get("undeliverable#OPTED_OUT").n());
+        assertEquals(campaign, item("NOTIFICATION#" + sent.deduplicationKey(), "DELIVERY").get("campaignId").s());
+
+        assertFalse(store.campaignCancelled(campaign), "no status item: not cancelled");
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("MainTable")).item(Map.of(
+                "pk", AttributeValue.fromS(campaign), "sk", AttributeValue.fromS("ALERT"),
+                "status", AttributeValue.fromS("CANCELLED"))));
+        assertFalse(store.campaignCancelled(campaign), "the answer is kept a few seconds per instance");
+        assertTrue(store().campaignCancelled(campaign), "a fresh instance reads it");
+    }
 }

@@ -30,7 +30,8 @@ import vn.smartprovince.shared.json.Json;
  *  "parameters": {"report_code": "TN-7Q4K2", "status_name": "Đã trả lời"},
  *  "deduplicationKey": "REPORT#01J…#v4#ANSWERED#9000000000000000123",
  *  "createdAt": "2026-11-28T02:30:00.123Z",
- *  "correlationId": "req-abc"}              // the request (or event) that caused it, for the logs
+ *  "correlationId": "req-abc",              // the request (or event) that caused it, for the logs
+ *  "campaignId": "ALERT#al…"}               // optional: the campaign (an urgent alert) it belongs to
  * }</pre>
  *
  * The deduplication key names the fact being announced: two jobs with the same key are the same
@@ -42,12 +43,13 @@ import vn.smartprovince.shared.json.Json;
  * {@code A-Z a-z 0-9 _ -}; templateKey UPPER_SNAKE_CASE up to 40 (as the province configuration);
  * up to 30 parameters named like the configuration's params, values up to 1,000 characters without
  * control characters (a line break is allowed); deduplicationKey and correlationId 1-200 printable
- * ASCII without spaces. Unknown fields are ignored when reading, so version 1 can grow optional
+ * ASCII without spaces; campaignId, when present, 1-200 printable ASCII without spaces (the dispatcher
+ * skips the job when the campaign is cancelled and counts its outcome on the campaign). Unknown fields are ignored when reading, so version 1 can grow optional
  * fields; anything that changes a field's meaning is version 2.
  */
 public record NotificationJob(int schemaVersion, String jobId, String type, String recipientId, String templateKey,
                               Map<String, String> parameters, String deduplicationKey, Instant createdAt,
-                              String correlationId) {
+                              String correlationId, String campaignId) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final int MAX_PARAMETERS = 30;
@@ -64,10 +66,27 @@ public record NotificationJob(int schemaVersion, String jobId, String type, Stri
         Map<String, String> copy = parameters == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         List<String> problems = problems(schemaVersion, jobId, type, recipientId, templateKey, copy, deduplicationKey,
                 createdAt, correlationId);
+        if (campaignId != null && !TOKEN.matcher(campaignId).matches()) {
+            problems.add("campaignId: 1-200 printable ASCII characters, no spaces");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidNotificationJobException(problems, schemaVersion > SCHEMA_VERSION);
         }
         parameters = copy;
+    }
+
+    /** A job of no campaign (every notification but an alert's). */
+    public NotificationJob(int schemaVersion, String jobId, String type, String recipientId, String templateKey,
+                           Map<String, String> parameters, String deduplicationKey, Instant createdAt,
+                           String correlationId) {
+        this(schemaVersion, jobId, type, recipientId, templateKey, parameters, deduplicationKey, createdAt,
+                correlationId, null);
+    }
+
+    /** The same job, part of a campaign (e.g. {@code ALERT#<alertId>}). */
+    public NotificationJob withCampaignId(String campaign) {
+        return new NotificationJob(schemaVersion, jobId, type, recipientId, templateKey, parameters, deduplicationKey,
+                createdAt, correlationId, campaign);
     }
 
     /**
@@ -86,7 +105,7 @@ public record NotificationJob(int schemaVersion, String jobId, String type, Stri
     /** The same job under another id (e.g. one derived from the change, so a retried write cannot add a second job). */
     public NotificationJob withJobId(String id) {
         return new NotificationJob(schemaVersion, id, type, recipientId, templateKey, parameters, deduplicationKey,
-                createdAt, correlationId);
+                createdAt, correlationId, campaignId);
     }
 
     /** The message body: compact JSON, fields in the documented order. */
@@ -102,6 +121,9 @@ public record NotificationJob(int schemaVersion, String jobId, String type, Stri
         node.put("deduplicationKey", deduplicationKey);
         node.put("createdAt", createdAt.toString());
         node.put("correlationId", correlationId);
+        if (campaignId != null) {
+            node.put("campaignId", campaignId);
+        }
         return Json.write(node);
     }
 
@@ -137,6 +159,10 @@ public record NotificationJob(int schemaVersion, String jobId, String type, Stri
         String deduplicationKey = text(node, "deduplicationKey", problems);
         String correlationId = text(node, "correlationId", problems);
         String created = text(node, "createdAt", problems);
+        String campaignId = null;
+        if (node.hasNonNull("campaignId")) {
+            campaignId = text(node, "campaignId", problems);
+        }
         Instant createdAt = null;
         if (created != null) {
             try {
@@ -165,7 +191,7 @@ public record NotificationJob(int schemaVersion, String jobId, String type, Stri
             throw new InvalidNotificationJobException(problems, false);
         }
         return new NotificationJob(version.intValue(), jobId, type, recipientId, templateKey, parameters,
-                deduplicationKey, createdAt, correlationId);
+                deduplicationKey, createdAt, correlationId, campaignId);
     }
 
     private static String text(JsonNode node, String field, List<String> problems) {

@@ -153,6 +153,21 @@ class NotificationJobTest {
         assertThrows(UnsupportedOperationException.class, () -> job.parameters().put("other", "y"));
     }
 
+    @Test
+    void aCampaignIdIsOptionalAndTravelsOnlyWhenSet() {
+        NotificationJob plain = job();
+        assertEquals(null, plain.campaignId());
+        assertFalse(plain.toJson().contains("campaignId"), "version 1 without the field stays as it was");
+        NotificationJob alert = plain.withCampaignId("ALERT#al1");
+        NotificationJob read = NotificationJob.fromJson(alert.toJson());
+        assertEquals("ALERT#al1", read.campaignId());
+        assertEquals(alert, read);
+        assertEquals(alert.campaignId(), alert.withJobId("other").campaignId());
+        InvalidNotificationJobException bad = assertThrows(InvalidNotificationJobException.class,
+                () -> plain.withCampaignId("ALERT# spaced"));
+        assertEquals(List.of("campaignId: 1-200 printable ASCII characters, no spaces"), bad.problems());
+    }
+
     private static NotificationJob withParameters(Map<String, String> parameters) {
         return NotificationJob.create("REPORT_RECEIVED", "900", "REPORT_RECEIVED", parameters, "REPORT#1#v1#RECEIVED",
                 "req-1", CLOCK);

@@ -26,6 +26,7 @@ public final class NotificationTemplates {
         keys.addAll(List.of(AppointmentNotices.CONFIRMED_TEMPLATE,   // appointments: booked or moved
                 AppointmentNotices.REMINDER_TEMPLATE,                 // the evening before
                 AppointmentNotices.CANCELLED_TEMPLATE));              // the centre closed the day
+        keys.add(vn.smartprovince.province.core.Alert.ALERT_TEMPLATE);   // urgent alerts (tag 1: any hour)
         return List.copyOf(keys);
     }
 

@@ -3,9 +3,12 @@ package vn.smartprovince.province;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.smartprovince.province.core.ProvinceConfigs;
+import vn.smartprovince.province.core.StatCounters;
+import vn.smartprovince.province.store.DynamoDbStatCounters;
 import vn.smartprovince.province.store.StoredProvinceConfigs;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
@@ -22,5 +25,16 @@ public final class Wiring {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         return new StoredProvinceConfigs(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()), dynamo,
                 env.required("MAIN_TABLE"));
+    }
+
+    /** The statistics counter items of the main table (BatchGetItem). */
+    public static StatCounters statCounters(Env env) {
+        return new DynamoDbStatCounters(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+    }
+
+    /** The configuration in force, one snapshot per call (names and keys of the statistics' dimensions). */
+    public static java.util.function.Supplier<ProvinceConfig> provinceConfig(Env env) {
+        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+        return () -> source.snapshot().config();
     }
 }

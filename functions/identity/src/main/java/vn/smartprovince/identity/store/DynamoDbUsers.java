@@ -73,6 +73,7 @@ public final class DynamoDbUsers implements Users {
                 item.put(name, value);
             }
         });
+        item.put(UserCounterKeys.COUNTED, AttributeValue.fromBool(true));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(UserCounterKeys.USERS, 1L);
         counts.put(UserCounterKeys.birthYearField(user.birthYear()), 1L);
@@ -83,7 +84,7 @@ public final class DynamoDbUsers implements Users {
 
     @Override
     public void update(User user, long expectedVersion) {
-        Update update = versionedUpdate(user, expectedVersion);
+        Update update = versionedUpdate(user, expectedVersion, null);
         try {
             call(() -> dynamo.updateItem(b -> b.tableName(table).key(update.key())
                     .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
@@ -94,7 +95,12 @@ public final class DynamoDbUsers implements Users {
         }
     }
 
-    /** As {@link #update(User, long)}; a changed birth year moves the user between the birth-year counters in the same transaction. */
+    /**
+     * As {@link #update(User, long)}; a changed birth year moves the user between the birth-year
+     * counters in the same transaction, if the user is counted ({@link UserCounterKeys#COUNTED}: every
+     * user created since the counters exist, and those the back-fill counted). A user not counted yet
+     * is updated without counters (the back-fill will count the birth year it then finds).
+     */
     @Override
     public void update(User before, User after) {
         if (java.util.Objects.equals(before.birthYear(), after.birthYear())) {
@@ -104,15 +110,19 @@ public final class DynamoDbUsers implements Users {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(UserCounterKeys.birthYearField(before.birthYear()), -1L);
         counts.put(UserCounterKeys.birthYearField(after.birthYear()), 1L);
-        List<CancellationReason> reasons = Transactions.write(dynamo, List.of(
-                TransactWriteItem.builder().update(versionedUpdate(after, before.version())).build(),
-                birthYearCounters(counts)));
-        if (reasons != null) {
+        Update counted = versionedUpdate(after, before.version(), "attribute_exists(" + UserCounterKeys.COUNTED + ")");
+        if (Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(counted).build(),
+                birthYearCounters(counts))) == null) {
+            return;
+        }
+        Update uncounted = versionedUpdate(after, before.version(), "attribute_not_exists(" + UserCounterKeys.COUNTED + ")");
+        if (Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(uncounted).build())) != null) {
             throw new VersionConflict();
         }
     }
 
-    private Update versionedUpdate(User user, long expectedVersion) {
+    /** The versioned update of the attributes this design owns, with {@code extraCondition} (or null) ANDed. */
+    private Update versionedUpdate(User user, long expectedVersion, String extraCondition) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> set = new ArrayList<>();
@@ -134,7 +144,8 @@ public final class DynamoDbUsers implements Users {
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         return Update.builder().tableName(table).key(key(user.zaloId())).updateExpression(expression)
-                .conditionExpression("attribute_exists(pk) AND #version = :expected")
+                .conditionExpression("attribute_exists(pk) AND #version = :expected"
+                        + (extraCondition == null ? "" : " AND " + extraCondition))
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
@@ -173,23 +184,28 @@ public final class DynamoDbUsers implements Users {
         // a retried erasure finds the profile still there and repeats both.
         call(() -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of(
                 "pk", AttributeValue.fromS(userKey(zaloId)), "sk", AttributeValue.fromS(UserItems.OA_FOLLOWER)))));
-        // The user item goes with users -1 and its birth year's counter -1 in one transaction, on
-        // the version read (a concurrent change: read again).
+        // The user item goes with users -1 and its birth year's counter -1 (if it was counted) in one
+        // transaction, on the version read (a concurrent change: read again).
         for (int attempt = 0; attempt < 4; attempt++) {
-            Optional<User> user = find(zaloId);
-            if (user.isEmpty()) {
+            var read = call(() -> dynamo.getItem(b -> b.tableName(table).key(key(zaloId)).consistentRead(true)));
+            if (!read.hasItem() || read.item().isEmpty()) {
                 return false;
             }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put(UserCounterKeys.USERS, -1L);
-            counts.put(UserCounterKeys.birthYearField(user.get().birthYear()), -1L);
-            List<CancellationReason> reasons = Transactions.write(dynamo, List.of(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(zaloId))
-                            .conditionExpression("#version = :v").expressionAttributeNames(Map.of("#version", VERSION))
-                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(user.get().version()))))
-                            .build()).build(),
-                    birthYearCounters(counts)));
-            if (reasons == null) {
+            User user = user(read.item());
+            boolean counted = read.item().containsKey(UserCounterKeys.COUNTED);
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(zaloId))
+                    .conditionExpression("#version = :v AND " + (counted ? "attribute_exists(#c)" : "attribute_not_exists(#c)"))
+                    .expressionAttributeNames(Map.of("#version", VERSION, "#c", UserCounterKeys.COUNTED))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(user.version()))))
+                    .build()).build());
+            if (counted) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                counts.put(UserCounterKeys.USERS, -1L);
+                counts.put(UserCounterKeys.birthYearField(user.birthYear()), -1L);
+                items.add(birthYearCounters(counts));
+            }
+            if (Transactions.write(dynamo, items) == null) {
                 return true;
             }
         }

@@ -35,7 +35,7 @@ final class AgeShares {
                 }
             }
         }
-        // Clamped at 0: an erasure of a user created before the counters existed (not back-filled) subtracts.
+        // Clamped at 0: counters are sums of +1/-1; a negative one would be a bug, never shown as such.
         return new Ages(Math.max(0, StatFigures.get(birthYears, UserCounterKeys.USERS)), known,
                 Math.max(0, StatFigures.get(birthYears, UserCounterKeys.UNKNOWN_BIRTH_YEAR)), over,
                 StatFigures.rate(over, known, 4), year);

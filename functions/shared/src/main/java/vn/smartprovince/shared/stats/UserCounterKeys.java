@@ -22,6 +22,13 @@ public final class UserCounterKeys {
     public static final String UNKNOWN_BIRTH_YEAR = "unknownBirthYear";
     public static final String ACTIVE = "active";
     public static final String ACTIVE_PREFIX = "ACTIVE#";
+    /**
+     * Boolean attribute of the user item ({@code USER#<id>} / {@code PROFILE}): this user is in the
+     * counters. Set at creation; set by the back-fill ({@code infra/bin/stats-backfill users}) on the
+     * users created before the counters existed, in the transaction that counts them. A birth-year
+     * change or an erasure moves the counters only for a counted user, so nobody is counted twice.
+     */
+    public static final String COUNTED = "statsCounted";
 
     private UserCounterKeys() {
     }

@@ -1,6 +1,8 @@
 package vn.smartprovince.province;
 
 import java.time.Clock;
+import vn.smartprovince.province.store.DynamoDbStatCounters;
+import vn.smartprovince.province.core.StatCounters;
 import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.province.store.SqsAlertQueues;
 import vn.smartprovince.province.store.DynamoDbAlertSubscriptions;
@@ -85,5 +87,16 @@ public final class Wiring {
     public static AlertQueues alertQueues(Env env) {
         return new SqsAlertQueues(AwsClients.sqs(env), env.get("ALERT_FANOUT_QUEUE_URL", ""),
                 env.get("NOTIFICATION_QUEUE_URL", ""));
+    }
+
+    /** The statistics counter items of the main table (BatchGetItem). */
+    public static StatCounters statCounters(Env env) {
+        return new DynamoDbStatCounters(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+    }
+
+    /** The configuration in force, one snapshot per call (names and keys of the statistics' dimensions). */
+    public static java.util.function.Supplier<ProvinceConfig> provinceConfig(Env env) {
+        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+        return () -> source.snapshot().config();
     }
 }

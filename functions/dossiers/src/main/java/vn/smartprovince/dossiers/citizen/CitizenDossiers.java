@@ -125,7 +125,7 @@ public final class CitizenDossiers {
                 DossierAction.WITHDRAW, before.status(), after.status(), before.agencyId(), before.agencyId(), reason,
                 null, null, Map.of());
         List<CounterDelta> counters = new ArrayList<>(
-                DossierCounters.add(before.agencyId(), before.procedureCode(), now, DossierCounterKeys.WITHDRAWN, 1));
+                DossierCounters.add(before, now, DossierCounterKeys.WITHDRAWN, 1));
         if (before.receivedAt() != null) {
             counters.addAll(DossierCounters.addForAgency(before.agencyId(), now, DossierCounterKeys.IN_PROGRESS, -1));
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.smartprovince.shared.province.WorkingDays;
 import vn.smartprovince.shared.stats.DossierCounterKeys;
+import vn.smartprovince.shared.stats.StatPeriods;
 
 /**
  * The statistics counters a dossier change adds to, per agency ({@code STATS#DOSSIER_AGENCY#<id>})
@@ -40,17 +41,44 @@ public final class DossierCounters {
 
     /** {@code field += amount} for the agency and the procedure, in TOTAL and the month of {@code at}. */
     public static List<CounterDelta> add(String agencyId, String procedureCode, Instant at, String field, long amount) {
-        List<CounterDelta> deltas = new ArrayList<>(4);
-        for (String period : List.of(TOTAL, month(at))) {
+        return add(agencyId, procedureCode, null, at, field, amount);
+    }
+
+    /**
+     * {@code field += amount} for the agency, the procedure, the applicant's commune (when known) and
+     * the province, in TOTAL, the month and the ISO week of {@code at} ({@link StatPeriods}).
+     */
+    public static List<CounterDelta> add(String agencyId, String procedureCode, String areaCode, Instant at, String field,
+                                         long amount) {
+        List<CounterDelta> deltas = new ArrayList<>(12);
+        for (String period : StatPeriods.of(at)) {
             deltas.add(new CounterDelta(agencyKey(agencyId), period, field, amount));
             deltas.add(new CounterDelta(procedureKey(procedureCode), period, field, amount));
+            if (areaCode != null) {
+                deltas.add(new CounterDelta(DossierCounterKeys.communeKey(areaCode), period, field, amount));
+            }
+            deltas.add(new CounterDelta(DossierCounterKeys.provinceKey(), period, field, amount));
         }
         return deltas;
     }
 
+    /** The same for a dossier: its agency now, its procedure, its applicant's commune. */
+    public static List<CounterDelta> add(Dossier dossier, Instant at, String field, long amount) {
+        return add(dossier.agencyId(), dossier.procedureCode(), communeOf(dossier), at, field, amount);
+    }
+
+    /** The applicant's commune (their address), null when they gave none. */
+    public static String communeOf(Dossier dossier) {
+        return dossier.applicant() == null || dossier.applicant().address() == null ? null
+                : dossier.applicant().address().areaCode();
+    }
+
     /** {@code field += amount} for the agency only (a transfer moves work between agencies, not procedures). */
     public static List<CounterDelta> addForAgency(String agencyId, Instant at, String field, long amount) {
-        return List.of(new CounterDelta(agencyKey(agencyId), TOTAL, field, amount),
-                new CounterDelta(agencyKey(agencyId), month(at), field, amount));
+        List<CounterDelta> deltas = new ArrayList<>(3);
+        for (String period : StatPeriods.of(at)) {
+            deltas.add(new CounterDelta(agencyKey(agencyId), period, field, amount));
+        }
+        return deltas;
     }
 }

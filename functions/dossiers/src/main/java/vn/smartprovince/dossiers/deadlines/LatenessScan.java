@@ -163,7 +163,7 @@ public final class LatenessScan {
                 DossierAction.FLAG_OVERDUE, dossier.status(), dossier.status(), dossier.agencyId(), dossier.agencyId(),
                 null, null, null, details);
         DossierStore.UpdateResult result = store.update(new DossierStore.Change(dossier, after, entry, List.of(),
-                DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), now, DossierCounterKeys.OVERDUE_FLAGGED, 1), null));
+                DossierCounters.add(dossier, now, DossierCounterKeys.OVERDUE_FLAGGED, 1), null));
         return result instanceof DossierStore.Updated;
     }
 }

@@ -709,9 +709,9 @@ public final class OfficerActions {
         return config.procedure(dossier.procedureCode()).map(Procedure::name).orElse(dossier.procedureCode());
     }
 
-    /** {@code field} (a {@link DossierCounterKeys} constant) += amount, for the dossier's agency and procedure. */
+    /** {@code field} (a {@link DossierCounterKeys} constant) += amount, for the dossier's agency, procedure, commune, province. */
     private static void count(Effects effects, Dossier dossier, String field, long amount) {
-        effects.counters.addAll(DossierCounters.add(dossier.agencyId(), dossier.procedureCode(), effects.at, field, amount));
+        effects.counters.addAll(DossierCounters.add(dossier, effects.at, field, amount));
     }
 
     /** {@code field} += amount for one agency only (a transfer moves work between agencies, not procedures). */

@@ -133,7 +133,7 @@ public final class SubmitDossier {
                 null, DossierStatus.REGISTERED, null, agency.id(), null, null, null,
                 Map.of("routing", procedure.competence().basis().name()));
         DossierStore.CreateResult result = store.create(dossier, entry, List.of(),
-                DossierCounters.add(agency.id(), procedure.code(), now, DossierCounterKeys.SUBMITTED, 1));
+                DossierCounters.add(dossier, now, DossierCounterKeys.SUBMITTED, 1));
         if (result instanceof DossierStore.DuplicateId duplicate) {
             return replay(duplicate.existing(), requestHash);
         }

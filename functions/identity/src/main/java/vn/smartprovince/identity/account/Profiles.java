@@ -71,7 +71,7 @@ final class Profiles {
         }
         User updated = user.withProfile(displayName, phone, birthYear, preference, clock.instant());
         try {
-            users.update(updated, user.version());
+            users.update(user, updated);
         } catch (Users.VersionConflict e) {
             throw conflict(get(caller));
         }

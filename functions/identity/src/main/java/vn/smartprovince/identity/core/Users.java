@@ -20,6 +20,21 @@ public interface Users {
      */
     void update(User user, long expectedVersion);
 
+    /**
+     * {@link #update(User, long)} of {@code after} on {@code before}'s version; a store that keeps
+     * statistics also moves the user between the birth-year counters when the birth year changed.
+     */
+    default void update(User before, User after) {
+        update(after, before.version());
+    }
+
+    /**
+     * Counts the user as active in the month of {@code at} (Vietnam time), once per user and month
+     * (sign-in and session renewal call it). A store without statistics does nothing.
+     */
+    default void markActive(String zaloId, java.time.Instant at) {
+    }
+
     /** Removes the user item; true when there was one. */
     boolean delete(String zaloId);
 

@@ -43,6 +43,8 @@ public final class RenewSessionHandler extends AuthenticatedFunction {
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         User user = users.find(caller.userId())
                 .orElseThrow(() -> Authentication.unauthorized(AuthFailure.SESSION_REVOKED));
-        return HttpResponse.privateJson(200, Views.Session.of(sessions.renew(caller, user), clock.instant()));
+        Sessions.Issued renewed = sessions.renew(caller, user);
+        users.markActive(user.zaloId(), clock.instant());
+        return HttpResponse.privateJson(200, Views.Session.of(renewed, clock.instant()));
     }
 }

@@ -75,6 +75,7 @@ final class SignIn {
                 User created = new User(zaloUser.id(), name, null, avatar, phone, null, NotificationPreference.DEFAULT,
                         roles, now, now, now, now, 1, now.toEpochMilli());
                 if (users.create(created)) {
+                    users.markActive(created.zaloId(), now);
                     return new Result(sessions.start(created), created, true);
                 }
                 continue; // signed in twice at once: the other request created it; update it instead
@@ -89,7 +90,8 @@ final class SignIn {
             }
             User updated = user.signedIn(name, avatar, phone != null ? phone : user.phone(), roles, now);
             try {
-                users.update(updated, user.version());
+                users.update(user, updated);
+                users.markActive(updated.zaloId(), now);
                 return new Result(sessions.start(updated), updated, user.firstSeenAt() == null);
             } catch (Users.VersionConflict e) {
                 // changed meanwhile (a profile edit, a role grant): read again and redo

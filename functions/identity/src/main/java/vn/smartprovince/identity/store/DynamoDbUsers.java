@@ -3,6 +3,7 @@ package vn.smartprovince.identity.store;
 import static vn.smartprovince.shared.auth.UserItems.*;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import vn.smartprovince.identity.core.NotificationPreference;
@@ -21,13 +26,18 @@ import vn.smartprovince.identity.core.Users;
 import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.auth.RoleGrant;
 import vn.smartprovince.shared.auth.UserItems;
+import vn.smartprovince.shared.aws.Transactions;
+import vn.smartprovince.shared.stats.StatPeriods;
+import vn.smartprovince.shared.stats.UserCounterKeys;
 import vn.smartprovince.shared.log.JsonLog;
 
 /**
  * Users in the main table, in the one item design of {@link UserItems} (the demo data writes the
  * same items). Writes are conditional: creation on absence, updates on the version read, so
  * concurrent sign-ins, profile edits and role changes never overwrite each other. An unreachable
- * or throttling DynamoDB is a 503 naming {@code dynamodb}.
+ * or throttling DynamoDB is a 503 naming {@code dynamodb}. The user statistics
+ * ({@link UserCounterKeys}: users, birth years, active users per month) are written in the same
+ * transactions as the user item.
  */
 public final class DynamoDbUsers implements Users {
     /** Attributes this design owns; an update sets or removes each of them and leaves any other alone. */
@@ -49,6 +59,10 @@ public final class DynamoDbUsers implements Users {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(user(response.item())) : Optional.empty();
     }
 
+    /**
+     * The user item and, in the same transaction, {@code users +1} and the birth year's counter +1
+     * ({@link UserCounterKeys}): the statistics count user items without a scan.
+     */
     @Override
     public boolean create(User user) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(key(user.zaloId()));
@@ -59,16 +73,56 @@ public final class DynamoDbUsers implements Users {
                 item.put(name, value);
             }
         });
-        try {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        item.put(UserCounterKeys.COUNTED, AttributeValue.fromBool(true));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(UserCounterKeys.USERS, 1L);
+        counts.put(UserCounterKeys.birthYearField(user.birthYear()), 1L);
+        List<CancellationReason> reasons = Transactions.write(dynamo, List.of(
+                Transactions.put(table, item, "attribute_not_exists(pk)"), birthYearCounters(counts)));
+        return reasons == null;
     }
 
     @Override
     public void update(User user, long expectedVersion) {
+        Update update = versionedUpdate(user, expectedVersion, null);
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table).key(update.key())
+                    .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues())));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflict();
+        }
+    }
+
+    /**
+     * As {@link #update(User, long)}; a changed birth year moves the user between the birth-year
+     * counters in the same transaction, if the user is counted ({@link UserCounterKeys#COUNTED}: every
+     * user created since the counters exist, and those the back-fill counted). A user not counted yet
+     * is updated without counters (the back-fill will count the birth year it then finds).
+     */
+    @Override
+    public void update(User before, User after) {
+        if (java.util.Objects.equals(before.birthYear(), after.birthYear())) {
+            update(after, before.version());
+            return;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(UserCounterKeys.birthYearField(before.birthYear()), -1L);
+        counts.put(UserCounterKeys.birthYearField(after.birthYear()), 1L);
+        Update counted = versionedUpdate(after, before.version(), "attribute_exists(" + UserCounterKeys.COUNTED + ")");
+        if (Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(counted).build(),
+                birthYearCounters(counts))) == null) {
+            return;
+        }
+        Update uncounted = versionedUpdate(after, before.version(), "attribute_not_exists(" + UserCounterKeys.COUNTED + ")");
+        if (Transactions.write(dynamo, List.of(TransactWriteItem.builder().update(uncounted).build())) != null) {
+            throw new VersionConflict();
+        }
+    }
+
+    /** The versioned update of the attributes this design owns, with {@code extraCondition} (or null) ANDed. */
+    private Update versionedUpdate(User user, long expectedVersion, String extraCondition) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> set = new ArrayList<>();
@@ -89,12 +143,38 @@ public final class DynamoDbUsers implements Users {
         set.add("#itemType = :itemType");
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        return Update.builder().tableName(table).key(key(user.zaloId())).updateExpression(expression)
+                .conditionExpression("attribute_exists(pk) AND #version = :expected"
+                        + (extraCondition == null ? "" : " AND " + extraCondition))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private TransactWriteItem birthYearCounters(Map<String, Long> counts) {
+        return Transactions.add(table, Map.of("pk", AttributeValue.fromS(UserCounterKeys.PK),
+                "sk", AttributeValue.fromS(UserCounterKeys.BIRTH_YEARS)), "USER_STATS", counts);
+    }
+
+    /**
+     * Counts the user active in the month of {@code at} (Vietnam time), once: the marker
+     * {@code ACTIVE#yyyy-MM}/{@code <userId>} (condition: absent; expires about 40 days after the
+     * month) and {@code active +1} on {@code STATS#USERS}/{@code MONTH#yyyy-MM}, in one transaction.
+     * A second call in the month finds the marker and writes nothing.
+     */
+    @Override
+    public void markActive(String zaloId, Instant at) {
+        YearMonth month = YearMonth.from(at.atZone(StatPeriods.VIETNAM));
+        long expiresAt = month.plusMonths(1).atDay(1).atStartOfDay(StatPeriods.VIETNAM).plusDays(40).toEpochSecond();
+        Map<String, AttributeValue> marker = Map.of("pk", AttributeValue.fromS(UserCounterKeys.activeKey(month)),
+                "sk", AttributeValue.fromS(zaloId), "itemType", AttributeValue.fromS("ACTIVE_MARKER"),
+                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
         try {
-            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(user.zaloId())).updateExpression(expression)
-                    .conditionExpression("attribute_exists(pk) AND #version = :expected")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)));
-        } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflict();
+            Transactions.write(dynamo, List.of(Transactions.put(table, marker, "attribute_not_exists(pk)"),
+                    Transactions.add(table, Map.of("pk", AttributeValue.fromS(UserCounterKeys.PK),
+                            "sk", AttributeValue.fromS(StatPeriods.month(month))), "USER_STATS",
+                            Map.of(UserCounterKeys.ACTIVE, 1L))));
+        } catch (RuntimeException e) {
+            // A statistic: never the reason a sign-in fails. The next renewal tries again.
+            JsonLog.warn("active-user counter not written", Map.of("cause", e.getClass().getSimpleName()));
         }
     }
 
@@ -104,9 +184,32 @@ public final class DynamoDbUsers implements Users {
         // a retried erasure finds the profile still there and repeats both.
         call(() -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of(
                 "pk", AttributeValue.fromS(userKey(zaloId)), "sk", AttributeValue.fromS(UserItems.OA_FOLLOWER)))));
-        var response = call(() -> dynamo.deleteItem(b -> b.tableName(table).key(key(zaloId))
-                .returnValues(ReturnValue.ALL_OLD)));
-        return response.hasAttributes() && !response.attributes().isEmpty();
+        // The user item goes with users -1 and its birth year's counter -1 (if it was counted) in one
+        // transaction, on the version read (a concurrent change: read again).
+        for (int attempt = 0; attempt < 4; attempt++) {
+            var read = call(() -> dynamo.getItem(b -> b.tableName(table).key(key(zaloId)).consistentRead(true)));
+            if (!read.hasItem() || read.item().isEmpty()) {
+                return false;
+            }
+            User user = user(read.item());
+            boolean counted = read.item().containsKey(UserCounterKeys.COUNTED);
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(zaloId))
+                    .conditionExpression("#version = :v AND " + (counted ? "attribute_exists(#c)" : "attribute_not_exists(#c)"))
+                    .expressionAttributeNames(Map.of("#version", VERSION, "#c", UserCounterKeys.COUNTED))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(user.version()))))
+                    .build()).build());
+            if (counted) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                counts.put(UserCounterKeys.USERS, -1L);
+                counts.put(UserCounterKeys.birthYearField(user.birthYear()), -1L);
+                items.add(birthYearCounters(counts));
+            }
+            if (Transactions.write(dynamo, items) == null) {
+                return true;
+            }
+        }
+        throw new VersionConflict();
     }
 
     @Override

@@ -35,9 +35,7 @@ import vn.smartprovince.shared.province.WorkingDays;
  * {@code supports}, {@code ratings}, {@code ratingStars}.
  */
 public final class ReportStats {
-    static final List<String> FIELDS = List.of("received", "answered", "answeredOnTime", "answeredLate", "firstAnswers",
-            "firstAnswerSeconds", "rejected", "withdrawn", "reopened", "transferredIn", "transferredOut", "supports",
-            "ratings", "ratingStars");
+    static final List<String> FIELDS = vn.smartprovince.shared.stats.ReportCounterKeys.FIELDS;
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private final DynamoDbClient dynamo;

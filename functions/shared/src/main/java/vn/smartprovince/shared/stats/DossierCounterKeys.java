@@ -8,7 +8,10 @@ import java.util.List;
  * {@code core.DossierCounters}) in each change's transaction, functions/reports reads them for
  * {@code GET /v1/stats}. Items: {@code pk = STATS#DOSSIER_AGENCY#<agencyId>} or
  * {@code STATS#PROCEDURE#<procedureCode>}, {@code sk = TOTAL} or {@code MONTH#yyyy-MM} (Vietnam
- * time), one number attribute per field ({@code ADD field amount}). Also the agency queue on GSI2
+ * time), one number attribute per field ({@code ADD field amount}). Since issue 14 also
+ * {@code WEEK#YYYY-Www} ({@link StatPeriods}), {@code STATS#DOSSIER_COMMUNE#<areaCode>} (the
+ * applicant's commune, when the dossier's applicant gave an address) and
+ * {@code STATS#DOSSIER_PROVINCE#ALL} (every dossier of the province). Also the agency queue on GSI2
  * that "overdue now" counts: {@code gsi2pk = DOSSIER_AGENCY#<agencyId>#QUEUE#<STATUS>},
  * {@code gsi2sk = <due date yyyy-MM-dd>#<submittedAt>#<id>} while the dossier is open.
  */
@@ -51,6 +54,16 @@ public final class DossierCounterKeys {
 
     public static String procedureKey(String procedureCode) {
         return "STATS#PROCEDURE#" + procedureCode;
+    }
+
+    /** The applicant's commune or ward (the applicant's address; none when no address was given). */
+    public static String communeKey(String areaCode) {
+        return "STATS#DOSSIER_COMMUNE#" + areaCode;
+    }
+
+    /** Every dossier of the province. */
+    public static String provinceKey() {
+        return "STATS#DOSSIER_PROVINCE#ALL";
     }
 
     public static String month(YearMonth month) {

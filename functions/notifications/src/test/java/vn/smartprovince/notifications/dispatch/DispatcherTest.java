@@ -416,6 +416,10 @@ class DispatcherTest {
                 throw crash;
             }
 
+            public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage m) {
+                throw crash;
+            }
+
             public String sendOaText(String token, String followerId, String text) {
                 throw crash;
             }
@@ -463,6 +467,10 @@ class DispatcherTest {
                     Thread.currentThread().interrupt();
                 }
                 return "msg-slow-" + m.trackingId();
+            }
+
+            public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage m) {
+                throw new UnsupportedOperationException();
             }
 
             public String sendOaText(String token, String followerId, String text) {

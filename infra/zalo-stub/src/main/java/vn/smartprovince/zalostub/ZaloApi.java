@@ -39,6 +39,7 @@ final class ZaloApi {
                 case GRAPH_ME_INFO -> meInfo(request);
                 case ZNS_SEND -> znsSend(request);
                 case ZNS_TEMPLATE_INFO -> templateInfo(request);
+                case ZBS_UID_SEND -> zbsUidSend(request);
                 case OA_MESSAGE_CS -> oaMessage(request, "cs");
                 case OA_MESSAGE_TRANSACTION -> oaMessage(request, "transaction");
                 case OAUTH_OA_ACCESS_TOKEN -> refresh(request);
@@ -199,6 +200,84 @@ final class ZaloApi {
         out.put("msg_id", msgId);
         out.put("sent_time", Long.toString(now.toEpochMilli()));
         out.put("sending_mode", "1");
+        ObjectNode quota = out.putObject("quota");
+        quota.put("dailyQuota", Long.toString(state.dailyZnsQuota));
+        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - used - 1));
+        return Reply.ok(reply);
+    }
+
+    /**
+     * A ZBS Template Message by OA-scoped user id: the ZNS endpoint's token check, body and template
+     * validation, sending hours, shared daily quota and error codes, with {@code recipient.user_id}
+     * instead of {@code phone}: a missing id answers -201, an id unknown to the OA -118, a template not
+     * sendable by user id -135. The user need not follow the OA nor have a phone number.
+     */
+    private Reply zbsUidSend(StubRequest request) {
+        if (!oaTokenValid(request)) {
+            return Reply.zaloError(ZaloErrors.ZNS_ACCESS_TOKEN_INVALID);
+        }
+        JsonNode body = parseObject(request.body());
+        if (body == null) {
+            return Reply.zaloError(ZaloErrors.ZNS_BODY_INVALID);
+        }
+        JsonNode recipient = body.get("recipient");
+        String followerId = recipient == null || !recipient.isObject() ? null : text(recipient, "user_id");
+        if (followerId == null || followerId.isBlank()) {
+            return Reply.zaloError(ZaloErrors.OA_INVALID_PARAMETER, "recipient.user_id is required");
+        }
+        String templateId = text(body, "template_id");
+        ZnsTemplate template = templateId == null ? null : state.templates.get(templateId);
+        if (template == null) {
+            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_ID_INVALID);
+        }
+        if (!ZnsTemplate.ENABLE.equals(template.status())) {
+            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_NOT_APPROVED);
+        }
+        if (!template.byUserId()) {
+            return Reply.zaloError(ZaloErrors.ZBS_TEMPLATE_NOT_BY_USER_ID);
+        }
+        JsonNode data = body.get("template_data");
+        if (data == null || !data.isObject() || data.isEmpty()) {
+            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_DATA_EMPTY);
+        }
+        for (String param : template.params()) {
+            JsonNode value = data.get(param);
+            if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
+                return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID,
+                        ZaloErrors.message(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID) + ": " + param);
+            }
+        }
+        Optional<User> user = state.userByFollowerId(followerId);
+        if (user.isEmpty()) {
+            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
+        }
+        if (!user.get().znsReceivable) {
+            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
+        }
+        if (template.tag() != 1) {
+            LocalTime local = state.clock.now().atZone(StubClock.VIETNAM).toLocalTime();
+            if (local.isBefore(state.config.sendingHoursStart()) || !local.isBefore(state.config.sendingHoursEnd())) {
+                return Reply.zaloError(ZaloErrors.ZNS_OUTSIDE_SENDING_HOURS);
+            }
+        }
+        long used = state.znsUsedToday();
+        if (used >= state.dailyZnsQuota) {
+            return Reply.zaloError(ZaloErrors.ZNS_DAILY_QUOTA_EXCEEDED);
+        }
+        state.znsUsed.put(state.vietnamDay(), used + 1);
+        Instant now = state.clock.now();
+        String msgId = StubState.randomHex(10);
+        InboxEntry sent = new InboxEntry("zbs_uid", msgId, user.get().phone, user.get().id, followerId, templateId,
+                data.deepCopy(), text(body, "tracking_id"), null, null, null, now);
+        state.inbox.add(sent);
+        receipts.accepted(sent);
+
+        ObjectNode reply = Json.object();
+        reply.put("error", 0);
+        reply.put("message", "Success");
+        ObjectNode out = reply.putObject("data");
+        out.put("msg_id", msgId);
+        out.put("sent_time", Long.toString(now.toEpochMilli()));
         ObjectNode quota = out.putObject("quota");
         quota.put("dailyQuota", Long.toString(state.dailyZnsQuota));
         quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - used - 1));

@@ -145,25 +145,13 @@ final class ZaloApi {
         if (phone.isEmpty()) {
             return Reply.zaloError(ZaloErrors.ZNS_PHONE_INVALID);
         }
-        String templateId = text(body, "template_id");
-        ZnsTemplate template = templateId == null ? null : state.templates.get(templateId);
-        if (template == null) {
-            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_ID_INVALID);
+        Object checked = templateAndData(body, false);
+        if (checked instanceof Reply error) {
+            return error;
         }
-        if (!ZnsTemplate.ENABLE.equals(template.status())) {
-            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_NOT_APPROVED);
-        }
+        ZnsTemplate template = (ZnsTemplate) checked;
+        String templateId = template.id();
         JsonNode data = body.get("template_data");
-        if (data == null || !data.isObject() || data.isEmpty()) {
-            return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_DATA_EMPTY);
-        }
-        for (String param : template.params()) {
-            JsonNode value = data.get(param);
-            if (value == null || !(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
-                return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID,
-                        ZaloErrors.message(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID) + ": " + param);
-            }
-        }
         Optional<User> user = state.userByPhone(phone.get());
         if (user.isEmpty()) {
             return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
@@ -175,17 +163,10 @@ final class ZaloApi {
         if (!user.get().znsReceivable) {
             return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
         }
-        if (template.tag() != 1) {
-            LocalTime local = state.clock.now().atZone(StubClock.VIETNAM).toLocalTime();
-            if (local.isBefore(state.config.sendingHoursStart()) || !local.isBefore(state.config.sendingHoursEnd())) {
-                return Reply.zaloError(ZaloErrors.ZNS_OUTSIDE_SENDING_HOURS);
-            }
+        Reply refused = hoursAndQuota(template);
+        if (refused != null) {
+            return refused;
         }
-        long used = state.znsUsedToday();
-        if (used >= state.dailyZnsQuota) {
-            return Reply.zaloError(ZaloErrors.ZNS_DAILY_QUOTA_EXCEEDED);
-        }
-        state.znsUsed.put(state.vietnamDay(), used + 1);
         Instant now = state.clock.now();
         String msgId = StubState.randomHex(10);
         InboxEntry sent = new InboxEntry("zns", msgId, phone.get(), user.get().id, user.get().followerId, templateId,
@@ -193,17 +174,7 @@ final class ZaloApi {
         state.inbox.add(sent);
         receipts.accepted(sent);
 
-        ObjectNode reply = Json.object();
-        reply.put("error", 0);
-        reply.put("message", "Success");
-        ObjectNode out = reply.putObject("data");
-        out.put("msg_id", msgId);
-        out.put("sent_time", Long.toString(now.toEpochMilli()));
-        out.put("sending_mode", "1");
-        ObjectNode quota = out.putObject("quota");
-        quota.put("dailyQuota", Long.toString(state.dailyZnsQuota));
-        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - used - 1));
-        return Reply.ok(reply);
+        return accepted(msgId, now, "1");
     }
 
     /**
@@ -225,6 +196,39 @@ final class ZaloApi {
         if (followerId == null || followerId.isBlank()) {
             return Reply.zaloError(ZaloErrors.OA_INVALID_PARAMETER, "recipient.user_id is required");
         }
+        Object checked = templateAndData(body, true);
+        if (checked instanceof Reply error) {
+            return error;
+        }
+        ZnsTemplate template = (ZnsTemplate) checked;
+        String templateId = template.id();
+        JsonNode data = body.get("template_data");
+        Optional<User> user = state.userByFollowerId(followerId);
+        if (user.isEmpty()) {
+            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
+        }
+        if (!user.get().znsReceivable) {
+            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
+        }
+        Reply refused = hoursAndQuota(template);
+        if (refused != null) {
+            return refused;
+        }
+        Instant now = state.clock.now();
+        String msgId = StubState.randomHex(10);
+        InboxEntry sent = new InboxEntry("zbs_uid", msgId, user.get().phone, user.get().id, followerId, templateId,
+                data.deepCopy(), text(body, "tracking_id"), null, null, null, now);
+        state.inbox.add(sent);
+        receipts.accepted(sent);
+
+        return accepted(msgId, now, null);
+    }
+
+    /**
+     * The template and its data, checked as ZNS does (-109, -131, -111, -112), plus -135 when sent by
+     * user id and the template may not be: the template, or the error reply.
+     */
+    private Object templateAndData(JsonNode body, boolean byUserId) {
         String templateId = text(body, "template_id");
         ZnsTemplate template = templateId == null ? null : state.templates.get(templateId);
         if (template == null) {
@@ -233,7 +237,7 @@ final class ZaloApi {
         if (!ZnsTemplate.ENABLE.equals(template.status())) {
             return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_NOT_APPROVED);
         }
-        if (!template.byUserId()) {
+        if (byUserId && !template.byUserId()) {
             return Reply.zaloError(ZaloErrors.ZBS_TEMPLATE_NOT_BY_USER_ID);
         }
         JsonNode data = body.get("template_data");
@@ -247,13 +251,11 @@ final class ZaloApi {
                         ZaloErrors.message(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID) + ": " + param);
             }
         }
-        Optional<User> user = state.userByFollowerId(followerId);
-        if (user.isEmpty()) {
-            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
-        }
-        if (!user.get().znsReceivable) {
-            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
-        }
+        return template;
+    }
+
+    /** Tags 2 and 3 only inside the sending hours (-133), then one of today's quota (-144); null when sent. */
+    private Reply hoursAndQuota(ZnsTemplate template) {
         if (template.tag() != 1) {
             LocalTime local = state.clock.now().atZone(StubClock.VIETNAM).toLocalTime();
             if (local.isBefore(state.config.sendingHoursStart()) || !local.isBefore(state.config.sendingHoursEnd())) {
@@ -265,22 +267,23 @@ final class ZaloApi {
             return Reply.zaloError(ZaloErrors.ZNS_DAILY_QUOTA_EXCEEDED);
         }
         state.znsUsed.put(state.vietnamDay(), used + 1);
-        Instant now = state.clock.now();
-        String msgId = StubState.randomHex(10);
-        InboxEntry sent = new InboxEntry("zbs_uid", msgId, user.get().phone, user.get().id, followerId, templateId,
-                data.deepCopy(), text(body, "tracking_id"), null, null, null, now);
-        state.inbox.add(sent);
-        receipts.accepted(sent);
+        return null;
+    }
 
+    /** A template message's success answer: msg id, sent time, sending mode (when given) and the quota left. */
+    private Reply accepted(String msgId, Instant now, String sendingMode) {
         ObjectNode reply = Json.object();
         reply.put("error", 0);
         reply.put("message", "Success");
         ObjectNode out = reply.putObject("data");
         out.put("msg_id", msgId);
         out.put("sent_time", Long.toString(now.toEpochMilli()));
+        if (sendingMode != null) {
+            out.put("sending_mode", sendingMode);
+        }
         ObjectNode quota = out.putObject("quota");
         quota.put("dailyQuota", Long.toString(state.dailyZnsQuota));
-        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - used - 1));
+        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - state.znsUsedToday()));
         return Reply.ok(reply);
     }
 

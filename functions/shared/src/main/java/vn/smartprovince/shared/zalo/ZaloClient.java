@@ -181,14 +181,8 @@ public final class ZaloClient {
                 .header("access_token", oaAccessToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-        return call(endpoint, request, List.of(oaAccessToken), json -> {
-            JsonNode result = json.path("data");
-            JsonNode quota = result.path("quota");
-            return new ZnsSent(required(result, "msg_id", "data.msg_id"), epochMillis(result.path("sent_time")),
-                    optionalText(result.path("sending_mode")),
-                    quota.isObject() ? new ZnsSent.Quota(optionalLong(quota.path("dailyQuota")),
-                            optionalLong(quota.path("remainingQuota"))) : null);
-        });
+        return call(endpoint, request, List.of(oaAccessToken), json -> znsSent(json.path("data"),
+                required(json.path("data"), "msg_id", "data.msg_id")));
     }
 
     /**
@@ -215,13 +209,17 @@ public final class ZaloClient {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
         return call(endpoint, request, List.of(oaAccessToken), json -> {
             JsonNode result = json.path("data");
-            JsonNode quota = result.path("quota");
-            String id = result.hasNonNull("msg_id") ? required(result, "msg_id", "data.msg_id")
-                    : required(result, "message_id", "data.msg_id");
-            return new ZnsSent(id, epochMillis(result.path("sent_time")), optionalText(result.path("sending_mode")),
-                    quota.isObject() ? new ZnsSent.Quota(optionalLong(quota.path("dailyQuota")),
-                            optionalLong(quota.path("remainingQuota"))) : null);
+            return znsSent(result, result.hasNonNull("msg_id") ? required(result, "msg_id", "data.msg_id")
+                    : required(result, "message_id", "data.msg_id"));
         });
+    }
+
+    /** A template send's answer ({@code data}): sent time, sending mode and quota when present. */
+    private static ZnsSent znsSent(JsonNode result, String msgId) {
+        JsonNode quota = result.path("quota");
+        return new ZnsSent(msgId, epochMillis(result.path("sent_time")), optionalText(result.path("sending_mode")),
+                quota.isObject() ? new ZnsSent.Quota(optionalLong(quota.path("dailyQuota")),
+                        optionalLong(quota.path("remainingQuota"))) : null);
     }
 
     /** {@code GET /template/info/v2?template_id=…}: status ({@code ENABLE} once approved) and parameters. */

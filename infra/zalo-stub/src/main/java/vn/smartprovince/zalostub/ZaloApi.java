@@ -150,8 +150,6 @@ final class ZaloApi {
             return error;
         }
         ZnsTemplate template = (ZnsTemplate) checked;
-        String templateId = template.id();
-        JsonNode data = body.get("template_data");
         Optional<User> user = state.userByPhone(phone.get());
         if (user.isEmpty()) {
             return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
@@ -160,21 +158,7 @@ final class ZaloApi {
         if ("development".equals(mode) && !user.get().oaAdmin) {
             return Reply.zaloError(ZaloErrors.ZNS_DEVELOPMENT_MODE_ADMIN_ONLY);
         }
-        if (!user.get().znsReceivable) {
-            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
-        }
-        Reply refused = hoursAndQuota(template);
-        if (refused != null) {
-            return refused;
-        }
-        Instant now = state.clock.now();
-        String msgId = StubState.randomHex(10);
-        InboxEntry sent = new InboxEntry("zns", msgId, phone.get(), user.get().id, user.get().followerId, templateId,
-                data.deepCopy(), text(body, "tracking_id"), mode, null, null, now);
-        state.inbox.add(sent);
-        receipts.accepted(sent);
-
-        return accepted(msgId, now, "1");
+        return deliverTemplate("zns", user.get(), phone.get(), user.get().followerId, template, body, mode, "1");
     }
 
     /**
@@ -201,13 +185,20 @@ final class ZaloApi {
             return error;
         }
         ZnsTemplate template = (ZnsTemplate) checked;
-        String templateId = template.id();
-        JsonNode data = body.get("template_data");
         Optional<User> user = state.userByFollowerId(followerId);
         if (user.isEmpty()) {
             return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
         }
-        if (!user.get().znsReceivable) {
+        return deliverTemplate("zbs_uid", user.get(), user.get().phone, followerId, template, body, null, null);
+    }
+
+    /**
+     * The end both template endpoints share: -114 for a user who does not receive template messages,
+     * the sending hours and quota, then the inbox entry (receipts follow) and the success answer.
+     */
+    private Reply deliverTemplate(String channel, User user, String phone, String followerId, ZnsTemplate template,
+                                  JsonNode body, String mode, String sendingMode) {
+        if (!user.znsReceivable) {
             return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
         }
         Reply refused = hoursAndQuota(template);
@@ -216,12 +207,11 @@ final class ZaloApi {
         }
         Instant now = state.clock.now();
         String msgId = StubState.randomHex(10);
-        InboxEntry sent = new InboxEntry("zbs_uid", msgId, user.get().phone, user.get().id, followerId, templateId,
-                data.deepCopy(), text(body, "tracking_id"), null, null, null, now);
+        InboxEntry sent = new InboxEntry(channel, msgId, phone, user.id, followerId, template.id(),
+                body.get("template_data").deepCopy(), text(body, "tracking_id"), mode, null, null, now);
         state.inbox.add(sent);
         receipts.accepted(sent);
-
-        return accepted(msgId, now, null);
+        return accepted(msgId, now, sendingMode);
     }
 
     /**

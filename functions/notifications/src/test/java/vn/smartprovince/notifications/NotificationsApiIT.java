@@ -152,4 +152,56 @@ class NotificationsApiIT {
         assertEquals("OPTED_OUT", item.path("reasonCode").asText());
         assertTrue(api.zaloStub().inboxForPhone(lan.phone()).isEmpty());
     }
+
+    static long notifyCounter(String sk, String field) {
+        var item = api.aws().dynamoDb().getItem(b -> b.tableName(api.aws().tableName("MainTable")).consistentRead(true)
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("STATS#NOTIFY"),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk)))).item();
+        return item == null || !item.containsKey(field) ? 0 : Long.parseLong(item.get(field).n());
+    }
+
+    @Test
+    void aCitizenWhoNeverSharedAPhoneGetsTheTemplateByUserIdAndTheCountersMove() throws Exception {
+        // Signs in without sharing a phone and follows the OA (the webhook records the OA-scoped id)
+        // but never wrote to it: no OA text (outside the interaction window) and no phone, yet
+        // REPORT_STATUS_CHANGED may go by user id (tay-ninh.json). Default preference.
+        ZaloStubClient.StubUser stubUser = api.zaloStub().createUser(NewUser.named("Phạm Văn Hùng")
+                .followerId("4400000000000000555"));
+        HttpResponse<String> signedIn = api.post("/v1/auth/zalo",
+                Json.write(Json.object().put("accessToken", stubUser.accessToken())));
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        Citizen hung = new Citizen(stubUser.id(), Json.read(signedIn.body()).path("sessionToken").asText(), null);
+        var follow = api.zaloStub().webhook(ZaloStubClient.WebhookEvent.follow(hung.id()), api.zaloWebhookUrl());
+        assertEquals(200, follow.status(), follow.responseBody());
+        long followDeadline = System.currentTimeMillis() + 30_000;
+        while (api.aws().dynamoDb().getItem(b -> b.tableName(api.aws().tableName("MainTable")).consistentRead(true)
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USER#" + hung.id()),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OA_FOLLOWER"))))
+                .item().isEmpty() && System.currentTimeMillis() < followDeadline) {
+            Thread.sleep(300);
+        }
+        api.zaloStub().autoReceipts(api.zaloWebhookUrl(), java.time.Duration.ZERO);
+        String month = vn.smartprovince.shared.stats.NotificationCounterKeys.month(Instant.now());
+        long sentBefore = notifyCounter("TOTAL", "ZBS_UID#sent");
+        long monthSentBefore = notifyCounter(month, "ZBS_UID#sent");
+        long deliveredBefore = notifyCounter(month, "ZBS_UID#delivered");
+
+        NotificationJob answered = job("u1", hung, "Đã trả lời");
+        commit(answered);
+
+        JsonNode item = awaitNotifications(hung, l -> l.path("items").size() == 1
+                && l.path("items").get(0).path("state").asText().equals("DELIVERED")).path("items").get(0);
+        assertEquals("ZBS_UID", item.path("channel").asText(), "the template went by user id");
+        List<ZaloStubClient.InboxMessage> inbox = api.zaloStub().inboxByUserId("4400000000000000555");
+        assertEquals(1, inbox.size(), "one template message by user id in the stub's inbox");
+        assertEquals("zbs_uid", inbox.get(0).channel());
+        assertEquals("900002", inbox.get(0).templateId());
+        assertEquals("K7M4-u1", inbox.get(0).templateData().get("report_code"));
+        assertEquals(answered.deduplicationKey(), inbox.get(0).trackingId());
+        assertEquals(null, inbox.get(0).phone(), "no phone was ever shared");
+
+        assertEquals(sentBefore + 1, notifyCounter("TOTAL", "ZBS_UID#sent"));
+        assertEquals(monthSentBefore + 1, notifyCounter(month, "ZBS_UID#sent"));
+        assertEquals(deliveredBefore + 1, notifyCounter(month, "ZBS_UID#delivered"));
+    }
 }

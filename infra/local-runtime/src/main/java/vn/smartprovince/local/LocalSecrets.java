@@ -181,7 +181,7 @@ public final class LocalSecrets {
     /**
      * The Zalo stub's configuration for the local stack: the app id of the parameters
      * ({@code ZaloAppId}), the app secret and OA secret key the parameters name, the OA id and ZNS
-     * templates of the demo province (tag 1, approved), and the first OA token pair of the file.
+     * templates of the demo province (tag 1, approved, sendable by user id as {@code sendByUserId} says), and the first OA token pair of the file.
      */
     public StubConfig stubConfig(Map<String, String> parameters, Path repoRoot) {
         String appId = parameters.getOrDefault("ZaloAppId", "").trim();
@@ -200,7 +200,7 @@ public final class LocalSecrets {
                         List<String> params = new ArrayList<>();
                         t.path("params").forEach(p -> params.add(p.asText()));
                         templates.add(ZnsTemplate.enabled(t.get("znsTemplateId").asText(), t.path("key").asText(),
-                                1, params));
+                                1, params).withByUserId(t.path("sendByUserId").asBoolean(false)));
                     }
                 }
             } catch (IOException e) {

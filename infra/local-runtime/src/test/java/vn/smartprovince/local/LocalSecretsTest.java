@@ -84,6 +84,10 @@ class LocalSecretsTest {
         assertEquals("9000000000000000099", config.oaId(), "the demo province's OA");
         assertFalse(config.templates().isEmpty());
         assertTrue(config.templates().stream().map(ZnsTemplate::id).toList().contains("900001"));
+        assertTrue(config.templates().stream().filter(t -> t.id().equals("900001")).findFirst().orElseThrow().byUserId(),
+                "REPORT_RECEIVED may go by user id (sendByUserId in the demo province)");
+        assertFalse(config.templates().stream().filter(t -> t.id().equals("900013")).findFirst().orElseThrow().byUserId(),
+                "DOSSIER_FEES_REQUESTED is phone-only");
         assertFalse(config.toString().contains(config.appSecret()));
     }
 

@@ -67,7 +67,7 @@ final class AutoReceipts implements AutoCloseable {
                 return;
             }
             timestamp = Long.toString(state.clock.now().toEpochMilli());
-            body = Json.write(sender.receivedEvent(user, entry.id(), entry.channel().equals("zns") ? entry.trackingId()
+            body = Json.write(sender.receivedEvent(user, entry.id(), !entry.channel().equals("oa") ? entry.trackingId()
                     : null, timestamp));
             appId = state.config.appId();
             oaSecret = state.config.oaSecretKey();

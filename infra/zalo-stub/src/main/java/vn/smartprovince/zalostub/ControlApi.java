@@ -392,7 +392,7 @@ final class ControlApi {
         body.path("params").forEach(p -> params.add(p.asText()));
         ZnsTemplate template = new ZnsTemplate(requiredText(body, "id"),
                 body.hasNonNull("name") ? body.get("name").asText() : "Template " + body.get("id").asText(),
-                body.path("tag").asInt(1), params, optText(body, "status"));
+                body.path("tag").asInt(1), params, optText(body, "status"), body.path("byUserId").asBoolean(true));
         synchronized (state) {
             state.templates.put(template.id(), template);
         }

@@ -16,6 +16,11 @@ public enum Endpoint {
     ZNS_SEND("zns.send", Host.BUSINESS, "POST", "/message/template"),
     /** {@code GET https://business.openapi.zalo.me/template/info/v2?template_id=}: a ZNS template. */
     ZNS_TEMPLATE_INFO("zns.template.info", Host.BUSINESS, "GET", "/template/info/v2"),
+    /**
+     * {@code POST https://openapi.zalo.me/v3.0/oa/message/template}: a ZBS Template Message by the
+     * OA-scoped user id (the path the backend defaults to; see docs/notifications-zbs.md).
+     */
+    ZBS_UID_SEND("zbs.uid.send", Host.OPENAPI, "POST", "/v3.0/oa/message/template"),
     /** {@code POST https://openapi.zalo.me/v3.0/oa/message/cs}: OA consultation message. */
     OA_MESSAGE_CS("oa.message.cs", Host.OPENAPI, "POST", "/v3.0/oa/message/cs"),
     /** {@code POST https://openapi.zalo.me/v3.0/oa/message/transaction}: OA transaction message. */

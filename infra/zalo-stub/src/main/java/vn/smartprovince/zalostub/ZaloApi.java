@@ -39,6 +39,7 @@ final class ZaloApi {
                 case GRAPH_ME_INFO -> meInfo(request);
                 case ZNS_SEND -> znsSend(request);
                 case ZNS_TEMPLATE_INFO -> templateInfo(request);
+                case ZBS_UID_SEND -> zbsUidSend(request);
                 case OA_MESSAGE_CS -> oaMessage(request, "cs");
                 case OA_MESSAGE_TRANSACTION -> oaMessage(request, "transaction");
                 case OAUTH_OA_ACCESS_TOKEN -> refresh(request);
@@ -144,6 +145,80 @@ final class ZaloApi {
         if (phone.isEmpty()) {
             return Reply.zaloError(ZaloErrors.ZNS_PHONE_INVALID);
         }
+        Object checked = templateAndData(body, false);
+        if (checked instanceof Reply error) {
+            return error;
+        }
+        ZnsTemplate template = (ZnsTemplate) checked;
+        Optional<User> user = state.userByPhone(phone.get());
+        if (user.isEmpty()) {
+            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
+        }
+        String mode = text(body, "mode");
+        if ("development".equals(mode) && !user.get().oaAdmin) {
+            return Reply.zaloError(ZaloErrors.ZNS_DEVELOPMENT_MODE_ADMIN_ONLY);
+        }
+        return deliverTemplate("zns", user.get(), phone.get(), user.get().followerId, template, body, mode, "1");
+    }
+
+    /**
+     * A ZBS Template Message by OA-scoped user id: the ZNS endpoint's token check, body and template
+     * validation, sending hours, shared daily quota and error codes, with {@code recipient.user_id}
+     * instead of {@code phone}: a missing id answers -201, an id unknown to the OA -118, a template not
+     * sendable by user id -135. The user need not follow the OA nor have a phone number.
+     */
+    private Reply zbsUidSend(StubRequest request) {
+        if (!oaTokenValid(request)) {
+            return Reply.zaloError(ZaloErrors.ZNS_ACCESS_TOKEN_INVALID);
+        }
+        JsonNode body = parseObject(request.body());
+        if (body == null) {
+            return Reply.zaloError(ZaloErrors.ZNS_BODY_INVALID);
+        }
+        JsonNode recipient = body.get("recipient");
+        String followerId = recipient == null || !recipient.isObject() ? null : text(recipient, "user_id");
+        if (followerId == null || followerId.isBlank()) {
+            return Reply.zaloError(ZaloErrors.OA_INVALID_PARAMETER, "recipient.user_id is required");
+        }
+        Object checked = templateAndData(body, true);
+        if (checked instanceof Reply error) {
+            return error;
+        }
+        ZnsTemplate template = (ZnsTemplate) checked;
+        Optional<User> user = state.userByFollowerId(followerId);
+        if (user.isEmpty()) {
+            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
+        }
+        return deliverTemplate("zbs_uid", user.get(), user.get().phone, followerId, template, body, null, null);
+    }
+
+    /**
+     * The end both template endpoints share: -114 for a user who does not receive template messages,
+     * the sending hours and quota, then the inbox entry (receipts follow) and the success answer.
+     */
+    private Reply deliverTemplate(String channel, User user, String phone, String followerId, ZnsTemplate template,
+                                  JsonNode body, String mode, String sendingMode) {
+        if (!user.znsReceivable) {
+            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
+        }
+        Reply refused = hoursAndQuota(template);
+        if (refused != null) {
+            return refused;
+        }
+        Instant now = state.clock.now();
+        String msgId = StubState.randomHex(10);
+        InboxEntry sent = new InboxEntry(channel, msgId, phone, user.id, followerId, template.id(),
+                body.get("template_data").deepCopy(), text(body, "tracking_id"), mode, null, null, now);
+        state.inbox.add(sent);
+        receipts.accepted(sent);
+        return accepted(msgId, now, sendingMode);
+    }
+
+    /**
+     * The template and its data, checked as ZNS does (-109, -131, -111, -112), plus -135 when sent by
+     * user id and the template may not be: the template, or the error reply.
+     */
+    private Object templateAndData(JsonNode body, boolean byUserId) {
         String templateId = text(body, "template_id");
         ZnsTemplate template = templateId == null ? null : state.templates.get(templateId);
         if (template == null) {
@@ -151,6 +226,9 @@ final class ZaloApi {
         }
         if (!ZnsTemplate.ENABLE.equals(template.status())) {
             return Reply.zaloError(ZaloErrors.ZNS_TEMPLATE_NOT_APPROVED);
+        }
+        if (byUserId && !template.byUserId()) {
+            return Reply.zaloError(ZaloErrors.ZBS_TEMPLATE_NOT_BY_USER_ID);
         }
         JsonNode data = body.get("template_data");
         if (data == null || !data.isObject() || data.isEmpty()) {
@@ -163,17 +241,11 @@ final class ZaloApi {
                         ZaloErrors.message(ZaloErrors.ZNS_TEMPLATE_DATA_INVALID) + ": " + param);
             }
         }
-        Optional<User> user = state.userByPhone(phone.get());
-        if (user.isEmpty()) {
-            return Reply.zaloError(ZaloErrors.ZNS_NO_ZALO_ACCOUNT);
-        }
-        String mode = text(body, "mode");
-        if ("development".equals(mode) && !user.get().oaAdmin) {
-            return Reply.zaloError(ZaloErrors.ZNS_DEVELOPMENT_MODE_ADMIN_ONLY);
-        }
-        if (!user.get().znsReceivable) {
-            return Reply.zaloError(ZaloErrors.ZNS_USER_CANNOT_RECEIVE);
-        }
+        return template;
+    }
+
+    /** Tags 2 and 3 only inside the sending hours (-133), then one of today's quota (-144); null when sent. */
+    private Reply hoursAndQuota(ZnsTemplate template) {
         if (template.tag() != 1) {
             LocalTime local = state.clock.now().atZone(StubClock.VIETNAM).toLocalTime();
             if (local.isBefore(state.config.sendingHoursStart()) || !local.isBefore(state.config.sendingHoursEnd())) {
@@ -185,23 +257,23 @@ final class ZaloApi {
             return Reply.zaloError(ZaloErrors.ZNS_DAILY_QUOTA_EXCEEDED);
         }
         state.znsUsed.put(state.vietnamDay(), used + 1);
-        Instant now = state.clock.now();
-        String msgId = StubState.randomHex(10);
-        InboxEntry sent = new InboxEntry("zns", msgId, phone.get(), user.get().id, user.get().followerId, templateId,
-                data.deepCopy(), text(body, "tracking_id"), mode, null, null, now);
-        state.inbox.add(sent);
-        receipts.accepted(sent);
+        return null;
+    }
 
+    /** A template message's success answer: msg id, sent time, sending mode (when given) and the quota left. */
+    private Reply accepted(String msgId, Instant now, String sendingMode) {
         ObjectNode reply = Json.object();
         reply.put("error", 0);
         reply.put("message", "Success");
         ObjectNode out = reply.putObject("data");
         out.put("msg_id", msgId);
         out.put("sent_time", Long.toString(now.toEpochMilli()));
-        out.put("sending_mode", "1");
+        if (sendingMode != null) {
+            out.put("sending_mode", sendingMode);
+        }
         ObjectNode quota = out.putObject("quota");
         quota.put("dailyQuota", Long.toString(state.dailyZnsQuota));
-        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - used - 1));
+        quota.put("remainingQuota", Long.toString(state.dailyZnsQuota - state.znsUsedToday()));
         return Reply.ok(reply);
     }
 

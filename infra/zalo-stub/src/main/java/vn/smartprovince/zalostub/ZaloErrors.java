@@ -59,6 +59,8 @@ public final class ZaloErrors {
     public static final int ZNS_TEMPLATE_NOT_APPROVED = -131;
     /** Tag 2/3 templates outside 07:00-22:00 Vietnam time (unconfirmed number). */
     public static final int ZNS_OUTSIDE_SENDING_HOURS = -133;
+    /** The template may not be sent by user id (approved before 10 December 2025, or OTP): unconfirmed number. */
+    public static final int ZBS_TEMPLATE_NOT_BY_USER_ID = -135;
     /** The OA's daily ZNS quota is spent (unconfirmed number). */
     public static final int ZNS_DAILY_QUOTA_EXCEEDED = -144;
 
@@ -109,6 +111,7 @@ public final class ZaloErrors {
         MESSAGES.put(ZNS_TEMPLATE_NOT_APPROVED, "Template is not approved");
         MESSAGES.put(ZNS_OUTSIDE_SENDING_HOURS, "Template cannot be sent at this time");
         MESSAGES.put(ZNS_DAILY_QUOTA_EXCEEDED, "Out of daily quota");
+        MESSAGES.put(ZBS_TEMPLATE_NOT_BY_USER_ID, "Template cannot be sent by user id");
         MESSAGES.put(OA_INVALID_PARAMETER, "Invalid parameters");
         MESSAGES.put(OA_NOT_FOLLOWER, "User has not followed the OA");
         MESSAGES.put(OA_OUTSIDE_INTERACTION_WINDOW, "User has not interacted with the OA in the past 7 days");

@@ -212,7 +212,7 @@ public final class ZaloStubClient {
 
     public void template(ZnsTemplate template) {
         ObjectNode body = Json.object().put("id", template.id()).put("name", template.name()).put("tag", template.tag())
-                .put("status", template.status());
+                .put("status", template.status()).put("byUserId", template.byUserId());
         template.params().forEach(body.putArray("params")::add);
         send("POST", "/_stub/templates", body);
     }
@@ -226,7 +226,9 @@ public final class ZaloStubClient {
 
     /**
      * A message the stub accepted. ZNS ({@code channel "zns"}): {@code templateId},
-     * {@code templateData}, {@code trackingId}, {@code mode}. OA ({@code "oa"}): {@code messageType}
+     * {@code templateData}, {@code trackingId}, {@code mode}. A template by user id
+     * ({@code "zbs_uid"}): {@code followerId} (the user id it was sent to), {@code templateId},
+     * {@code templateData}, {@code trackingId}, and the user's phone only if the stub knows one. OA ({@code "oa"}): {@code messageType}
      * ({@code cs}, {@code transaction}) and {@code message} as sent.
      */
     public record InboxMessage(String channel, String id, String phone, String userId, String followerId,
@@ -258,6 +260,11 @@ public final class ZaloStubClient {
     /** OA messages (and ZNS) to this follower, oldest first. */
     public List<InboxMessage> inboxForFollower(String followerId) {
         return inbox("?followerId=" + encode(followerId));
+    }
+
+    /** Template messages sent by OA-scoped user id ({@code channel "zbs_uid"}) to this user id, oldest first. */
+    public List<InboxMessage> inboxByUserId(String followerId) {
+        return inbox("?channel=zbs_uid&followerId=" + encode(followerId));
     }
 
     private List<InboxMessage> inbox(String query) {

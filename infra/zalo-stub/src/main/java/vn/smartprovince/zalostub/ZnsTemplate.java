@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param params the template's parameters, all required
  * @param status {@code ENABLE} when approved (others: {@code PENDING_REVIEW}, {@code REJECT},
  *               {@code DISABLE}); sending a template that is not ENABLE answers -131
+ * @param byUserId  the template may be sent by user id (ZBS, approved from 10 December 2025); sending
+ *                  it by user id otherwise answers -135
  */
-public record ZnsTemplate(String id, String name, int tag, List<String> params, String status) {
+public record ZnsTemplate(String id, String name, int tag, List<String> params, String status, boolean byUserId) {
     public static final String ENABLE = "ENABLE";
+
+    /** A template that may be sent by user id too (the usual case for templates approved since December 2025). */
+    public ZnsTemplate(String id, String name, int tag, List<String> params, String status) {
+        this(id, name, tag, params, status, true);
+    }
 
     public ZnsTemplate {
         Objects.requireNonNull(id, "id");
@@ -29,6 +36,11 @@ public record ZnsTemplate(String id, String name, int tag, List<String> params, 
     /** An approved template. */
     public static ZnsTemplate enabled(String id, String name, int tag, List<String> params) {
         return new ZnsTemplate(id, name, tag, params, ENABLE);
+    }
+
+    /** This template, sendable by user id or by phone only. */
+    public ZnsTemplate withByUserId(boolean allowed) {
+        return new ZnsTemplate(id, name, tag, params, status, allowed);
     }
 
     /** The {@code templateTag} name the template info endpoint answers. */

@@ -11,7 +11,7 @@ import vn.smartprovince.shared.log.JsonLog;
  * counts only (CloudWatch metric filters or Logs Insights turn them into graphs and alarms):
  *
  * <pre>
- * records, sent, sentZns, sentOa, sentUnrecorded, duplicates, failed, failedByReason {code: n},
+ * records, sent, sentZns, sentZbsUid, sentOa, sentUnrecorded, duplicates, failed, failedByReason {code: n},
  * retried, retriedByReason, exhausted, deferred, undeliverable, undeliverableByReason, busy,
  * dropped, notStarted, tokenRefreshes, latencyMs
  * </pre>
@@ -34,7 +34,7 @@ final class DispatchMetrics {
     }
 
     static Map<String, Object> fields(Context context, int records, Dispatcher.Result result, long started) {
-        int sent = 0, sentZns = 0, sentOa = 0, unrecorded = 0, duplicates = 0, failed = 0, retried = 0, exhausted = 0,
+        int sent = 0, sentZns = 0, sentZbsUid = 0, sentOa = 0, unrecorded = 0, duplicates = 0, failed = 0, retried = 0, exhausted = 0,
                 deferred = 0, undeliverable = 0, busy = 0, dropped = 0, notStarted = 0;
         Map<String, Integer> failedBy = new TreeMap<>();
         Map<String, Integer> retriedBy = new TreeMap<>();
@@ -48,6 +48,8 @@ final class DispatchMetrics {
                     }
                     if (o.channel() == vn.smartprovince.notifications.core.Channel.ZNS) {
                         sentZns++;
+                    } else if (o.channel() == vn.smartprovince.notifications.core.Channel.ZBS_UID) {
+                        sentZbsUid++;
                     } else {
                         sentOa++;
                     }
@@ -80,6 +82,7 @@ final class DispatchMetrics {
         fields.remove("latencyMs");
         fields.put("sent", sent);
         fields.put("sentZns", sentZns);
+        fields.put("sentZbsUid", sentZbsUid);
         fields.put("sentOa", sentOa);
         fields.put("sentUnrecorded", unrecorded);
         fields.put("duplicates", duplicates);

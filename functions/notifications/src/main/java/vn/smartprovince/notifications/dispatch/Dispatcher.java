@@ -30,6 +30,7 @@ import vn.smartprovince.shared.notify.InvalidNotificationJobException;
 import vn.smartprovince.shared.notify.NotificationJob;
 import vn.smartprovince.shared.province.NotificationTemplate;
 import vn.smartprovince.shared.zalo.ZaloException;
+import vn.smartprovince.shared.zalo.ZbsUidMessage;
 import vn.smartprovince.shared.zalo.ZnsMessage;
 
 /**
@@ -358,24 +359,31 @@ final class Dispatcher {
                 log("notification undeliverable", job, u.reason());
                 return Outcome.done(Kind.UNDELIVERABLE, null, u.reason());
             }
-            channel = ((ChannelChoice.Send) choice).channel();
+            ChannelChoice.Send send = (ChannelChoice.Send) choice;
+            channel = send.channel();
             if (misconfigured.get()) {
                 return retry(message, job, attempt, channel, new Reason(Reason.ZALO_MISCONFIGURED,
                         "not tried: Zalo is misconfigured (see the ERROR line)"));
             }
-            String msgId;
-            if (channel == Channel.ZNS) {
+            if (channel != Channel.OA) {
                 String templateId = template.znsTemplateId();
                 String tag = withToken(token -> tags.tag(templateId, token, zalo::templateTag));
                 if (SendingHours.restricted(tag) && !SendingHours.open(now)) {
                     return defer(message, job, attempt, channel, SendingHours.nextOpening(now));
                 }
-                ZnsMessage zns = new ZnsMessage(recipient.phone(), templateId, rendered.znsData(),
-                        job.deduplicationKey(), false);
-                msgId = withToken(token -> zalo.sendZns(token, zns));
-            } else {
-                String oaText = rendered.oaText();
-                msgId = withToken(token -> zalo.sendOaText(token, recipient.followerId(), oaText));
+            }
+            String msgId;
+            try {
+                msgId = deliver(channel, job, recipient, template, rendered);
+            } catch (ZaloException e) {
+                if (send.fallback() == null || !refusesUserId(e)) {
+                    throw e;
+                }
+                // Zalo will not take this user id (or this template by user id): the phone path, at once.
+                log("template by user id refused; sending by phone", job, Reason.zalo(e.zaloCode(), e.httpStatus(),
+                        e.reason()));
+                channel = send.fallback();
+                msgId = deliver(channel, job, recipient, template, rendered);
             }
             return recordSent(job, attempt, channel, msgId, text);
         } catch (ZaloException e) {
@@ -408,6 +416,32 @@ final class Dispatcher {
                     "deduplicationKey", job.deduplicationKey()), e);
             return retry(message, job, attempt, channel, new Reason("INTERNAL", e.getClass().getSimpleName()));
         }
+    }
+
+    /** One send on one path; Zalo's message id. */
+    private String deliver(Channel channel, NotificationJob job, Recipient recipient, NotificationTemplate template,
+                           TemplateRendering.Rendered rendered) {
+        return switch (channel) {
+            case ZNS -> {
+                ZnsMessage zns = new ZnsMessage(recipient.phone(), template.znsTemplateId(), rendered.znsData(),
+                        job.deduplicationKey(), false);
+                yield withToken(token -> zalo.sendZns(token, zns));
+            }
+            case ZBS_UID -> {
+                ZbsUidMessage zbs = new ZbsUidMessage(recipient.followerId(), template.znsTemplateId(),
+                        rendered.znsData(), job.deduplicationKey());
+                yield withToken(token -> zalo.sendZbsByUserId(token, zbs));
+            }
+            case OA -> {
+                String oaText = rendered.oaText();
+                yield withToken(token -> zalo.sendOaText(token, recipient.followerId(), oaText));
+            }
+        };
+    }
+
+    /** A permanent refusal of the recipient's user id or of the template by user id: the phone may still work. */
+    private static boolean refusesUserId(ZaloException e) {
+        return ErrorPolicy.of(e) == ErrorPolicy.Action.FAIL && ErrorPolicy.USER_ID_REFUSALS.contains(e.zaloCode());
     }
 
     /** Calls Zalo with the current token; when Zalo rejects the token, once more with a renewed one. */

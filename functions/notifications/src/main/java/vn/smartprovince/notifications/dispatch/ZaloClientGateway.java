@@ -1,6 +1,7 @@
 package vn.smartprovince.notifications.dispatch;
 
 import vn.smartprovince.shared.zalo.ZaloClient;
+import vn.smartprovince.shared.zalo.ZbsUidMessage;
 import vn.smartprovince.shared.zalo.ZnsMessage;
 
 /** {@link ZaloGateway} through the shared client (timeouts, egress proxy, error classification, call logs). */
@@ -14,6 +15,11 @@ final class ZaloClientGateway implements ZaloGateway {
     @Override
     public String sendZns(String oaAccessToken, ZnsMessage message) {
         return client.sendZns(oaAccessToken, message).msgId();
+    }
+
+    @Override
+    public String sendZbsByUserId(String oaAccessToken, ZbsUidMessage message) {
+        return client.sendZbsByUserId(oaAccessToken, message).msgId();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.smartprovince.notifications.dispatch;
 
+import vn.smartprovince.shared.zalo.ZbsUidMessage;
 import vn.smartprovince.shared.zalo.ZnsMessage;
 
 /**
@@ -11,6 +12,9 @@ interface ZaloGateway {
 
     /** Sends a ZNS template message; Zalo's {@code msg_id}. */
     String sendZns(String oaAccessToken, ZnsMessage message);
+
+    /** Sends a ZBS template message by the citizen's OA-scoped user id; Zalo's message id. */
+    String sendZbsByUserId(String oaAccessToken, ZbsUidMessage message);
 
     /** Sends an OA consultation text to a follower; Zalo's {@code message_id}. */
     String sendOaText(String oaAccessToken, String followerId, String text);

@@ -31,6 +31,7 @@ import vn.smartprovince.shared.aws.DynamoDbCalls;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.log.JsonLog;
 import vn.smartprovince.shared.notify.NotificationJob;
+import vn.smartprovince.shared.stats.NotificationCounterKeys;
 
 /**
  * Delivery records in the main table, item design in {@link DeliveryItems}. Every write is one
@@ -189,6 +190,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                     .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(DeliveryState.SENT.name()),
                             ":delivered", AttributeValue.fromS(DeliveryState.DELIVERED.name())))));
             count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_SENT);
+            count(channel.name(), NotificationCounterKeys.SENT, at);
             return true;
         } catch (ConditionalCheckFailedException alreadySent) {
             Delivery current = find(attempt.deduplicationKey()).orElse(null);
@@ -233,6 +235,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
         }
         if (owned(attempt, item)) {
             count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_FAILED + reason.code());
+            count(channel == null ? NotificationCounterKeys.NONE : channel.name(), NotificationCounterKeys.FAILED, at);
         }
     }
 
@@ -240,6 +243,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
     public void undeliverable(Attempt attempt, Reason reason, Instant at) {
         if (owned(attempt, outcome(attempt, DeliveryState.UNDELIVERABLE, null, reason, at))) {
             count(attempt.job().campaignId(), DeliveryItems.CAMPAIGN_UNDELIVERABLE + reason.code());
+            count(NotificationCounterKeys.NONE, NotificationCounterKeys.UNDELIVERABLE, at);
         }
     }
 
@@ -268,7 +272,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
         return item;
     }
 
-    /** An attempt's outcome, written only while the attempt still holds the lease. */
+    /** An attempt's outcome, written only while the attempt still holds the lease; whether it was. */
     private boolean owned(Attempt attempt, Map<String, AttributeValue> item) {
         try {
             call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
@@ -281,6 +285,26 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
             JsonLog.warn("notification outcome not recorded: the attempt had lost its lease",
                     Map.of("deduplicationKey", attempt.deduplicationKey(), "owner", attempt.owner()));
             return false;
+        }
+    }
+
+    /**
+     * Adds 1 to {@code <channel>#<outcome>} on the {@code TOTAL} and the month item of
+     * {@link NotificationCounterKeys}. Statistics only: a failure is logged, never thrown.
+     */
+    private void count(String channel, String outcome, Instant at) {
+        String field = NotificationCounterKeys.field(channel, outcome);
+        for (String sortKey : NotificationCounterKeys.sortKeys(at)) {
+            try {
+                call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(NotificationCounterKeys.PK, sortKey))
+                        .updateExpression("SET #t = :t ADD #f :one")
+                        .expressionAttributeNames(Map.of("#t", "itemType", "#f", field))
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("STATS_NOTIFY"),
+                                ":one", AttributeValue.fromN("1")))));
+            } catch (RuntimeException e) {
+                JsonLog.warn("notification counter not written", Map.of("field", field, "sk", sortKey,
+                        "error", e.getClass().getSimpleName()));
+            }
         }
     }
 
@@ -350,19 +374,25 @@ public final class DynamoDbDeliveryStore implements DeliveryStore {
                 : ReceiptOutcome.ALREADY_DELIVERED;
     }
 
-    /** SENT with this message id -> DELIVERED; false when it was not (already delivered, or another id). */
+    /**
+     * SENT with this message id -> DELIVERED (and counted on the record's channel); false when it was
+     * not (already delivered, or another id).
+     */
     private boolean delivered(String pk, String zaloMsgId, Instant deliveredAt) {
         try {
             UpdateItemResponse response = call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(pk, SORT_KEY))
-                    .returnValues(ReturnValue.ALL_NEW)
                     .updateExpression("SET #state = :delivered, deliveredAt = :at, updatedAt = :at")
                     .conditionExpression("#state = :sent AND zaloMsgId = :m")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":delivered", AttributeValue.fromS(DeliveryState.DELIVERED.name()),
                             ":sent", AttributeValue.fromS(DeliveryState.SENT.name()),
                             ":at", AttributeValue.fromS(deliveredAt.toString()),
-                            ":m", AttributeValue.fromS(zaloMsgId)))));
+                            ":m", AttributeValue.fromS(zaloMsgId)))
+                    .returnValues(ReturnValue.ALL_NEW)));
             count(text(response.attributes(), "campaignId"), DeliveryItems.CAMPAIGN_DELIVERED);
+            String channel = response.hasAttributes() ? text(response.attributes(), "channel") : null;
+            count(channel == null ? NotificationCounterKeys.NONE : channel, NotificationCounterKeys.DELIVERED,
+                    deliveredAt);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -12,7 +12,7 @@ import vn.smartprovince.notifications.core.DeliveryState;
  * failure or an undeliverable notification carries its reason code.
  *
  * @param id        the job id
- * @param channel   {@code ZNS} or {@code OA}; absent until a channel was chosen
+ * @param channel   {@code ZNS}, {@code ZBS_UID} or {@code OA}; absent until a channel was chosen
  * @param state     {@code QUEUED}, {@code SENDING}, {@code SENT}, {@code DELIVERED}, {@code FAILED},
  *                  {@code DEFERRED} or {@code UNDELIVERABLE}
  * @param createdAt when the change it announces happened

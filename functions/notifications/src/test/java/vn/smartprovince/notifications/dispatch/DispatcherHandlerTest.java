@@ -83,6 +83,37 @@ class DispatcherHandlerTest {
     }
 
     @Test
+    void aCitizenWithoutAPhoneGetsTheTemplateByUserIdAndARefusedIdFallsBackToThePhone() throws Exception {
+        ZaloStubClient zalo = aws.zaloStub();
+        // Follows the OA but never wrote to it, no phone: REPORT_STATUS_CHANGED may go by user id.
+        zalo.createUser(NewUser.named("Phạm Văn Hùng").followerId("4400000000000000061").notFollowing());
+        Fixtures.citizen(aws, "9000000000000000061", null, null, "4400000000000000061",
+                Instant.now().minus(Duration.ofDays(30)));
+        DispatcherHandler handler = handler();
+        assertEquals("{\"batchItemFailures\":[]}", Json.write(invoke(handler, event(job("z1", "9000000000000000061")))));
+        List<ZaloStubClient.InboxMessage> inbox = zalo.inboxByUserId("4400000000000000061");
+        assertEquals(1, inbox.size());
+        assertEquals("900002", inbox.get(0).templateId());
+        assertEquals("REPORT#z1", inbox.get(0).trackingId());
+        DynamoDbDeliveryStore store = new DynamoDbDeliveryStore(aws.dynamoDb(), aws.tableName("MainTable"));
+        Delivery byUid = store.find("REPORT#z1").orElseThrow();
+        assertEquals(Channel.ZBS_UID, byUid.channel());
+        assertEquals(inbox.get(0).id(), byUid.zaloMsgId());
+
+        // A user id the OA does not know (-118), but a phone: sent by phone in the same attempt.
+        zalo.createUser(NewUser.named("Đỗ Thị Hạnh").phone("84901234562"));
+        Fixtures.citizen(aws, "9000000000000000062", "84901234562", "ZNS", "4400000000000000999",
+                Instant.now().minus(Duration.ofDays(30)));
+        zalo.clearCalls();
+        assertEquals("{\"batchItemFailures\":[]}", Json.write(invoke(handler, event(job("z2", "9000000000000000062")))));
+        assertEquals(List.of("error -118"), zalo.calls(Endpoint.ZBS_UID_SEND).stream().map(ZaloStubClient.Call::outcome)
+                .toList());
+        assertEquals(List.of("ok"), zalo.calls(Endpoint.ZNS_SEND).stream().map(ZaloStubClient.Call::outcome).toList());
+        assertEquals(Channel.ZNS, store.find("REPORT#z2").orElseThrow().channel());
+        assertEquals(1, zalo.inboxForPhone("84901234562").size());
+    }
+
+    @Test
     void anExpiredOaTokenIsRefreshedOnceAndTheMessageGoesOut() throws Exception {
         ZaloStubClient zalo = aws.zaloStub();
         String phone = "84901234502";

@@ -150,6 +150,48 @@ class DispatcherTest {
     }
 
     @Test
+    void aTemplateAllowedByUserIdGoesToTheUserIdAndIsRecordedAsZbsUid() {
+        NotificationTemplate byUid = new NotificationTemplate("RECEIVED_UID", STATUS.params(), "900001", null, true);
+        templates.put(byUid.key(), byUid);
+        people.put("9000000000000000003", new Recipient("9000000000000000003", null, Preference.ZNS,
+                "4400000000000000003", false, null));
+        NotificationJob job = job("u1", "9000000000000000003", byUid.key(), PARAMS);
+        assertEquals(Kind.SENT, one(message(job, 1)).kind());
+        assertEquals(List.of(new Fakes.Zalo.Call("zbs_uid", "token-1", "4400000000000000003", "900001", PARAMS,
+                job.deduplicationKey(), null)), zalo.sends());
+        assertEquals(Channel.ZBS_UID, record(job).channel());
+    }
+
+    @Test
+    void whenZaloRefusesTheUserIdThePhonePathIsTriedAtOnce() {
+        NotificationTemplate byUid = new NotificationTemplate("RECEIVED_UID", STATUS.params(), "900001", null, true);
+        templates.put(byUid.key(), byUid);
+        people.put("9000000000000000004", new Recipient("9000000000000000004", "84901234999", Preference.ZNS,
+                "4400000000000000004", true, null));
+        zalo.nextSendFailures.add(vn.smartprovince.shared.zalo.ZaloFailures.code(-118));
+        NotificationJob job = job("u2", "9000000000000000004", byUid.key(), PARAMS);
+        assertEquals(Kind.SENT, one(message(job, 1)).kind());
+        assertEquals(List.of("zbs_uid", "zns"), zalo.sends().stream().map(Fakes.Zalo.Call::kind).toList());
+        assertEquals("84901234999", zalo.sends().get(1).to());
+        assertEquals(Channel.ZNS, record(job).channel(), "the record says which path reached the citizen");
+    }
+
+    @Test
+    void sendingHoursByTagApplyToTheUserIdPathToo() {
+        NotificationTemplate careUid = new NotificationTemplate("CARE_UID", List.of("report_code"), "900009", null, true);
+        templates.put(careUid.key(), careUid);
+        zalo.tags.put("900009", "CUSTOMER_CARE");
+        people.put("9000000000000000005", new Recipient("9000000000000000005", null, Preference.ZNS,
+                "4400000000000000005", false, null));
+        clock.set(vietnam("2026-11-28T23:00:00"));
+        NotificationJob job = job("u3", "9000000000000000005", careUid.key(), Map.of("report_code", "K7M4-QX9P"));
+        one(message(job, 1));
+        assertEquals(DeliveryState.DEFERRED, record(job).state());
+        assertEquals(Channel.ZBS_UID, record(job).channel());
+        assertTrue(zalo.sends().isEmpty());
+    }
+
+    @Test
     void aRedeliveredMessageOrASecondJobForTheSameFactNeverReachesZaloTwice() {
         NotificationJob job = job("r3");
         assertEquals(Kind.SENT, one(message(job, 1)).kind());
@@ -429,6 +471,10 @@ class DispatcherTest {
                 throw crash;
             }
 
+            public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage m) {
+                throw crash;
+            }
+
             public String sendOaText(String token, String followerId, String text) {
                 throw crash;
             }
@@ -476,6 +522,10 @@ class DispatcherTest {
                     Thread.currentThread().interrupt();
                 }
                 return "msg-slow-" + m.trackingId();
+            }
+
+            public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage m) {
+                throw new UnsupportedOperationException();
             }
 
             public String sendOaText(String token, String followerId, String text) {

@@ -62,6 +62,12 @@ final class Fakes {
         }
 
         @Override
+        public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage message) {
+            return call(new Call("zbs_uid", token, message.userId(), message.templateId(), message.templateData(),
+                    message.trackingId(), null));
+        }
+
+        @Override
         public String sendOaText(String token, String followerId, String text) {
             return call(new Call("oa", token, followerId, null, null, null, text));
         }

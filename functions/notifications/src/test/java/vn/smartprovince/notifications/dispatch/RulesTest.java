@@ -45,6 +45,77 @@ class RulesTest {
         return assertInstanceOf(ChannelChoice.Undeliverable.class, choice).reason();
     }
 
+    /** The template by user id: ZNS preference = user id, phone, OA; default = OA in the window, user id, phone. */
+    @Nested
+    class ChannelChoiceWithTemplatesByUserId {
+        final NotificationTemplate byUid = new NotificationTemplate("REPORT_STATUS_CHANGED", BOTH.params(), "900002",
+                BOTH.oaText(), true);
+        final NotificationTemplate byUidNoOa = new NotificationTemplate("REPORT_RECEIVED", List.of("a"), "900001",
+                null, true);
+        final Instant recent = NOW.minus(Duration.ofDays(1));
+        final Instant old = NOW.minus(Duration.ofDays(30));
+
+        ChannelChoice.Send send(Preference preference, String phone, String follower, boolean following,
+                                Instant lastInteraction, NotificationTemplate template) {
+            return assertInstanceOf(ChannelChoice.Send.class, ChannelChoice.choose(new Recipient("9000000000000000001",
+                    phone, preference, follower, following, lastInteraction), template, NOW, WINDOW));
+        }
+
+        @Test
+        void table() {
+            record Row(Preference preference, String phone, String follower, boolean following, Instant last,
+                       NotificationTemplate template, Channel channel, Channel fallback, String why) {
+            }
+            List<Row> rows = List.of(
+                    new Row(Preference.ZNS, "84901234567", "44001", true, recent, byUid, Channel.ZBS_UID, Channel.ZNS,
+                            "template messages: by user id first (cheaper), the phone if Zalo refuses the id"),
+                    new Row(Preference.ZNS, null, "44001", false, null, byUid, Channel.ZBS_UID, null,
+                            "no phone shared: still reachable by user id"),
+                    new Row(Preference.ZNS, "84901234567", null, false, null, byUid, Channel.ZNS, null,
+                            "no user id known: the phone"),
+                    new Row(Preference.ZNS, "84901234567", "44001", true, recent, BOTH, Channel.ZNS, null,
+                            "a phone-only template keeps the phone path"),
+                    new Row(Preference.ZALO_OA, "84901234567", "44001", true, recent, byUid, Channel.OA, null,
+                            "default: the free OA text inside the window first"),
+                    new Row(Preference.ZALO_OA, "84901234567", "44001", true, old, byUid, Channel.ZBS_UID, Channel.ZNS,
+                            "default outside the window: by user id, then the phone"),
+                    new Row(Preference.ZALO_OA, null, "44001", false, old, byUid, Channel.ZBS_UID, null,
+                            "an unfollower without a phone: by user id"),
+                    new Row(Preference.ZALO_OA, "84901234567", "44001", true, recent, byUidNoOa, Channel.ZBS_UID,
+                            Channel.ZNS, "no OA text: by user id"),
+                    new Row(Preference.ZALO_OA, "84901234567", null, false, null, byUid, Channel.ZNS, null,
+                            "never followed: the phone"));
+            for (Row row : rows) {
+                ChannelChoice.Send send = send(row.preference(), row.phone(), row.follower(), row.following(),
+                        row.last(), row.template());
+                assertEquals(row.channel(), send.channel(), row.why());
+                assertEquals(row.fallback(), send.fallback(), row.why());
+            }
+        }
+
+        @Test
+        void noneIsNeverMessagedAndNoPathSaysWhyEachIsOut() {
+            assertEquals(Reason.OPTED_OUT, undeliverable(ChannelChoice.choose(new Recipient("9", "84901234567",
+                    Preference.NONE, "44001", true, NOW), byUid, NOW, WINDOW)).code());
+            Reason none = undeliverable(ChannelChoice.choose(new Recipient("9", null, Preference.ZNS, null, false, null),
+                    byUid, NOW, WINDOW));
+            assertEquals(Reason.NO_CHANNEL, none.code());
+            assertEquals("ZBS by user id: no Zalo user id known for the OA; ZNS: no phone number; OA: not following"
+                    + " the OA", none.text());
+        }
+
+        @Test
+        void zaloRefusalsOfTheUserIdAreClassifiedPermanentAndFallBack() {
+            for (int code : List.of(-118, -114, -135)) {
+                assertEquals(Action.FAIL, ErrorPolicy.of(ZaloFailures.code(code)), "code " + code);
+                assertTrue(ErrorPolicy.USER_ID_REFUSALS.contains(code));
+            }
+            assertEquals(Action.DEFER_TO_SENDING_HOURS, ErrorPolicy.of(ZaloFailures.code(-133)));
+            assertEquals(Action.RETRY_LATER, ErrorPolicy.of(ZaloFailures.code(-144)));
+            assertEquals(Action.REFRESH_TOKEN_AND_RESEND, ErrorPolicy.of(ZaloFailures.code(-124)));
+        }
+    }
+
     @Nested
     class ChannelChoiceRules {
         final Instant recent = NOW.minus(Duration.ofDays(1));

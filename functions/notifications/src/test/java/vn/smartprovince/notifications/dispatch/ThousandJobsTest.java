@@ -82,6 +82,12 @@ class ThousandJobsTest {
         }
 
         @Override
+        public String sendZbsByUserId(String token, vn.smartprovince.shared.zalo.ZbsUidMessage message) {
+            check();
+            return zalo.sendZbsByUserId(token, message);
+        }
+
+        @Override
         public String sendOaText(String token, String followerId, String text) {
             check();
             return zalo.sendOaText(token, followerId, text);

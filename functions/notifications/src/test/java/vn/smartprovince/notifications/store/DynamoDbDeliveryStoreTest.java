@@ -1,5 +1,7 @@
 package vn.smartprovince.notifications.store;
 
+import vn.smartprovince.shared.stats.NotificationCounterKeys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -218,5 +220,47 @@ class DynamoDbDeliveryStoreTest {
                 "status", AttributeValue.fromS("CANCELLED"))));
         assertFalse(store.campaignCancelled(campaign), "the answer is kept a few seconds per instance");
         assertTrue(store().campaignCancelled(campaign), "a fresh instance reads it");
+    }
+
+    long counter(String sk, String field) {
+        Map<String, AttributeValue> item = item("STATS#NOTIFY", sk);
+        return item == null || !item.containsKey(field) ? 0 : Long.parseLong(item.get(field).n());
+    }
+
+    @Test
+    void settledOutcomesAndReceiptsMoveTheCountersPerChannelAndVietnamMonth() {
+        DynamoDbDeliveryStore store = store();
+        // 2026-11-30 23:30 UTC is 1 December 06:30 in Vietnam: the December item.
+        Instant lateNovemberUtc = Instant.parse("2026-11-30T23:30:00Z");
+        String month = NotificationCounterKeys.month(lateNovemberUtc);
+        assertEquals("MONTH#2026-12", month);
+        long totalSent = counter("TOTAL", "ZBS_UID#sent");
+        long monthSent = counter(month, "ZBS_UID#sent");
+
+        var sent = claimed(store.claim(job("c1", "9000000000000000001", T), "o1", T.plusSeconds(100), T));
+        assertTrue(store.sent(sent, Channel.ZBS_UID, "msg-c1", null, lateNovemberUtc));
+        assertEquals(totalSent + 1, counter("TOTAL", "ZBS_UID#sent"));
+        assertEquals(monthSent + 1, counter(month, "ZBS_UID#sent"));
+        assertEquals("STATS_NOTIFY", item("STATS#NOTIFY", "TOTAL").get("itemType").s());
+
+        long delivered = counter(month, "ZBS_UID#delivered");
+        assertEquals(ReceiptOutcome.DELIVERED, store.markDelivered("msg-c1", lateNovemberUtc.plusSeconds(3)));
+        assertEquals(ReceiptOutcome.ALREADY_DELIVERED, store.markDelivered("msg-c1", lateNovemberUtc.plusSeconds(4)));
+        assertEquals(delivered + 1, counter(month, "ZBS_UID#delivered"), "a repeated receipt counts once");
+
+        long failed = counter("TOTAL", "ZNS#failed");
+        var failing = claimed(store.claim(job("c2", "9000000000000000001", T), "o2", T.plusSeconds(100), T));
+        store.failed(failing, Channel.ZNS, new Reason("ZALO_-108", "phone invalid"), false, null, T);
+        assertEquals(failed + 1, counter("TOTAL", "ZNS#failed"));
+
+        long undeliverable = counter("TOTAL", "NONE#undeliverable");
+        var nobody = claimed(store.claim(job("c3", "9000000000000000001", T), "o3", T.plusSeconds(100), T));
+        store.undeliverable(nobody, new Reason(Reason.OPTED_OUT, "off"), T);
+        assertEquals(undeliverable + 1, counter("TOTAL", "NONE#undeliverable"));
+
+        long retried = counter("TOTAL", "ZNS#failed");
+        var retrying = claimed(store.claim(job("c4", "9000000000000000001", T), "o4", T.plusSeconds(100), T));
+        store.retrying(retrying, Channel.ZNS, new Reason("ZALO_-144", "quota"), T.plusSeconds(60), T);
+        assertEquals(retried, counter("TOTAL", "ZNS#failed"), "a retry is not an outcome");
     }
 }

@@ -322,6 +322,9 @@ public final class ConfigDiff {
                 add(Topic.TEMPLATE, it + ": ZNS template id " + orNone(was.znsTemplateId()) + " -> "
                         + orNone(template.znsTemplateId()));
             }
+            if (was.sendByUserId() != template.sendByUserId()) {
+                add(Topic.TEMPLATE, it + ": sent by user id " + was.sendByUserId() + " -> " + template.sendByUserId());
+            }
             if (!Objects.equals(was.oaText(), template.oaText())) {
                 add(Topic.TEMPLATE, it + ": OA message text " + (was.oaText() == null ? "added"
                         : template.oaText() == null ? "removed" : "changed"));

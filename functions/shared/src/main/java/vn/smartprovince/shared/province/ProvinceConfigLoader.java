@@ -572,8 +572,17 @@ public final class ProvinceConfigLoader {
                 problems.add(MISSING, at, "needs znsTemplateId, oaText or both",
                         "cần znsTemplateId, oaText hoặc cả hai");
             }
+            boolean byUserId = Boolean.TRUE.equals(fields.bool("sendByUserId", OPTIONAL));
+            if (byUserId && znsAt == null) {
+                problems.add(INCONSISTENT, at, "sendByUserId needs znsTemplateId (the template sent by user id)",
+                        "sendByUserId cần znsTemplateId (mẫu tin gửi theo user id)");
+            }
+            if (byUserId && key != null && key.contains("OTP")) {
+                problems.add(INVALID_VALUE, at, "an OTP template is sent by phone only: sendByUserId must be false",
+                        "mẫu OTP chỉ gửi theo số điện thoại: sendByUserId phải là false");
+            }
             fields.end();
-            return key == null ? null : new NotificationTemplate(key, params, znsTemplateId, oaText);
+            return key == null ? null : new NotificationTemplate(key, params, znsTemplateId, oaText, byUserId);
         }
 
         private void checkPlaceholders(JsonAt at, String text, List<String> params) {

@@ -181,14 +181,45 @@ public final class ZaloClient {
                 .header("access_token", oaAccessToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        return call(endpoint, request, List.of(oaAccessToken), json -> znsSent(json.path("data"),
+                required(json.path("data"), "msg_id", "data.msg_id")));
+    }
+
+    /**
+     * A ZBS Template Message by user id: {@code POST <ZALO_ZBS_BASE_URL><ZALO_ZBS_UID_PATH>} (default
+     * {@code https://openapi.zalo.me/v3.0/oa/message/template}) with the OA access token, body
+     * {@code recipient.user_id}, {@code template_id}, {@code template_data}, {@code tracking_id}.
+     * Zalo's message id is read from {@code data.msg_id} (as ZNS answers) or {@code data.message_id}
+     * (as the OA API answers): the sources disagree, docs/notifications-zbs.md.
+     */
+    public ZnsSent sendZbsByUserId(String oaAccessToken, ZbsUidMessage message) {
+        ZaloEndpoint endpoint = ZaloEndpoint.ZBS_TEMPLATE_UID_SEND;
+        checkToken(endpoint, oaAccessToken, "OA access token");
+        ObjectNode body = Json.object();
+        body.putObject("recipient").put("user_id", message.userId());
+        body.put("template_id", message.templateId());
+        ObjectNode data = body.putObject("template_data");
+        message.templateData().forEach(data::put);
+        if (message.trackingId() != null) {
+            body.put("tracking_id", message.trackingId());
+        }
+        HttpRequest.Builder request = request(endpoint, config.zbsUidPath())
+                .header("access_token", oaAccessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
         return call(endpoint, request, List.of(oaAccessToken), json -> {
             JsonNode result = json.path("data");
-            JsonNode quota = result.path("quota");
-            return new ZnsSent(required(result, "msg_id", "data.msg_id"), epochMillis(result.path("sent_time")),
-                    optionalText(result.path("sending_mode")),
-                    quota.isObject() ? new ZnsSent.Quota(optionalLong(quota.path("dailyQuota")),
-                            optionalLong(quota.path("remainingQuota"))) : null);
+            return znsSent(result, result.hasNonNull("msg_id") ? required(result, "msg_id", "data.msg_id")
+                    : required(result, "message_id", "data.msg_id"));
         });
+    }
+
+    /** A template send's answer ({@code data}): sent time, sending mode and quota when present. */
+    private static ZnsSent znsSent(JsonNode result, String msgId) {
+        JsonNode quota = result.path("quota");
+        return new ZnsSent(msgId, epochMillis(result.path("sent_time")), optionalText(result.path("sending_mode")),
+                quota.isObject() ? new ZnsSent.Quota(optionalLong(quota.path("dailyQuota")),
+                        optionalLong(quota.path("remainingQuota"))) : null);
     }
 
     /** {@code GET /template/info/v2?template_id=…}: status ({@code ENABLE} once approved) and parameters. */

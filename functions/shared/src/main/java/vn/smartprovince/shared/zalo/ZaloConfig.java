@@ -25,6 +25,9 @@ import vn.smartprovince.shared.zalo.ZaloException.Kind;
  *   <tr><td>{@code ZALO_OPENAPI_BASE_URL}</td><td>default {@code https://openapi.zalo.me}</td></tr>
  *   <tr><td>{@code ZALO_BUSINESS_BASE_URL}</td><td>default {@code https://business.openapi.zalo.me}</td></tr>
  *   <tr><td>{@code ZALO_OAUTH_BASE_URL}</td><td>default {@code https://oauth.zaloapp.com}</td></tr>
+ *   <tr><td>{@code ZALO_ZBS_BASE_URL}</td><td>base URL of the ZBS template send by user id; default
+ *       {@code ZALO_OPENAPI_BASE_URL} (the OA API host: see docs/notifications-zbs.md)</td></tr>
+ *   <tr><td>{@code ZALO_ZBS_UID_PATH}</td><td>its path, default {@code /v3.0/oa/message/template}</td></tr>
  *   <tr><td>{@code ZALO_EGRESS_PROXY_URL}</td><td>optional {@code http://host[:port]} forward proxy (HTTPS is tunnelled with CONNECT)</td></tr>
  *   <tr><td>{@code ZALO_CONNECT_TIMEOUT_MS}</td><td>default 2000</td></tr>
  *   <tr><td>{@code ZALO_READ_TIMEOUT_MS}</td><td>default 4000 (per request, until the answer's headers)</td></tr>
@@ -38,7 +41,7 @@ import vn.smartprovince.shared.zalo.ZaloException.Kind;
  */
 public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI businessBaseUrl, URI oauthBaseUrl,
                          URI egressProxyUrl, Duration connectTimeout, Duration readTimeout,
-                         Map<Integer, Kind> errorKinds) {
+                         Map<Integer, Kind> errorKinds, URI zbsBaseUrl, String zbsUidPath) {
 
     public static final String APP_ID = "ZALO_APP_ID";
     public static final String APP_SECRET_NAME = "ZALO_APP_SECRET_NAME";
@@ -46,6 +49,9 @@ public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI
     public static final String OPENAPI_BASE_URL = "ZALO_OPENAPI_BASE_URL";
     public static final String BUSINESS_BASE_URL = "ZALO_BUSINESS_BASE_URL";
     public static final String OAUTH_BASE_URL = "ZALO_OAUTH_BASE_URL";
+    public static final String ZBS_BASE_URL = "ZALO_ZBS_BASE_URL";
+    public static final String ZBS_UID_PATH = "ZALO_ZBS_UID_PATH";
+    public static final String DEFAULT_ZBS_UID_PATH = "/v3.0/oa/message/template";
     public static final String EGRESS_PROXY_URL = "ZALO_EGRESS_PROXY_URL";
     public static final String CONNECT_TIMEOUT_MS = "ZALO_CONNECT_TIMEOUT_MS";
     public static final String READ_TIMEOUT_MS = "ZALO_READ_TIMEOUT_MS";
@@ -67,6 +73,15 @@ public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         errorKinds = Map.copyOf(errorKinds);
+        zbsBaseUrl = zbsBaseUrl == null ? openApiBaseUrl : zbsBaseUrl;
+        zbsUidPath = zbsUidPath == null ? DEFAULT_ZBS_UID_PATH : zbsUidPath;
+    }
+
+    /** The configuration before the ZBS send by user id (its base URL = the OA API's, default path). */
+    public ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI businessBaseUrl, URI oauthBaseUrl,
+                      URI egressProxyUrl, Duration connectTimeout, Duration readTimeout, Map<Integer, Kind> errorKinds) {
+        this(appId, graphBaseUrl, openApiBaseUrl, businessBaseUrl, oauthBaseUrl, egressProxyUrl, connectTimeout,
+                readTimeout, errorKinds, null, null);
     }
 
     /**
@@ -87,6 +102,12 @@ public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI
         URI openApi = baseUrl(env, OPENAPI_BASE_URL, DEFAULT_OPENAPI_BASE_URL, problems);
         URI business = baseUrl(env, BUSINESS_BASE_URL, DEFAULT_BUSINESS_BASE_URL, problems);
         URI oauth = baseUrl(env, OAUTH_BASE_URL, DEFAULT_OAUTH_BASE_URL, problems);
+        URI zbs = env.optional(ZBS_BASE_URL).filter(v -> !v.isBlank()).isPresent()
+                ? baseUrl(env, ZBS_BASE_URL, DEFAULT_OPENAPI_BASE_URL, problems) : openApi;
+        String zbsPath = env.get(ZBS_UID_PATH, DEFAULT_ZBS_UID_PATH).strip();
+        if (!zbsPath.matches("(/[A-Za-z0-9._~-]+)+")) {
+            problems.add(ZBS_UID_PATH + " must be a path like " + DEFAULT_ZBS_UID_PATH + ", got \"" + zbsPath + "\"");
+        }
         URI proxy = proxyUrl(env, problems);
         Duration connect = millis(env, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT, 60_000, problems);
         Duration read = millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, 120_000, problems);
@@ -94,7 +115,7 @@ public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Zalo configuration is invalid: " + String.join("; ", problems));
         }
-        return new ZaloConfig(appId, graph, openApi, business, oauth, proxy, connect, read, kinds);
+        return new ZaloConfig(appId, graph, openApi, business, oauth, proxy, connect, read, kinds, zbs, zbsPath);
     }
 
     /** The proxy URL, if calls go through one. */
@@ -118,6 +139,7 @@ public record ZaloConfig(String appId, URI graphBaseUrl, URI openApiBaseUrl, URI
             case OPENAPI_BASE_URL -> openApiBaseUrl;
             case BUSINESS_BASE_URL -> businessBaseUrl;
             case OAUTH_BASE_URL -> oauthBaseUrl;
+            case ZBS_BASE_URL -> zbsBaseUrl;
             default -> throw new IllegalArgumentException(endpoint.baseVariable);
         };
     }

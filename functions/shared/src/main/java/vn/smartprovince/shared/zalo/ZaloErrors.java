@@ -66,6 +66,7 @@ public final class ZaloErrors {
             entry(-127, new Known(PERMANENT, "development mode sends only to administrators")),
             entry(-131, new Known(PERMANENT, "template not approved")),
             entry(-133, new Known(RETRYABLE, "outside the template's sending hours")),
+            entry(-135, new Known(PERMANENT, "template may not be sent by user id")),
             entry(-144, new Known(RETRYABLE, "daily quota exceeded")),
             entry(-201, new Known(PERMANENT, "invalid parameter")),
             entry(-213, new Known(PERMANENT, "user does not follow the OA")),

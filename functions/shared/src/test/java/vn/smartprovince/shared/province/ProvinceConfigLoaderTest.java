@@ -106,6 +106,15 @@ class ProvinceConfigLoaderTest {
     }
 
     @Test
+    void aTemplateMaySayItIsSentByUserIdAndTheFlagRoundTrips() {
+        assertFalse(validConfig().notificationTemplates().get(0).sendByUserId(), "by phone only unless it says so");
+        ProvinceConfig config = ProvinceConfigLoader.parse(replace(valid(), "\"znsTemplateId\": \"300001\",",
+                "\"znsTemplateId\": \"300001\", \"sendByUserId\": true,"), "by-user-id");
+        assertTrue(config.notificationTemplates().get(0).sendByUserId());
+        assertEquals(config, ProvinceConfigLoader.parse(ProvinceConfigLoader.toJson(config), "round-trip"));
+    }
+
+    @Test
     void writesJsonThatReadsBackToAnEqualConfig() {
         ProvinceConfig config = validConfig();
         String json = ProvinceConfigLoader.toJson(config);
@@ -242,6 +251,11 @@ class ProvinceConfigLoaderTest {
                 new Case("unknown placeholder", "({category_name})", "({categoryName})",
                         "notificationTemplates[0].oaText", UNKNOWN_REFERENCE, "\"oaText\""),
                 new Case("stray brace", "({category_name})", "({category_name}})", "notificationTemplates[0].oaText", INVALID_FORMAT, "\"oaText\""),
+                new Case("sent by user id without a template id", ", \"znsTemplateId\": \"300001\",",
+                        ", \"sendByUserId\": true,", "notificationTemplates[0]", INCONSISTENT, "{ \"key\": \"REPORT_RECEIVED\""),
+                new Case("an OTP template by user id", "\"key\": \"REPORT_RECEIVED\", \"params\"",
+                        "\"key\": \"LOGIN_OTP\", \"sendByUserId\": true, \"params\"", "notificationTemplates[0]", INVALID_VALUE,
+                        "{ \"key\": \"LOGIN_OTP\""),
                 new Case("template with no channel", ", \"znsTemplateId\": \"300001\",\n      \"oaText\": \"Đã nhận phản ánh {report_code} ({category_name}).\"",
                         "", "notificationTemplates[0]", MISSING, "{ \"key\": \"REPORT_RECEIVED\""));
     }

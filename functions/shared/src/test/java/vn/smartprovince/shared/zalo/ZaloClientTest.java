@@ -154,6 +154,36 @@ class ZaloClientTest {
     }
 
     @Test
+    void zbsSendByUserIdPostsRecipientTemplateAndTrackingToTheOaApi() {
+        zalo.answerJson("{\"error\":0,\"message\":\"Success\",\"data\":{\"msg_id\":\"u1\","
+                + "\"sent_time\":\"1626926241040\",\"quota\":{\"dailyQuota\":\"20000\",\"remainingQuota\":\"19998\"}}}");
+        ZnsSent sent = client.sendZbsByUserId("oa-access-token", new ZbsUidMessage("4400000000000000077", "7895417",
+                Map.of("ma_ho_so", "H56-0001"), "job-43"));
+        assertEquals(new ZnsSent("u1", Instant.ofEpochMilli(1626926241040L), null, new ZnsSent.Quota(20000L, 19998L)),
+                sent);
+        FakeZalo.Seen seen = zalo.last();
+        assertEquals("POST", seen.method());
+        assertEquals("/v3.0/oa/message/template", seen.path());
+        assertEquals("oa-access-token", seen.header("access_token"));
+        JsonNode body = Json.read(seen.body());
+        assertEquals(List.of("recipient", "template_id", "template_data", "tracking_id"), fieldNames(body));
+        assertEquals("4400000000000000077", body.at("/recipient/user_id").asText());
+        assertEquals("7895417", body.path("template_id").asText());
+        assertEquals("H56-0001", body.at("/template_data/ma_ho_so").asText());
+        assertEquals("job-43", body.path("tracking_id").asText());
+    }
+
+    @Test
+    void zbsSendByUserIdReadsTheOaApisMessageIdAndItsHostAndPathAreConfigurable() throws Exception {
+        zalo.answerJson("{\"error\":0,\"data\":{\"message_id\":\"oa-9\"}}");
+        ZaloClient moved = zalo.client(SECRET, Map.of("ZALO_ZBS_BASE_URL", zalo.baseUrl() + "/zbs",
+                "ZALO_ZBS_UID_PATH", "/message/template/uid"));
+        assertEquals("oa-9", moved.sendZbsByUserId("t", new ZbsUidMessage("44", "1", Map.of(), null)).msgId());
+        assertEquals("/zbs/message/template/uid", zalo.last().path());
+        assertFalse(Json.read(zalo.last().body()).has("tracking_id"));
+    }
+
+    @Test
     void znsTemplateInfoQueriesByTemplateIdAndReadsStatusAndParams() {
         zalo.answerJson("{\"error\":0,\"message\":\"Success\",\"data\":{\"templateId\":\"7895417\","
                 + "\"templateName\":\"Thông báo hồ sơ\",\"status\":\"ENABLE\",\"templateTag\":\"TRANSACTION\","

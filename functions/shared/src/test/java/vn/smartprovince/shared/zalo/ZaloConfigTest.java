@@ -85,6 +85,19 @@ class ZaloConfigTest {
     }
 
     @Test
+    void theZbsSendByUserIdFollowsTheOaApiHostUnlessMovedAndItsPathIsChecked() {
+        ZaloConfig defaults = ZaloConfig.from(env("ZALO_OPENAPI_BASE_URL", "http://localhost:9000"));
+        assertEquals(URI.create("http://localhost:9000"), defaults.zbsBaseUrl());
+        assertEquals("/v3.0/oa/message/template", defaults.zbsUidPath());
+        ZaloConfig moved = ZaloConfig.from(env("ZALO_ZBS_BASE_URL", "https://business.openapi.zalo.me",
+                "ZALO_ZBS_UID_PATH", "/message/template/uid"));
+        assertEquals(URI.create("https://business.openapi.zalo.me"), moved.zbsBaseUrl());
+        assertEquals("/message/template/uid", moved.zbsUidPath());
+        assertTrue(problem("ZALO_ZBS_UID_PATH", "message template").contains("ZALO_ZBS_UID_PATH must be a path"));
+        assertTrue(problem("ZALO_ZBS_BASE_URL", "http://zalo.me").contains("ZALO_ZBS_BASE_URL must use https"));
+    }
+
+    @Test
     void badBaseUrlsAreNamed() {
         assertTrue(problem("ZALO_GRAPH_BASE_URL", "graph.zalo.me").contains("ZALO_GRAPH_BASE_URL must be an absolute"));
         assertTrue(problem("ZALO_OPENAPI_BASE_URL", "http://openapi.zalo.me")

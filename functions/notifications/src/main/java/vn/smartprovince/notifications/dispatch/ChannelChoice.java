@@ -13,8 +13,10 @@ import vn.smartprovince.shared.province.NotificationTemplate;
  *
  * <ul>
  *   <li>{@code ZBS_UID}: the template (ZBS Template Message) by the citizen's OA-scoped user id,
- *       when the template allows it ({@code sendByUserId}, with a template id) and the user id is
- *       known (the OA webhook recorded it). Cheaper than by phone and needs no phone number.</li>
+ *       when the template allows it ({@code sendByUserId}, with a template id) and the citizen
+ *       follows the OA (the webhook recorded the id). Cheaper than by phone and needs no phone
+ *       number. Unfollowing is the citizen saying "not from this account": neither this path nor
+ *       OA text reaches an unfollower; the phone path, a number they gave us, still may.</li>
  *   <li>{@code ZNS}: the template to the phone, when the phone is known and the template has a
  *       template id.</li>
  *   <li>{@code OA}: an OA text message, when the recipient follows the OA, wrote to it within Zalo's
@@ -65,7 +67,8 @@ final class ChannelChoice {
                 : recipient.phone() == null ? "no phone number" : null;
         String uid = template.znsTemplateId() == null ? "the template has no ZNS template"
                 : !template.sendByUserId() ? "the template is sent by phone only"
-                : recipient.followerId() == null ? "no Zalo user id known for the OA" : null;
+                : recipient.followerId() == null ? "no Zalo user id known for the OA"
+                : !recipient.following() ? "unfollowed the OA" : null;
         String oa = template.oaText() == null ? "the template has no OA text"
                 : recipient.followerId() == null || !recipient.following() ? "not following the OA"
                 : recipient.lastInteractionAt() == null || recipient.lastInteractionAt().isBefore(now.minus(interactionWindow))

@@ -154,7 +154,7 @@ class DispatcherTest {
         NotificationTemplate byUid = new NotificationTemplate("RECEIVED_UID", STATUS.params(), "900001", null, true);
         templates.put(byUid.key(), byUid);
         people.put("9000000000000000003", new Recipient("9000000000000000003", null, Preference.ZNS,
-                "4400000000000000003", false, null));
+                "4400000000000000003", true, null));
         NotificationJob job = job("u1", "9000000000000000003", byUid.key(), PARAMS);
         assertEquals(Kind.SENT, one(message(job, 1)).kind());
         assertEquals(List.of(new Fakes.Zalo.Call("zbs_uid", "token-1", "4400000000000000003", "900001", PARAMS,
@@ -182,7 +182,7 @@ class DispatcherTest {
         templates.put(careUid.key(), careUid);
         zalo.tags.put("900009", "CUSTOMER_CARE");
         people.put("9000000000000000005", new Recipient("9000000000000000005", null, Preference.ZNS,
-                "4400000000000000005", false, null));
+                "4400000000000000005", true, null));
         clock.set(vietnam("2026-11-28T23:00:00"));
         NotificationJob job = job("u3", "9000000000000000005", careUid.key(), Map.of("report_code", "K7M4-QX9P"));
         one(message(job, 1));

@@ -69,7 +69,7 @@ class RulesTest {
             List<Row> rows = List.of(
                     new Row(Preference.ZNS, "84901234567", "44001", true, recent, byUid, Channel.ZBS_UID, Channel.ZNS,
                             "template messages: by user id first (cheaper), the phone if Zalo refuses the id"),
-                    new Row(Preference.ZNS, null, "44001", false, null, byUid, Channel.ZBS_UID, null,
+                    new Row(Preference.ZNS, null, "44001", true, null, byUid, Channel.ZBS_UID, null,
                             "no phone shared: still reachable by user id"),
                     new Row(Preference.ZNS, "84901234567", null, false, null, byUid, Channel.ZNS, null,
                             "no user id known: the phone"),
@@ -79,8 +79,10 @@ class RulesTest {
                             "default: the free OA text inside the window first"),
                     new Row(Preference.ZALO_OA, "84901234567", "44001", true, old, byUid, Channel.ZBS_UID, Channel.ZNS,
                             "default outside the window: by user id, then the phone"),
-                    new Row(Preference.ZALO_OA, null, "44001", false, old, byUid, Channel.ZBS_UID, null,
-                            "an unfollower without a phone: by user id"),
+                    new Row(Preference.ZALO_OA, null, "44001", true, old, byUid, Channel.ZBS_UID, null,
+                            "a follower without a phone outside the window: by user id"),
+                    new Row(Preference.ZNS, "84901234567", "44001", false, null, byUid, Channel.ZNS, null,
+                            "an unfollower: not through the OA, the phone they gave"),
                     new Row(Preference.ZALO_OA, "84901234567", "44001", true, recent, byUidNoOa, Channel.ZBS_UID,
                             Channel.ZNS, "no OA text: by user id"),
                     new Row(Preference.ZALO_OA, "84901234567", null, false, null, byUid, Channel.ZNS, null,
@@ -102,6 +104,14 @@ class RulesTest {
             assertEquals(Reason.NO_CHANNEL, none.code());
             assertEquals("ZBS by user id: no Zalo user id known for the OA; ZNS: no phone number; OA: not following"
                     + " the OA", none.text());
+        }
+
+        @Test
+        void anUnfollowerIsNotMessagedThroughTheOaAtAll() {
+            Reason reason = undeliverable(ChannelChoice.choose(new Recipient("9", null, Preference.ZNS, "44001", false,
+                    recent), byUid, NOW, WINDOW));
+            assertEquals("ZBS by user id: unfollowed the OA; ZNS: no phone number; OA: not following the OA",
+                    reason.text());
         }
 
         @Test

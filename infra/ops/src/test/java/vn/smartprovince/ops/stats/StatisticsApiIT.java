@@ -1,4 +1,4 @@
-package vn.smartprovince.province.stats;
+package vn.smartprovince.ops.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +29,9 @@ import vn.smartprovince.testkit.LocalApiExtension;
  * The statistics end to end through the local runtime: what the test does to reports, dossiers and
  * users is exactly what the public and admin statistics then show (as differences from before, so
  * other tests sharing the emulator do not matter), and the CSV opens with correct Vietnamese text.
+ * It lives in infra/ops, the last module of the build, because it drives reports, dossiers and
+ * the province's routes: end-to-end tests run at their module's verify, when only the modules
+ * before it have their deployment zips (a clean clone has no others).
  */
 class StatisticsApiIT {
     static final String FIRST_ADMIN = "8100000000000000214";

@@ -1,25 +1,26 @@
 package vn.smartprovince.province;
 
 import java.time.Clock;
-import vn.smartprovince.province.store.DynamoDbStatCounters;
-import vn.smartprovince.province.core.StatCounters;
-import vn.smartprovince.shared.province.ProvinceConfig;
-import vn.smartprovince.province.store.SqsAlertQueues;
-import vn.smartprovince.province.store.DynamoDbAlertSubscriptions;
-import vn.smartprovince.province.store.DynamoDbAlertStore;
-import vn.smartprovince.province.core.AlertSubscriptions;
-import vn.smartprovince.province.core.AlertStore;
-import vn.smartprovince.province.core.AlertQueues;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.smartprovince.province.core.AlertQueues;
+import vn.smartprovince.province.core.AlertStore;
+import vn.smartprovince.province.core.AlertSubscriptions;
 import vn.smartprovince.province.core.ArticleCovers;
 import vn.smartprovince.province.core.ArticleStore;
+import vn.smartprovince.province.core.ConfigInForce;
 import vn.smartprovince.province.core.ProvinceConfigs;
-import vn.smartprovince.province.store.ArticleDynamoDbStore;
-import vn.smartprovince.province.store.ArticleS3Covers;
+import vn.smartprovince.province.core.StatCounters;
+import vn.smartprovince.province.store.DynamoDbAlertStore;
+import vn.smartprovince.province.store.DynamoDbAlertSubscriptions;
+import vn.smartprovince.province.store.DynamoDbArticleStore;
+import vn.smartprovince.province.store.DynamoDbStatCounters;
+import vn.smartprovince.province.store.S3ArticleCovers;
+import vn.smartprovince.province.store.SqsAlertQueues;
 import vn.smartprovince.province.store.StoredProvinceConfigs;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.province.ProvinceConfig;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
@@ -34,46 +35,21 @@ public final class Wiring {
     /** The configuration in force, through the shared source, with who applied it. */
     public static ProvinceConfigs configs(Env env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        return new StoredProvinceConfigs(ProvinceConfigSource.fromEnv(env, dynamo, Clock.systemUTC()), dynamo,
+        return new StoredProvinceConfigs(provinceSource(env), dynamo,
                 env.required("MAIN_TABLE"));
     }
 
     /** The news articles on the main table (news). */
     public static ArticleStore articles(Env env) {
-        return new ArticleDynamoDbStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
+        return new DynamoDbArticleStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
     }
 
     /** Article covers in the photo bucket (news); {@code withClient} false signs only. */
     public static ArticleCovers articleCovers(Env env, boolean withClient) {
-        return ArticleS3Covers.fromEnv(env, withClient);
-    }
-
-    /** The province configuration source (news: commune codes), one snapshot per request. */
-    public static ProvinceConfigSource newsProvinceConfigs(Env env) {
-        return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
-    }
-
-    /**
-     * The configuration in force for public readers (the directory): the shared source's snapshot
-     * only, without the "who applied it" read that {@link #configs} adds for administrators.
-     */
-    public static ProvinceConfigs publicConfigs(Env env) {
-        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
-        return () -> source.find().map(snapshot -> new vn.smartprovince.province.core.ConfigInForce(snapshot, null, null));
+        return S3ArticleCovers.fromEnv(env, withClient);
     }
 
     // ---- alerts ----
-
-    /** The province configuration source (one per function instance; a request takes one snapshot). */
-    public static ProvinceConfigSource provinceSource(Env env) {
-        return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
-    }
-
-    /** The configuration in force, one snapshot per call (per request). */
-    public static Supplier<ProvinceConfig> configSupplier(Env env) {
-        ProvinceConfigSource source = provinceSource(env);
-        return () -> source.snapshot().config();
-    }
 
     public static AlertStore alertStore(Env env) {
         return new DynamoDbAlertStore(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
@@ -94,9 +70,28 @@ public final class Wiring {
         return new DynamoDbStatCounters(AwsClients.dynamoDb(env), env.required("MAIN_TABLE"));
     }
 
-    /** The configuration in force, one snapshot per call (names and keys of the statistics' dimensions). */
-    public static java.util.function.Supplier<ProvinceConfig> provinceConfig(Env env) {
-        ProvinceConfigSource source = ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
+
+    /**
+     * The configuration in force as a supplier: one snapshot per call, which a use case takes once
+     * per request (news, alerts, statistics). The one way this module's functions read it, with
+     * {@link #publicConfigs} and {@link #configs} built on the same shared source.
+     */
+    public static Supplier<ProvinceConfig> provinceConfig(Env env) {
+        ProvinceConfigSource source = provinceSource(env);
         return () -> source.snapshot().config();
+    }
+
+    /**
+     * The configuration in force for public readers (the directory): the shared source's snapshot
+     * only, without the "who applied it" read that {@link #configs} adds for administrators.
+     */
+    public static ProvinceConfigs publicConfigs(Env env) {
+        ProvinceConfigSource source = provinceSource(env);
+        return () -> source.find().map(snapshot -> new ConfigInForce(snapshot, null, null));
+    }
+
+    /** The shared source, one per function instance (refreshes within PROVINCE_CONFIG_REFRESH_SECONDS). */
+    private static ProvinceConfigSource provinceSource(Env env) {
+        return ProvinceConfigSource.fromEnv(env, AwsClients.dynamoDb(env), Clock.systemUTC());
     }
 }

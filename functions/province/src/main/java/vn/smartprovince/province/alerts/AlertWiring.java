@@ -18,9 +18,8 @@ final class AlertWiring {
     }
 
     static AlertFanOut fanOut(Env env) {
-        var source = Wiring.provinceSource(env);
         return new AlertFanOut(Wiring.alertStore(env), Wiring.alertSubscriptions(env), Wiring.alertQueues(env),
-                () -> source.snapshot().config(), Clock.systemUTC(),
+                Wiring.provinceConfig(env), Clock.systemUTC(),
                 (int) env.number("ALERT_FANOUT_PAGE_SIZE", AlertFanOut.DEFAULT_PAGE_SIZE, 10, 1000));
     }
 }

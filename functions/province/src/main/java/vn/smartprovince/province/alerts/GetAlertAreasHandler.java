@@ -19,7 +19,7 @@ public final class GetAlertAreasHandler extends AuthenticatedFunction {
     }
 
     GetAlertAreasHandler(Env env) {
-        this(AlertWiring.areas(env), Wiring.configSupplier(env));
+        this(AlertWiring.areas(env), Wiring.provinceConfig(env));
     }
 
     GetAlertAreasHandler(AlertAreas areas, Supplier<ProvinceConfig> config) {

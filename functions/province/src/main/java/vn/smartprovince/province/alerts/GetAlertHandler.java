@@ -18,7 +18,7 @@ public final class GetAlertHandler extends HttpFunction {
     }
 
     GetAlertHandler(Env env) {
-        this(AlertWiring.alerts(env), Wiring.configSupplier(env));
+        this(AlertWiring.alerts(env), Wiring.provinceConfig(env));
     }
 
     GetAlertHandler(Alerts alerts, Supplier<ProvinceConfig> config) {

@@ -27,7 +27,7 @@ public final class ListAlertsHandler extends HttpFunction {
     }
 
     ListAlertsHandler(Env env) {
-        this(AlertWiring.alerts(env), Wiring.configSupplier(env));
+        this(AlertWiring.alerts(env), Wiring.provinceConfig(env));
     }
 
     ListAlertsHandler(Alerts alerts, Supplier<ProvinceConfig> config) {

@@ -23,7 +23,7 @@ public final class PutAlertAreasHandler extends AuthenticatedFunction {
     }
 
     PutAlertAreasHandler(Env env) {
-        this(AlertWiring.areas(env), Wiring.configSupplier(env));
+        this(AlertWiring.areas(env), Wiring.provinceConfig(env));
     }
 
     PutAlertAreasHandler(AlertAreas areas, Supplier<ProvinceConfig> config) {

@@ -23,7 +23,7 @@ public final class SendAlertHandler extends AuthenticatedFunction {
     }
 
     SendAlertHandler(Env env) {
-        this(AlertWiring.alerts(env), Wiring.configSupplier(env));
+        this(AlertWiring.alerts(env), Wiring.provinceConfig(env));
     }
 
     SendAlertHandler(Alerts alerts, Supplier<ProvinceConfig> config) {

@@ -13,7 +13,6 @@ import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 import vn.smartprovince.shared.idempotency.Idempotency;
-import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
  * The authors' routes, one method per function ({@code Handler:
@@ -37,9 +36,8 @@ public final class ArticleDeskHandler {
     }
 
     private static ArticleDesk desk(Env env) {
-        ProvinceConfigSource configs = Wiring.newsProvinceConfigs(env);
         return new ArticleDesk(Wiring.articles(env), Wiring.articleCovers(env, true),
-                () -> configs.snapshot().config(), Clock.systemUTC());
+                Wiring.provinceConfig(env), Clock.systemUTC());
     }
 
     /** The use case (a method: the functions below are built before the constructor body runs). */

@@ -12,7 +12,6 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
 import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
-import vn.smartprovince.shared.province.ProvinceConfigSource;
 
 /**
  * The public routes (no session), one method per function: {@code GET /v1/news} (feed and search)
@@ -39,9 +38,8 @@ public final class NewsHandler {
     }
 
     private static NewsReading reading(Env env) {
-        ProvinceConfigSource configs = Wiring.newsProvinceConfigs(env);
         return new NewsReading(Wiring.articles(env), Wiring.articleCovers(env, false),
-                () -> configs.snapshot().config(), Clock.systemUTC());
+                Wiring.provinceConfig(env), Clock.systemUTC());
     }
 
     /** The use case (a method: the functions below are built before the constructor body runs). */

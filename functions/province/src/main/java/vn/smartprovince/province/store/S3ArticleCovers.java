@@ -27,7 +27,7 @@ import vn.smartprovince.shared.http.FieldError;
  * phone's web view shows; HEIC is not), at most {@code PHOTO_MAX_BYTES}. The prefix has no expiry
  * rule: covers live as long as their articles.
  */
-public final class ArticleS3Covers implements ArticleCovers {
+public final class S3ArticleCovers implements ArticleCovers {
     public static final String PREFIX = "news/covers/";
     private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png",
             "image/webp", "webp");
@@ -40,7 +40,7 @@ public final class ArticleS3Covers implements ArticleCovers {
     private final String bucket;
     private final long maxBytes;
 
-    public ArticleS3Covers(S3Client s3, S3Presigner presigner, String bucket, long maxBytes) {
+    public S3ArticleCovers(S3Client s3, S3Presigner presigner, String bucket, long maxBytes) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -48,8 +48,8 @@ public final class ArticleS3Covers implements ArticleCovers {
     }
 
     /** {@code withClient} false: signing only (uploads, downloads), no S3 client built at cold start. */
-    public static ArticleS3Covers fromEnv(Env env, boolean withClient) {
-        return new ArticleS3Covers(withClient ? AwsClients.s3(env) : null, AwsClients.s3Presigner(env),
+    public static S3ArticleCovers fromEnv(Env env, boolean withClient) {
+        return new S3ArticleCovers(withClient ? AwsClients.s3(env) : null, AwsClients.s3Presigner(env),
                 env.required("PHOTO_BUCKET"), env.number("PHOTO_MAX_BYTES", 10L * 1024 * 1024, 1024, 5L << 30));
     }
 

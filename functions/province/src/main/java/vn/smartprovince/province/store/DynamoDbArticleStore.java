@@ -29,11 +29,11 @@ import vn.smartprovince.shared.aws.DynamoDbCalls;
  * at most 100 items). A word entry left behind by an interrupted write is harmless: search reads the
  * articles it names and keeps only PUBLISHED ones; the next change of the article rewrites its entries.
  */
-public final class ArticleDynamoDbStore implements ArticleStore {
+public final class DynamoDbArticleStore implements ArticleStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public ArticleDynamoDbStore(DynamoDbClient dynamo, String table) {
+    public DynamoDbArticleStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.smartprovince.local.LocalParameters;
-import vn.smartprovince.local.LocalSecrets;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
-import vn.smartprovince.local.emulator.StackBootstrap;
 import vn.smartprovince.local.events.SqsEventSourcePoller;
 import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.json.Json;
-import vn.smartprovince.shared.province.ProvinceConfigLoader;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
-import vn.smartprovince.zalostub.ZaloStub;
 import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
@@ -118,88 +112,78 @@ public final class AlertBenchmark {
         Files.createDirectories(logFile.getParent());
         List<String> report = new ArrayList<>();
         try (PrintStream log = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
-             Emulator emulator = Emulator.connectOrStart(System.getenv("AWS_ENDPOINT_URL"), 0, Emulator.DEFAULT_REGION)) {
-            LocalSecrets secrets = LocalSecrets.load(repoRoot);
-            Map<String, String> parameters = new LinkedHashMap<>(LocalParameters.of(repoRoot));
-            parameters.keySet().retainAll(template.parameters().keySet());
-            try (ZaloStub stub = ZaloStub.start(secrets.stubConfig(parameters, repoRoot), 0)) {
-                parameters.putAll(LocalSecrets.zaloBaseUrls(template.parameters().keySet(), parameters, stub.port()));
-                BootstrappedStack stack = StackBootstrap.run(emulator, template, STACK, parameters);
-                try (var secretsManager = emulator.secretsManager()) {
-                    secrets.seed(secretsManager);
-                }
-                String table = stack.tableName("MainTable");
-                ZaloStubClient zalo = stub.client();
-                try (DynamoDbClient dynamo = emulator.dynamoDb(); SqsClient sqs = emulator.sqs()) {
-                    new ProvinceConfigStore(dynamo, table).publish(ProvinceConfigLoader.load(
-                            repoRoot.resolve("infra/demo/tay-ninh.json")));
-                    List<String> citizens = new DispatcherBenchmark(new DispatcherBenchmark.Options(0, 0, 0,
-                            options.citizens(), false, Emulator.DEFAULT_REGION), repoRoot).recipients(zalo, dynamo, table);
-                    subscribe(dynamo, table, citizens);
-                    List<FunctionSpec> specs = FunctionSpec.all(template, stack.intrinsics());
-                    FunctionSpec.SqsEventSource fanOutSource = source(specs, FAN_OUT);
-                    FunctionSpec.SqsEventSource dispatchSource = source(specs, DISPATCHER);
-                    String pageSize = String.valueOf(spec(specs, FAN_OUT).environment().getOrDefault("ALERT_FANOUT_PAGE_SIZE", "?"));
-                    String dispatchConcurrency = String.valueOf(spec(specs, DISPATCHER).environment().getOrDefault("DISPATCH_CONCURRENCY", "10"));
-                    System.setOut(log);
-                    vn.smartprovince.shared.log.JsonLog.redirect(log);
-                    double fanOutSeconds;
-                    double dispatchSeconds;
-                    try (LocalFunctions functions = new LocalFunctions(template, stack.intrinsics(), emulator.endpoint(),
-                            STACK, Map.of())) {
-                        for (String id : List.of(SEND, FAN_OUT, DISPATCHER)) {
-                            if (functions.function(id).map(f -> !f.code().exists()).orElse(true)) {
-                                throw new IllegalStateException(id + ": its zip is missing; run mvn package first");
-                            }
-                        }
-                        DispatcherBenchmark.zaloLatency(zalo, options.latencyMs());
-                        String alertId = send(functions);
-                        long started = System.nanoTime();
-                        try (SqsEventSourcePoller poller = poller(fanOutSource, stack, sqs, functions)) {
-                            waitFor(() -> "SENT".equals(status(dynamo, table, alertId)), "the fan-out");
-                        }
-                        fanOutSeconds = (System.nanoTime() - started) / 1e9;
-                        int before = zalo.inbox().size();
-                        started = System.nanoTime();
-                        try (SqsEventSourcePoller poller = poller(dispatchSource, stack, sqs, functions)) {
-                            waitFor(() -> zalo.inbox().size() - before >= citizens.size(), "the dispatch");
-                        }
-                        dispatchSeconds = (System.nanoTime() - started) / 1e9;
-                    } finally {
-                        System.setOut(console);
-                        vn.smartprovince.shared.log.JsonLog.redirect(console);
+             BenchmarkStack local = BenchmarkStack.start(repoRoot, template, STACK, Emulator.DEFAULT_REGION)) {
+            Emulator emulator = local.emulator();
+            BootstrappedStack stack = local.stack();
+            String table = local.table();
+            ZaloStubClient zalo = local.zalo();
+            DynamoDbClient dynamo = local.dynamo();
+            SqsClient sqs = local.sqs();
+            List<String> citizens = new DispatcherBenchmark(new DispatcherBenchmark.Options(0, 0, 0,
+                    options.citizens(), false, Emulator.DEFAULT_REGION), repoRoot).recipients(zalo, dynamo, table);
+            subscribe(dynamo, table, citizens);
+            List<FunctionSpec> specs = FunctionSpec.all(template, stack.intrinsics());
+            FunctionSpec.SqsEventSource fanOutSource = source(specs, FAN_OUT);
+            FunctionSpec.SqsEventSource dispatchSource = source(specs, DISPATCHER);
+            String pageSize = String.valueOf(spec(specs, FAN_OUT).environment().getOrDefault("ALERT_FANOUT_PAGE_SIZE", "?"));
+            String dispatchConcurrency = String.valueOf(spec(specs, DISPATCHER).environment().getOrDefault("DISPATCH_CONCURRENCY", "10"));
+            System.setOut(log);
+            vn.smartprovince.shared.log.JsonLog.redirect(log);
+            double fanOutSeconds;
+            double dispatchSeconds;
+            try (LocalFunctions functions = new LocalFunctions(template, stack.intrinsics(), emulator.endpoint(),
+                    STACK, Map.of())) {
+                for (String id : List.of(SEND, FAN_OUT, DISPATCHER)) {
+                    if (functions.function(id).map(f -> !f.code().exists()).orElse(true)) {
+                        throw new IllegalStateException(id + ": its zip is missing; run mvn package first");
                     }
-                    int n = citizens.size();
-                    double fanOutRate = n / fanOutSeconds;
-                    double dispatchRate = n / dispatchSeconds;
-                    int instances = dispatchSource.maximumConcurrency() > 0 ? dispatchSource.maximumConcurrency() : 1;
-                    int target = options.target();
-                    double awsInstanceRate = Double.parseDouble(dispatchConcurrency)
-                            / Math.max(0.001, options.latencyMs() / 1000.0);
-                    report.add(String.format(Locale.ROOT, "setup: %d citizens, province-wide; fan-out page %s, one instance;"
-                            + " dispatcher one instance (BatchSize %d, DISPATCH_CONCURRENCY %s); Zalo latency %d ms",
-                            n, pageSize, dispatchSource.batchSize(), dispatchConcurrency, options.latencyMs()));
-                    report.add(String.format(Locale.ROOT, "fan-out:  %6d jobs queued in %6.1f s = %7.1f jobs/s",
-                            n, fanOutSeconds, fanOutRate));
-                    report.add(String.format(Locale.ROOT, "dispatch: %6d messages in   %6.1f s = %7.1f messages/s per instance",
-                            n, dispatchSeconds, dispatchRate));
-                    double fanOut100k = target / fanOutRate;
-                    double dispatch100k = target / (dispatchRate * instances);
-                    report.add(String.format(Locale.ROOT, "extrapolated to %d recipients on the emulator's figures:"
-                            + " fan-out %.0f s (one chain of pages), dispatch %.0f s (%d instances, MaximumConcurrency);"
-                            + " the two overlap: about %.1f min", target, fanOut100k, dispatch100k, instances,
-                            Math.max(fanOut100k, dispatch100k) / 60));
-                    double aws100k = target / (awsInstanceRate * instances);
-                    report.add(String.format(Locale.ROOT, "on AWS an instance is bound by Zalo's latency:"
-                            + " DISPATCH_CONCURRENCY / latency = %.0f messages/s, x %d = %.0f/s: %.1f min for %d",
-                            awsInstanceRate, instances, awsInstanceRate * instances, aws100k / 60, target));
-                    report.add(String.format(Locale.ROOT, "Zalo's daily quota %d: %s", options.dailyQuota(),
-                            target <= options.dailyQuota() ? "enough"
-                                    : String.format(Locale.ROOT, "%d recipients need %d days at this quota; the"
-                                    + " rest fail ZALO quota and are retried (raise the OA's level first)", target,
-                                    (target + options.dailyQuota() - 1) / options.dailyQuota())));
                 }
+                DispatcherBenchmark.zaloLatency(zalo, options.latencyMs());
+                String alertId = send(functions);
+                long started = System.nanoTime();
+                try (SqsEventSourcePoller poller = poller(fanOutSource, stack, sqs, functions)) {
+                    waitFor(() -> "SENT".equals(status(dynamo, table, alertId)), "the fan-out");
+                }
+                fanOutSeconds = (System.nanoTime() - started) / 1e9;
+                int before = zalo.inbox().size();
+                started = System.nanoTime();
+                try (SqsEventSourcePoller poller = poller(dispatchSource, stack, sqs, functions)) {
+                    waitFor(() -> zalo.inbox().size() - before >= citizens.size(), "the dispatch");
+                }
+                dispatchSeconds = (System.nanoTime() - started) / 1e9;
+            } finally {
+                System.setOut(console);
+                vn.smartprovince.shared.log.JsonLog.redirect(console);
             }
+            int n = citizens.size();
+            double fanOutRate = n / fanOutSeconds;
+            double dispatchRate = n / dispatchSeconds;
+            int instances = dispatchSource.maximumConcurrency() > 0 ? dispatchSource.maximumConcurrency() : 1;
+            int target = options.target();
+            double awsInstanceRate = Double.parseDouble(dispatchConcurrency)
+                    / Math.max(0.001, options.latencyMs() / 1000.0);
+            report.add(String.format(Locale.ROOT, "setup: %d citizens, province-wide; fan-out page %s, one instance;"
+                    + " dispatcher one instance (BatchSize %d, DISPATCH_CONCURRENCY %s); Zalo latency %d ms",
+                    n, pageSize, dispatchSource.batchSize(), dispatchConcurrency, options.latencyMs()));
+            report.add(String.format(Locale.ROOT, "fan-out:  %6d jobs queued in %6.1f s = %7.1f jobs/s",
+                    n, fanOutSeconds, fanOutRate));
+            report.add(String.format(Locale.ROOT, "dispatch: %6d messages in   %6.1f s = %7.1f messages/s per instance",
+                    n, dispatchSeconds, dispatchRate));
+            double fanOut100k = target / fanOutRate;
+            double dispatch100k = target / (dispatchRate * instances);
+            report.add(String.format(Locale.ROOT, "extrapolated to %d recipients on the emulator's figures:"
+                    + " fan-out %.0f s (one chain of pages), dispatch %.0f s (%d instances, MaximumConcurrency);"
+                    + " the two overlap: about %.1f min", target, fanOut100k, dispatch100k, instances,
+                    Math.max(fanOut100k, dispatch100k) / 60));
+            double aws100k = target / (awsInstanceRate * instances);
+            report.add(String.format(Locale.ROOT, "on AWS an instance is bound by Zalo's latency:"
+                    + " DISPATCH_CONCURRENCY / latency = %.0f messages/s, x %d = %.0f/s: %.1f min for %d",
+                    awsInstanceRate, instances, awsInstanceRate * instances, aws100k / 60, target));
+            report.add(String.format(Locale.ROOT, "Zalo's daily quota %d: %s", options.dailyQuota(),
+                    target <= options.dailyQuota() ? "enough"
+                            : String.format(Locale.ROOT, "%d recipients need %d days at this quota; the"
+                            + " rest fail ZALO quota and are retried (raise the OA's level first)", target,
+                            (target + options.dailyQuota() - 1) / options.dailyQuota())));
             report.add("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
             report.add("function logs: " + logFile);
         }

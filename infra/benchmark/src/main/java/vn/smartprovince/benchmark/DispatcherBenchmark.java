@@ -1,7 +1,6 @@
 package vn.smartprovince.benchmark;
 
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import vn.smartprovince.local.LocalParameters;
-import vn.smartprovince.local.LocalSecrets;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
-import vn.smartprovince.local.emulator.StackBootstrap;
 import vn.smartprovince.local.events.SqsEventSourcePoller;
 import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.template.FunctionSpec;
@@ -29,10 +26,7 @@ import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.auth.UserItems;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.notify.NotificationJob;
-import vn.smartprovince.shared.province.ProvinceConfigLoader;
-import vn.smartprovince.shared.province.ProvinceConfigStore;
 import vn.smartprovince.zalostub.Endpoint;
-import vn.smartprovince.zalostub.ZaloStub;
 import vn.smartprovince.zalostub.ZaloStubClient;
 
 /**
@@ -141,63 +135,53 @@ public final class DispatcherBenchmark {
         String load;
         String setup;
         try (PrintStream log = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
-             Emulator emulator = Emulator.connectOrStart(System.getenv("AWS_ENDPOINT_URL"), 0, options.region())) {
-            LocalSecrets secrets = LocalSecrets.load(repoRoot);
-            Map<String, String> parameters = new LinkedHashMap<>(LocalParameters.of(repoRoot));
-            parameters.keySet().retainAll(template.parameters().keySet());
-            try (ZaloStub stub = ZaloStub.start(secrets.stubConfig(parameters, repoRoot), 0)) {
-                parameters.putAll(LocalSecrets.zaloBaseUrls(template.parameters().keySet(), parameters, stub.port()));
-                BootstrappedStack stack = StackBootstrap.run(emulator, template, STACK, parameters);
-                try (var secretsManager = emulator.secretsManager()) {
-                    secrets.seed(secretsManager);
+             BenchmarkStack local = BenchmarkStack.start(repoRoot, template, STACK, options.region())) {
+            Emulator emulator = local.emulator();
+            BootstrappedStack stack = local.stack();
+            String table = local.table();
+            ZaloStubClient zalo = local.zalo();
+            DynamoDbClient dynamo = local.dynamo();
+            SqsClient sqs = local.sqs();
+            List<String> recipients = recipients(zalo, dynamo, table);
+            FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
+                    .filter(f -> f.logicalId().equals(FUNCTION)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(FUNCTION + " is not in the template"));
+            FunctionSpec.SqsEventSource source = spec.sqsSources().get(0);
+            setup = String.format(Locale.ROOT, "%s, one instance: BatchSize %d, batching window %d s,"
+                            + " DISPATCH_CONCURRENCY %s, %d recipients", FUNCTION, source.batchSize(),
+                    source.batchingWindowSeconds(), spec.environment().getOrDefault("DISPATCH_CONCURRENCY", "8"),
+                    recipients.size());
+            // One instance: the template's batch size and window, concurrency 1.
+            FunctionSpec.SqsEventSource one = new FunctionSpec.SqsEventSource(source.eventName(),
+                    source.queueId(), source.batchSize(), source.batchingWindowSeconds(),
+                    source.reportBatchItemFailures(), 1, true, source.functionId());
+            System.setOut(log);
+            vn.smartprovince.shared.log.JsonLog.redirect(log);
+            try (LocalFunctions functions = new LocalFunctions(template, stack.intrinsics(), emulator.endpoint(),
+                    STACK, Map.of())) {
+                if (functions.function(FUNCTION).map(f -> !f.code().exists()).orElse(true)) {
+                    throw new IllegalStateException(FUNCTION + ": its zip is missing; run mvn package first");
                 }
-                String table = stack.tableName("MainTable");
-                ZaloStubClient zalo = stub.client();
-                try (DynamoDbClient dynamo = emulator.dynamoDb(); SqsClient sqs = emulator.sqs()) {
-                    new ProvinceConfigStore(dynamo, table).publish(ProvinceConfigLoader.load(
-                            repoRoot.resolve("infra/demo/tay-ninh.json")));
-                    List<String> recipients = recipients(zalo, dynamo, table);
-                    FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
-                            .filter(f -> f.logicalId().equals(FUNCTION)).findFirst()
-                            .orElseThrow(() -> new IllegalStateException(FUNCTION + " is not in the template"));
-                    FunctionSpec.SqsEventSource source = spec.sqsSources().get(0);
-                    setup = String.format(Locale.ROOT, "%s, one instance: BatchSize %d, batching window %d s,"
-                                    + " DISPATCH_CONCURRENCY %s, %d recipients", FUNCTION, source.batchSize(),
-                            source.batchingWindowSeconds(), spec.environment().getOrDefault("DISPATCH_CONCURRENCY", "8"),
-                            recipients.size());
-                    // One instance: the template's batch size and window, concurrency 1.
-                    FunctionSpec.SqsEventSource one = new FunctionSpec.SqsEventSource(source.eventName(),
-                            source.queueId(), source.batchSize(), source.batchingWindowSeconds(),
-                            source.reportBatchItemFailures(), 1, true, source.functionId());
-                    System.setOut(log);
-                    vn.smartprovince.shared.log.JsonLog.redirect(log);
-                    try (LocalFunctions functions = new LocalFunctions(template, stack.intrinsics(), emulator.endpoint(),
-                            STACK, Map.of())) {
-                        if (functions.function(FUNCTION).map(f -> !f.code().exists()).orElse(true)) {
-                            throw new IllegalStateException(FUNCTION + ": its zip is missing; run mvn package first");
-                        }
-                        String queueUrl = stack.queueUrl(source.queueId());
-                        try (SqsEventSourcePoller poller = new SqsEventSourcePoller(one, queueUrl,
-                                stack.queueArn(source.queueId()), stack.region(), sqs, functions, 1, 30_000).start()) {
-                            int backlog = 3 * Math.max(10, source.batchSize());
-                            zaloLatency(zalo, options.latencyMs());
-                            if (options.warmup() > 0) {
-                                measure("warm-up", options.warmup(), options.latencyMs(), recipients, zalo, sqs, queueUrl,
-                                        backlog);
-                            }
-                            runs.add(measure("measured", options.jobs(), options.latencyMs(), recipients, zalo, sqs,
-                                    queueUrl, backlog));
-                            if (options.baseline()) {
-                                zaloLatency(zalo, 0);
-                                runs.add(measure("no Zalo latency", options.jobs(), 0, recipients, zalo, sqs, queueUrl,
-                                        backlog));
-                            }
-                        }
-                    } finally {
-                        System.setOut(console);
-                        vn.smartprovince.shared.log.JsonLog.redirect(console);
+                String queueUrl = stack.queueUrl(source.queueId());
+                try (SqsEventSourcePoller poller = new SqsEventSourcePoller(one, queueUrl,
+                        stack.queueArn(source.queueId()), stack.region(), sqs, functions, 1, 30_000).start()) {
+                    int backlog = 3 * Math.max(10, source.batchSize());
+                    zaloLatency(zalo, options.latencyMs());
+                    if (options.warmup() > 0) {
+                        measure("warm-up", options.warmup(), options.latencyMs(), recipients, zalo, sqs, queueUrl,
+                                backlog);
+                    }
+                    runs.add(measure("measured", options.jobs(), options.latencyMs(), recipients, zalo, sqs,
+                            queueUrl, backlog));
+                    if (options.baseline()) {
+                        zaloLatency(zalo, 0);
+                        runs.add(measure("no Zalo latency", options.jobs(), 0, recipients, zalo, sqs, queueUrl,
+                                backlog));
                     }
                 }
+            } finally {
+                System.setOut(console);
+                vn.smartprovince.shared.log.JsonLog.redirect(console);
             }
             load = Files.readString(Path.of("/proc/loadavg")).strip();
         }

@@ -24,7 +24,6 @@ import vn.smartprovince.shared.log.JsonLog;
  * A failure reports that record and the rest of the batch, so the event source retries in order.
  */
 public final class ForgetErasedSubscribersHandler implements RequestStreamHandler {
-    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
     private final AlertSubscriptions subscriptions;
 
     public ForgetErasedSubscribersHandler() {
@@ -45,16 +44,12 @@ public final class ForgetErasedSubscribersHandler implements RequestStreamHandle
         List<String> failures = new ArrayList<>();
         int erased = 0;
         for (JsonNode record : event.path("Records")) {
-            JsonNode keys = record.path("dynamodb").path("Keys");
-            String pk = keys.path("pk").path("S").asText("");
-            String prefix = UserItems.userKey("");
-            if (!"REMOVE".equals(record.path("eventName").asText()) || !pk.startsWith(prefix)
-                    || pk.length() == prefix.length() || !UserItems.PROFILE.equals(keys.path("sk").path("S").asText())
-                    || TTL_PRINCIPAL.equals(record.path("userIdentity").path("principalId").asText())) {
+            String citizenId = UserItems.erasedUserId(record);
+            if (citizenId == null) {
                 continue;
             }
             try {
-                subscriptions.forget(pk.substring(prefix.length()));
+                subscriptions.forget(citizenId);
                 erased++;
             } catch (RuntimeException e) {
                 String sequence = record.path("dynamodb").path("SequenceNumber").asText();

@@ -19,13 +19,12 @@ import vn.smartprovince.shared.log.JsonLog;
 /**
  * {@code ForgetErasedCitizensFunction}: on the main table's stream, each REMOVE of a profile item
  * ({@code USER#<zaloId>} / {@code PROFILE}) that a request made (DELETE /v1/me) runs
- * {@link ReportErasure}. TTL deletions (userIdentity dynamodb.amazonaws.com) and every other record
+ * {@link ReportErasure}. TTL deletions and every other record ({@code UserItems.erasedUserId})
  * are skipped; the template's filter already drops them on AWS, the local runtime does not filter.
  * A failure reports that record and the rest of the batch in {@code batchItemFailures}, so the
  * event source retries from it, in order.
  */
 public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
-    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
     private final ReportErasure erasure;
 
     public ForgetErasedCitizensHandler() {
@@ -47,7 +46,7 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
         int erased = 0;
         int reports = 0;
         for (JsonNode record : event.path("Records")) {
-            String citizenId = erasedCitizen(record);
+            String citizenId = UserItems.erasedUserId(record);
             if (citizenId == null) {
                 continue;
             }
@@ -64,18 +63,5 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
         BatchItemFailures.write(output, failures);
         JsonLog.info("erased citizens forgotten", Map.of("records", event.path("Records").size(), "citizens", erased,
                 "reports", reports, "failed", failures.size()));
-    }
-
-    /** The Zalo id of a profile a request deleted; null for any other record. */
-    static String erasedCitizen(JsonNode record) {
-        JsonNode keys = record.path("dynamodb").path("Keys");
-        String pk = keys.path("pk").path("S").asText("");
-        if (!"REMOVE".equals(record.path("eventName").asText())
-                || !UserItems.PROFILE.equals(keys.path("sk").path("S").asText())
-                || !pk.startsWith("USER#") || pk.length() == "USER#".length()
-                || TTL_PRINCIPAL.equals(record.path("userIdentity").path("principalId").asText())) {
-            return null;
-        }
-        return pk.substring("USER#".length());
     }
 }

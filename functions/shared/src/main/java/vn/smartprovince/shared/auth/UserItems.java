@@ -72,6 +72,27 @@ public final class UserItems {
         return "USER#" + zaloId;
     }
 
+    /** Who deletes an item whose TTL expired, in a stream record's {@code userIdentity}. */
+    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
+
+    /**
+     * The Zalo id of the account a request erased ({@code DELETE /v1/me} deletes the profile item),
+     * read from a DynamoDB stream record; null for any other record, a TTL deletion included. The
+     * one rule every module that forgets an erased citizen follows (reports, alerts).
+     */
+    public static String erasedUserId(com.fasterxml.jackson.databind.JsonNode record) {
+        com.fasterxml.jackson.databind.JsonNode keys = record.path("dynamodb").path("Keys");
+        String pk = keys.path("pk").path("S").asText("");
+        String prefix = userKey("");
+        if (!"REMOVE".equals(record.path("eventName").asText())
+                || !PROFILE.equals(keys.path("sk").path("S").asText())
+                || !pk.startsWith(prefix) || pk.length() == prefix.length()
+                || TTL_PRINCIPAL.equals(record.path("userIdentity").path("principalId").asText())) {
+            return null;
+        }
+        return pk.substring(prefix.length());
+    }
+
     /** GSI1 partition finding a citizen by their OA-scoped follower id. */
     public static String followerKey(String followerId) {
         return "ZALOFOLLOWER#" + followerId;

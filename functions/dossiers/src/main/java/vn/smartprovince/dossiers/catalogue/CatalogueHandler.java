@@ -1,7 +1,5 @@
 package vn.smartprovince.dossiers.catalogue;
 
-import java.util.List;
-import java.util.Map;
 import vn.smartprovince.dossiers.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
@@ -37,11 +35,6 @@ abstract class CatalogueHandler extends HttpFunction {
     }
 
     HttpResponse cacheable(ProcedureCatalogue.Answer answer) {
-        if (answer.notModified()) {
-            return new HttpResponse(304, Map.of("etag", answer.etag(), "cache-control", cacheControl), List.of(), "");
-        }
-        return HttpResponse.json(200, answer.body())
-                .withHeader("etag", answer.etag())
-                .withHeader("cache-control", cacheControl);
+        return HttpResponse.cacheable(answer.notModified() ? null : answer.body(), answer.etag(), cacheControl);
     }
 }

@@ -1,7 +1,5 @@
 package vn.smartprovince.province.config;
 
-import java.util.List;
-import java.util.Map;
 import vn.smartprovince.province.Wiring;
 import vn.smartprovince.shared.auth.AuthenticatedFunction;
 import vn.smartprovince.shared.auth.Caller;
@@ -34,11 +32,7 @@ public final class GetConfigHandler extends AuthenticatedFunction {
     @Override
     protected HttpResponse handle(HttpRequest request, Caller caller) {
         ShowConfig.Answer answer = show.show(caller, request.header("if-none-match").orElse(null));
-        if (answer instanceof ShowConfig.Shown shown) {
-            return HttpResponse.json(200, shown.body())
-                    .withHeader("etag", shown.etag())
-                    .withHeader("cache-control", CACHE_CONTROL);
-        }
-        return new HttpResponse(304, Map.of("etag", answer.etag(), "cache-control", CACHE_CONTROL), List.of(), "");
+        return HttpResponse.cacheable(answer instanceof ShowConfig.Shown shown ? shown.body() : null, answer.etag(),
+                CACHE_CONTROL);
     }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import vn.smartprovince.province.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
@@ -48,11 +46,7 @@ public final class NewsHandler {
     }
 
     private static HttpResponse answer(NewsReading.Answer answer, String cacheControl) {
-        if (answer.notModified()) {
-            return new HttpResponse(304, Map.of("etag", answer.etag(), "cache-control", cacheControl), List.of(), "");
-        }
-        return HttpResponse.json(200, answer.body()).withHeader("etag", answer.etag())
-                .withHeader("cache-control", cacheControl);
+        return HttpResponse.cacheable(answer.notModified() ? null : answer.body(), answer.etag(), cacheControl);
     }
 
     private final HttpFunction feed = new HttpFunction() {

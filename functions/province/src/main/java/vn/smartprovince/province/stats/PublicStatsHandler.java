@@ -1,8 +1,6 @@
 package vn.smartprovince.province.stats;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import vn.smartprovince.province.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.HttpFunction;
@@ -36,10 +34,6 @@ public final class PublicStatsHandler extends HttpFunction {
         PublicStats.Answer answer = stats.answer(new PublicStats.Query(request.queryParameter("dimension").orElse(null),
                 request.queryParameter("key").orElse(null), request.queryParameter("period").orElse(null),
                 request.queryParameter("month").orElse(null)), request.header("if-none-match").orElse(null));
-        if (answer.body() == null) {
-            return new HttpResponse(304, Map.of("etag", answer.etag(), "cache-control", CACHE_CONTROL), List.of(), "");
-        }
-        return HttpResponse.json(200, answer.body()).withHeader("etag", answer.etag())
-                .withHeader("cache-control", CACHE_CONTROL);
+        return HttpResponse.cacheable(answer.body(), answer.etag(), CACHE_CONTROL);
     }
 }

@@ -23,6 +23,18 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         return json(status, body).withHeader("cache-control", "no-store");
     }
 
+    /**
+     * A cacheable answer: 200 with {@code body}, or, when {@code body} is null (the client's
+     * {@code If-None-Match} held {@code etag}), 304 without a body; both carry the entity tag and
+     * {@code cacheControl}, so a revalidated answer can be kept again as long.
+     */
+    public static HttpResponse cacheable(Object body, String etag, String cacheControl) {
+        if (body == null) {
+            return new HttpResponse(304, Map.of("etag", etag, "cache-control", cacheControl), List.of(), "");
+        }
+        return json(200, body).withHeader("etag", etag).withHeader("cache-control", cacheControl);
+    }
+
     /** 204 without a body, never stored by a cache or a proxy. */
     public static HttpResponse noContent() {
         return new HttpResponse(204, Map.of("cache-control", "no-store"), List.of(), "");

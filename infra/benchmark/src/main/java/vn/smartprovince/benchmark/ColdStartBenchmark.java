@@ -36,11 +36,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import vn.smartprovince.local.LocalParameters;
-import vn.smartprovince.local.LocalSecrets;
-import vn.smartprovince.local.demo.DemoData;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
-import vn.smartprovince.local.emulator.StackBootstrap;
 import vn.smartprovince.local.lambda.FunctionCode;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
@@ -199,9 +196,14 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** One measured JVM. Times in ms; -1 where not known. */
+    /**
+     * One measured JVM. Times in ms; -1 where not known. In primed mode, {@code primeMs} is the
+     * SnapStart hooks' run ({@code hook}: whether the package has any), {@code invokeMs} the first
+     * request after them, and {@code warmMs} the requests after that.
+     */
     record Sample(double wallMs, double cpuMs, double rssMb, double toMainMs, double initMs, double invokeMs,
-                  double emulatorCpuMs, String line, List<String> output) {
+                  double emulatorCpuMs, String line, List<String> output, double primeMs, boolean hook,
+                  List<Double> warmMs) {
     }
 
     /** What the child JVMs run: the JVM, its flags, the two commands and their environment. */
@@ -212,7 +214,7 @@ public final class ColdStartBenchmark {
     private final Options options;
     private final Path repoRoot;
     /** Kills a measured JVM that runs past its timeout. */
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "benchmark-watchdog");
         thread.setDaemon(true);
         return thread;
@@ -271,85 +273,29 @@ public final class ColdStartBenchmark {
         Path work = Files.createTempDirectory("cold-start-");
         Thread cleanup = new Thread(() -> deleteQuietly(work), "benchmark-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (Emulator emulator = Emulator.connectOrStart(System.getenv("AWS_ENDPOINT_URL"), 0, options.region())) {
-            Map<String, String> parameters = new LinkedHashMap<>(LocalParameters.of(repoRoot));
-            parameters.keySet().retainAll(template.parameters().keySet());
-            parameters.putAll(options.parameterOverrides());
-            BootstrappedStack stack = StackBootstrap.run(emulator, template, STACK_NAME, parameters);
-            // Functions that read secrets at start-up (session key, Zalo app secret) find the local ones.
-            try (var secretsManager = emulator.secretsManager()) {
-                LocalSecrets.load(repoRoot).seed(secretsManager);
-            }
-            // Functions that read the province or users (reports, identity) find the demo ones, as on start-local.
-            if (stack.exists("MainTable")) {
-                try (var dynamoDb = emulator.dynamoDb()) {
-                    DemoData.load(dynamoDb, stack.tableName("MainTable"), repoRoot.resolve(DemoData.PROVINCE_FILE),
-                            repoRoot.resolve(DemoData.USERS_FILE));
-                }
-            }
+        try (BenchmarkStack local = BenchmarkStack.withDemo(repoRoot, template, STACK_NAME, options.region(),
+                options.parameterOverrides())) {
+            // Secrets, the demo province and users, the Zalo stub (sign-in) and the one-stop fake, as on start-local.
+            Emulator emulator = local.emulator();
+            BootstrappedStack stack = local.stack();
             putObjects(emulator, stack);
             FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> f.logicalId().equals(options.function())).findFirst()
                     .orElseThrow(() -> new Failure(options.function() + " does not exist in this stack: its Condition"
                             + " is false with these parameters"));
-            if (spec.runtime() == null || !spec.runtime().startsWith("java")) {
-                throw new Failure(spec.logicalId() + " has runtime " + spec.runtime() + "; this harness runs Java");
-            }
-            if (spec.handler() == null || spec.handler().isBlank()) {
-                throw new Failure(spec.logicalId() + " has no Handler");
-            }
-            int memoryMb = options.memoryMb() != null ? options.memoryMb() : spec.memoryMb();
-            Object codeUri = stack.intrinsics().resolve(spec.codeUri());
-            if (!(codeUri instanceof String uri)) {
-                throw new Failure(spec.logicalId() + " has CodeUri " + codeUri + "; a local zip, jar or folder is needed");
-            }
-            FunctionCode code = FunctionCode.of(spec.logicalId(), uri, template.directory());
-            if (!code.exists()) {
-                throw new Failure(code.missingMessage());
-            }
             Path event = options.event() != null ? options.event() : defaultEvent(spec, template.directory());
-            try {
-                if (!Json.read(Files.readString(event)).isObject()) {
-                    throw new Failure(event + " is not a JSON object");
-                }
-            } catch (RuntimeException e) {
-                throw e instanceof Failure f ? f : new Failure(event + " is not JSON: " + e.getMessage());
-            }
-
-            Package pkg = Package.unpack(code.artifact(), work.resolve("task"));
-            Path printLineJar = jarOf(work.resolve("print-line.jar"), "PrintLine");
-            Path invokeOnceJar = jarOf(work.resolve("invoke-once.jar"), "InvokeOnce");
-            List<Path> classPath = new ArrayList<>();
-            classPath.add(invokeOnceJar);
-            classPath.addAll(pkg.classPath());
-            List<String> added = new ArrayList<>();
-            if (!pkg.contains("com/amazonaws/services/lambda/runtime/Context.class")) {
-                // Lambda's runtime provides aws-lambda-java-core; this package relies on that.
-                classPath.add(jarContaining(com.amazonaws.services.lambda.runtime.Context.class));
-                added.add("aws-lambda-java-core (the runtime's)");
-            }
-            boolean stream = isStreamHandler(spec.handler(), classPath);
-            if (!stream) {
-                classPath.add(jarContaining(
-                        com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class));
-                added.add("aws-lambda-java-serialization (the runtime's, for a RequestHandler)");
-            }
-
-            Map<String, String> environment = environment(spec, stack, emulator, memoryMb, pkg.taskRoot());
-            List<String> flags = lambdaFlags(memoryMb, options.jvmArgs());
-            List<String> baseline = new ArrayList<>(List.of(java.toString()));
-            baseline.addAll(flags);
-            baseline.addAll(List.of("-cp", printLineJar.toString(), PrintLine.class.getName()));
-            List<String> function = new ArrayList<>(List.of(java.toString()));
-            function.addAll(flags);
-            function.addAll(List.of("-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(":")),
-                    InvokeOnce.class.getName(), spec.handler(), event.toString(),
-                    Integer.toString(spec.timeoutSeconds())));
-            Setup setup = new Setup(java, flags, baseline, function, environment, pkg.taskRoot(),
-                    Duration.ofSeconds(Math.max(60, spec.timeoutSeconds() * 3L)));
-
-            List<String> routes = spec.routes().stream().map(FunctionSpec.HttpRoute::routeKey).toList();
-            boolean http = !routes.isEmpty();
+            Prepared prepared = prepare(spec, event, stack, emulator, java, options.memoryMb(), options.jvmArgs(),
+                    work, template.directory(), new LinkedHashMap<>());
+            Setup setup = prepared.setup();
+            Package pkg = prepared.pkg();
+            List<String> added = prepared.added();
+            boolean stream = prepared.stream();
+            int memoryMb = prepared.memoryMb();
+            Map<String, String> environment = setup.environment();
+            List<String> flags = setup.flags();
+            List<String> routes = prepared.routes();
+            boolean http = prepared.http();
+            FunctionCode code = prepared.code();
             EmulatorCpu emulatorCpu = new EmulatorCpu(emulator.owned());
 
             PrintStreamReport out = new PrintStreamReport();
@@ -434,6 +380,100 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** A function ready to be measured: its package unpacked, its JVMs' commands and environment. */
+    record Prepared(FunctionSpec spec, FunctionCode code, Package pkg, Path event, Setup setup, boolean stream,
+                    List<String> added, int memoryMb, List<String> routes) {
+        boolean http() {
+            return !routes.isEmpty();
+        }
+    }
+
+    /**
+     * Unpacks the function's package (once per artifact: {@code unpacked} remembers it), checks the
+     * event, and builds the two commands: the baseline JVM and the function's JVM, both with
+     * Lambda's flags and the function's environment.
+     */
+    static Prepared prepare(FunctionSpec spec, Path event, BootstrappedStack stack, Emulator emulator, Path java,
+                            Integer memoryOverride, List<String> jvmArgs, Path work, Path templateDirectory,
+                            Map<Path, Package> unpacked) throws IOException {
+        if (spec.runtime() == null || !spec.runtime().startsWith("java")) {
+            throw new Failure(spec.logicalId() + " has runtime " + spec.runtime() + "; this harness runs Java");
+        }
+        if (spec.handler() == null || spec.handler().isBlank()) {
+            throw new Failure(spec.logicalId() + " has no Handler");
+        }
+        int memoryMb = memoryOverride != null ? memoryOverride : spec.memoryMb();
+        Object codeUri = stack.intrinsics().resolve(spec.codeUri());
+        if (!(codeUri instanceof String uri)) {
+            throw new Failure(spec.logicalId() + " has CodeUri " + codeUri + "; a local zip, jar or folder is needed");
+        }
+        FunctionCode code = FunctionCode.of(spec.logicalId(), uri, templateDirectory);
+        if (!code.exists()) {
+            throw new Failure(code.missingMessage());
+        }
+        checkEvent(event);
+        Package pkg = unpacked.get(code.artifact());
+        if (pkg == null) {
+            pkg = Package.unpack(code.artifact(), work.resolve("task-" + unpacked.size()));
+            unpacked.put(code.artifact(), pkg);
+        }
+        Map<String, String> environment = environment(spec, stack, emulator, memoryMb, pkg.taskRoot());
+        Launch launch = launch(pkg, spec.handler(), event, spec.timeoutSeconds(), java, memoryMb, jvmArgs, work);
+        Setup setup = new Setup(java, launch.flags(), launch.baseline(), launch.function(), environment,
+                pkg.taskRoot(), Duration.ofSeconds(Math.max(60, spec.timeoutSeconds() * 3L)));
+        return new Prepared(spec, code, pkg, event, setup, launch.stream(), launch.added(), memoryMb,
+                spec.routes().stream().map(FunctionSpec.HttpRoute::routeKey).toList());
+    }
+
+    /** The commands of the two JVMs for a handler of a package; what the harness added to its class path. */
+    record Launch(List<String> flags, List<String> baseline, List<String> function, boolean stream,
+                  List<String> added) {
+    }
+
+    static Launch launch(Package pkg, String handler, Path event, int timeoutSeconds, Path java, int memoryMb,
+                         List<String> jvmArgs, Path work) throws IOException {
+        Path printLineJar = work.resolve("print-line.jar");
+        Path invokeOnceJar = work.resolve("invoke-once.jar");
+        if (!Files.exists(printLineJar)) {
+            jarOf(printLineJar, "PrintLine");
+            jarOf(invokeOnceJar, "InvokeOnce");
+        }
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(invokeOnceJar);
+        classPath.addAll(pkg.classPath());
+        List<String> added = new ArrayList<>();
+        if (!pkg.contains("com/amazonaws/services/lambda/runtime/Context.class")) {
+            // Lambda's runtime provides aws-lambda-java-core; this package relies on that.
+            classPath.add(jarContaining(com.amazonaws.services.lambda.runtime.Context.class));
+            added.add("aws-lambda-java-core (the runtime's)");
+        }
+        boolean stream = isStreamHandler(handler, classPath);
+        if (!stream) {
+            classPath.add(jarContaining(
+                    com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class));
+            added.add("aws-lambda-java-serialization (the runtime's, for a RequestHandler)");
+        }
+        List<String> flags = lambdaFlags(memoryMb, jvmArgs);
+        List<String> baseline = new ArrayList<>(List.of(java.toString()));
+        baseline.addAll(flags);
+        baseline.addAll(List.of("-cp", printLineJar.toString(), PrintLine.class.getName()));
+        List<String> function = new ArrayList<>(List.of(java.toString()));
+        function.addAll(flags);
+        function.addAll(List.of("-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(":")),
+                InvokeOnce.class.getName(), handler, event.toString(), Integer.toString(timeoutSeconds)));
+        return new Launch(flags, List.copyOf(baseline), List.copyOf(function), stream, List.copyOf(added));
+    }
+
+    static void checkEvent(Path event) {
+        try {
+            if (!Json.read(Files.readString(event)).isObject()) {
+                throw new Failure(event + " is not a JSON object");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof Failure f ? f : new Failure(event + " is not JSON: " + e.getMessage());
+        }
+    }
+
     /** The --put-object's: what an event's upload would have left in the bucket (same object for every run). */
     void putObjects(Emulator emulator, BootstrappedStack stack) {
         if (options.putObjects().isEmpty()) {
@@ -448,14 +488,18 @@ public final class ColdStartBenchmark {
                 if (!stack.exists(bucketId)) {
                     throw new Failure("--put-object: no bucket " + bucketId + " in this stack");
                 }
-                String lower = key.toLowerCase(Locale.ROOT);
-                String contentType = lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg"
-                        : lower.endsWith(".png") ? "image/png" : lower.endsWith(".pdf") ? "application/pdf"
-                        : "application/octet-stream";
-                s3.putObject(b -> b.bucket(stack.bucketName(bucketId)).key(key).contentType(contentType),
+                s3.putObject(b -> b.bucket(stack.bucketName(bucketId)).key(key).contentType(contentType(key)),
                         software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
             }
         }
+    }
+
+    /** The content type an upload of that name has (type from the extension). */
+    static String contentType(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg"
+                : lower.endsWith(".png") ? "image/png" : lower.endsWith(".pdf") ? "application/pdf"
+                : "application/octet-stream";
     }
 
     // ---------------------------------------------------------------- measuring
@@ -465,7 +509,7 @@ public final class ColdStartBenchmark {
      * and peak RSS while it waits on stdin, then lets it exit. A line starting with {@code ERROR },
      * an exit or the timeout before that line is a {@link Failure} with the process's output.
      */
-    Sample measure(Setup setup, String label, List<String> command, String expected, EmulatorCpu emulatorCpu)
+    static Sample measure(Setup setup, String label, List<String> command, String expected, EmulatorCpu emulatorCpu)
             throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("cold-start-stderr-", ".txt");
         try {
@@ -478,7 +522,7 @@ public final class ColdStartBenchmark {
 
             long started = System.nanoTime();
             Process process = builder.start();
-            ScheduledFuture<?> watchdog = timer.schedule(process::destroyForcibly, setup.timeout().toMillis(),
+            ScheduledFuture<?> watchdog = TIMER.schedule(process::destroyForcibly, setup.timeout().toMillis(),
                     TimeUnit.MILLISECONDS);
             List<String> output = new ArrayList<>();
             String line;
@@ -505,11 +549,19 @@ public final class ColdStartBenchmark {
                             : line) + tail("stdout", output) + tail("stderr", Files.readAllLines(stderr)));
                 }
                 Map<String, Long> times = new LinkedHashMap<>();
+                List<Double> warm = new ArrayList<>();
                 String next = reader.readLine();
                 if (next != null && next.startsWith("TIMES ")) {
                     for (String pair : next.substring(6).trim().split(" ")) {
                         int eq = pair.indexOf('=');
-                        times.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+                        String value = pair.substring(eq + 1);
+                        if (pair.startsWith("warm=")) {
+                            for (String nanos : value.split(",")) {
+                                warm.add(ms(Long.parseLong(nanos)));
+                            }
+                        } else {
+                            times.put(pair.substring(0, eq), Long.parseLong(value));
+                        }
                     }
                 }
                 try (OutputStream stdin = process.getOutputStream()) {
@@ -526,8 +578,11 @@ public final class ColdStartBenchmark {
                 return new Sample(ms(lineAt - started), cpuMs, rssMb,
                         times.containsKey("main") ? ms(times.get("main") - started) : -1,
                         times.containsKey("init") ? ms(times.get("init") - times.get("main")) : -1,
-                        times.containsKey("invoked") ? ms(times.get("invoked") - times.get("init")) : -1,
-                        emulatorMs, line, output);
+                        times.containsKey("invoked") ? ms(times.get("invoked")
+                                - times.getOrDefault("primed", times.get("init"))) : -1,
+                        emulatorMs, line, output,
+                        times.containsKey("primed") ? ms(times.get("primed") - times.get("init")) : -1,
+                        times.getOrDefault("hook", 0L) == 1L, List.copyOf(warm));
             } finally {
                 watchdog.cancel(false);
                 if (process.isAlive()) {
@@ -571,9 +626,18 @@ public final class ColdStartBenchmark {
      */
     static Map<String, String> environment(FunctionSpec spec, BootstrappedStack stack, Emulator emulator,
                                            int memoryMb, Path taskRoot) {
-        String region = emulator.region().id();
         String name = Objects.toString(stack.ref(spec.logicalId()));
         Map<String, String> env = new LinkedHashMap<>(stack.environment(spec.logicalId()));
+        env.putAll(lambdaEnvironment(emulator, name, spec.runtime(), spec.handler(), memoryMb, taskRoot,
+                logGroup(spec, stack, name)));
+        return env;
+    }
+
+    /** What Lambda puts in every function's environment, credentials and endpoint for the emulator. */
+    static Map<String, String> lambdaEnvironment(Emulator emulator, String name, String runtime, String handler,
+                                                 int memoryMb, Path taskRoot, String logGroup) {
+        String region = emulator.region().id();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_ACCESS_KEY_ID", Emulator.ACCESS_KEY);
@@ -582,10 +646,10 @@ public final class ColdStartBenchmark {
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", logGroup(spec, stack, name));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", logGroup);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
-        env.put("_HANDLER", spec.handler());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+        env.put("_HANDLER", handler);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");

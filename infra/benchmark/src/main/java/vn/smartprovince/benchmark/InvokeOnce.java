@@ -37,7 +37,9 @@ import java.util.UUID;
  * parent to close stdin, so the parent can read its CPU time and peak memory before it exits.
  * A failure prints {@code ERROR <exception>} (stack trace on stderr) and exits with 1.
  *
- * <p>Arguments: {@code <handler> <event file> <timeout seconds>}. A {@link RequestStreamHandler}
+ * <p>Arguments: {@code <handler> <event file> <timeout seconds> [<warm calls>]}. With warm calls
+ * (primed mode), the package's SnapStart hooks run after construction ({@code primed=} in TIMES),
+ * then the first request is timed, then that many more ({@code warm=} their durations in ns). A {@link RequestStreamHandler}
  * gets the raw bytes. Anything else ({@link RequestHandler}, a named method) goes through
  * {@link Pojo}, which needs aws-lambda-java-serialization on the class path, as Lambda's runtime
  * has it; the parent adds that jar for such handlers only.
@@ -64,14 +66,29 @@ public final class InvokeOnce {
         return matcher.replaceFirst("$1" + java.util.UUID.randomUUID() + "$2").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** One call of the handler: an event's bytes in, the response's bytes out. */
+    interface Invocation {
+        byte[] call(byte[] event) throws Throwable;
+    }
+
+    /** The class SnapStart's checkpoint hook lives in (functions/shared); absent from other packages. */
+    static final String PRIMING_CLASS = "vn.smartprovince.shared.priming.Priming";
+
     public static void main(String[] args) throws Exception {
         long mainEntered = System.nanoTime();
         long initialized;
+        long primed = -1;
+        long firstCalled;
+        long[] warm = new long[0];
+        boolean hook = false;
         byte[] response;
         try {
             String handler = args[0];
-            byte[] event = freshIdempotencyKey(Files.readAllBytes(Path.of(args[1])));
+            byte[] template = Files.readAllBytes(Path.of(args[1]));
             int timeoutSeconds = Integer.parseInt(args[2]);
+            // Primed mode: what a restored SnapStart snapshot pays. The checkpoint hook runs right
+            // after construction, then the first real request is timed, then warmCalls more.
+            int warmCalls = args.length > 3 ? Integer.parseInt(args[3]) : -1;
             String className = handler;
             String methodName = null;
             int separator = handler.indexOf("::");
@@ -83,16 +100,33 @@ public final class InvokeOnce {
             boolean stream = RequestStreamHandler.class.isAssignableFrom(type)
                     && (methodName == null || methodName.equals("handleRequest"));
             Context context = new OneShotContext(System.currentTimeMillis() + timeoutSeconds * 1000L);
+            Invocation invocation;
             if (stream) {
                 RequestStreamHandler streamHandler = (RequestStreamHandler) construct(type);
-                initialized = System.nanoTime();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                streamHandler.handleRequest(new ByteArrayInputStream(event), out, context);
-                response = out.toByteArray();
+                invocation = event -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    streamHandler.handleRequest(new ByteArrayInputStream(event), out, context);
+                    return out.toByteArray();
+                };
             } else {
                 Pojo pojo = Pojo.bind(type, methodName);
-                initialized = System.nanoTime();
-                response = pojo.invoke(event, context);
+                invocation = event -> pojo.invoke(event, context);
+            }
+            initialized = System.nanoTime();
+            if (warmCalls >= 0) {
+                hook = primeAll();
+                primed = System.nanoTime();
+            }
+            response = invocation.call(freshIdempotencyKey(template));
+            firstCalled = System.nanoTime();
+            if (warmCalls > 0) {
+                warm = new long[warmCalls];
+                for (int i = 0; i < warmCalls; i++) {
+                    byte[] event = freshIdempotencyKey(template);
+                    long started = System.nanoTime();
+                    invocation.call(event);
+                    warm[i] = System.nanoTime() - started;
+                }
             }
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException || e instanceof ExceptionInInitializerError
@@ -106,14 +140,43 @@ public final class InvokeOnce {
         String json = new String(response, StandardCharsets.UTF_8).replace('\r', ' ').replace('\n', ' ');
         System.out.println("RESPONSE " + json);
         System.out.flush();
-        long invoked = System.nanoTime();
-        System.out.println("TIMES main=" + mainEntered + " init=" + initialized + " invoked=" + invoked);
+        StringBuilder times = new StringBuilder("TIMES main=" + mainEntered + " init=" + initialized);
+        if (primed >= 0) {
+            times.append(" primed=").append(primed).append(" hook=").append(hook ? 1 : 0);
+        }
+        times.append(" invoked=").append(firstCalled);
+        if (warm.length > 0) {
+            times.append(" warm=");
+            for (int i = 0; i < warm.length; i++) {
+                times.append(i == 0 ? "" : ",").append(warm[i]);
+            }
+        }
+        System.out.println(times);
         System.out.flush();
         while (System.in.read() >= 0) {
             // until the parent closes stdin
         }
         // The function may have left non-daemon threads; a Lambda sandbox is frozen, not exited.
         System.exit(0);
+    }
+
+    /**
+     * Runs the package's SnapStart hooks now, as Lambda does before it takes the snapshot; false
+     * when the package has none (the yardstick).
+     */
+    static boolean primeAll() throws Throwable {
+        Class<?> priming;
+        try {
+            priming = Class.forName(PRIMING_CLASS);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+        try {
+            priming.getMethod("primeAll").invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return true;
     }
 
     static Object construct(Class<?> type) throws Throwable {

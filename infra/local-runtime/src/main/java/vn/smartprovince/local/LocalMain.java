@@ -302,14 +302,14 @@ public final class LocalMain {
     }
 
     /** A demo user as the Zalo stub knows them; {@code role} the highest of their roles. */
-    record DemoZaloUser(String zaloId, String name, String role) {
+    public record DemoZaloUser(String zaloId, String name, String role) {
     }
 
     /**
      * The demo users of {@code infra/demo/users.json} as Zalo users of the stub (same Zalo ids, names
      * and phones), following the OA, so that one can sign in as each.
      */
-    static List<DemoZaloUser> createDemoZaloUsers(ZaloStubClient stub, Path usersFile) throws IOException {
+    public static List<DemoZaloUser> createDemoZaloUsers(ZaloStubClient stub, Path usersFile) throws IOException {
         JsonNode root = Json.MAPPER.readTree(Files.readString(usersFile));
         List<DemoZaloUser> users = new ArrayList<>();
         for (JsonNode user : root.path("users")) {

@@ -78,6 +78,9 @@ public final class ColdStartBenchmark {
               --parameter-overrides K=V…  template parameters, over infra/local-stack.properties
               --region REGION             region of the local stack (default ap-southeast-1)
               --verbose                   print the function's own output of every run
+              --appcds                    first a training run that dumps the classes it loaded into a dynamic
+                                          AppCDS archive (-XX:ArchiveClassesAtExit), then the function JVMs map
+                                          it (-XX:SharedArchiveFile); the baseline keeps the JDK's default archive
             moto is started on a free port and stopped at the end, unless AWS_ENDPOINT_URL points at a
             running emulator (its tables are then created with the stack name smartprovince-benchmark).
             The demo province and users (infra/demo) and the local secrets are loaded first; an
@@ -92,7 +95,7 @@ public final class ColdStartBenchmark {
     /** Command-line options. */
     record Options(String function, Path event, int runs, int warmup, Path java, Integer memoryMb,
                    List<String> jvmArgs, int expectStatus, Path template, Map<String, String> parameterOverrides, String region,
-                   boolean verbose, List<String> putObjects) {
+                   boolean verbose, List<String> putObjects, boolean appCds) {
 
         static Options parse(String[] args, Path repoRoot) {
             String function = DEFAULT_FUNCTION;
@@ -107,6 +110,7 @@ public final class ColdStartBenchmark {
             Map<String, String> overrides = new LinkedHashMap<>();
             String region = System.getenv().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             boolean verbose = false;
+            boolean appCds = false;
             List<String> putObjects = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -122,6 +126,7 @@ public final class ColdStartBenchmark {
                     case "--template" -> template = existing(value(args, ++i, arg), repoRoot);
                     case "--region" -> region = value(args, ++i, arg);
                     case "--verbose" -> verbose = true;
+                    case "--appcds" -> appCds = true;
                     case "--put-object" -> {
                         String object = value(args, ++i, arg);
                         if (object.indexOf(':') <= 0 || object.endsWith(":")) {
@@ -144,7 +149,7 @@ public final class ColdStartBenchmark {
                 }
             }
             return new Options(function, event, runs, warmup, java, memory, List.copyOf(jvmArgs), expectStatus,
-                    template, overrides, region, verbose, List.copyOf(putObjects));
+                    template, overrides, region, verbose, List.copyOf(putObjects), appCds);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -286,7 +291,7 @@ public final class ColdStartBenchmark {
             Path event = options.event() != null ? options.event() : defaultEvent(spec, template.directory());
             Prepared prepared = prepare(spec, event, stack, emulator, java, options.memoryMb(), options.jvmArgs(),
                     work, template.directory(), new LinkedHashMap<>());
-            Setup setup = prepared.setup();
+            Setup setup = options.appCds() ? withAppCds(prepared.setup(), work) : prepared.setup();
             Package pkg = prepared.pkg();
             List<String> added = prepared.added();
             boolean stream = prepared.stream();
@@ -314,6 +319,9 @@ public final class ColdStartBenchmark {
                     + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                     + System.getProperty("os.arch"));
             out.field("JVM flags", String.join(" ", flags));
+            if (options.appCds()) {
+                out.field("AppCDS", "the function JVM maps the archive of one training run (-XX:SharedArchiveFile)");
+            }
             out.field("", "the same for both JVMs: Lambda's java runtime's (MaxHeapSize 85% of memory), and MaxRAM"
                     + " = memory as in its sandbox" + (options.jvmArgs().isEmpty() ? "" : "; then --jvm-arg's"));
             out.field("env", String.join(" ", environment.keySet()));
@@ -462,6 +470,37 @@ public final class ColdStartBenchmark {
         function.addAll(List.of("-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(":")),
                 InvokeOnce.class.getName(), handler, event.toString(), Integer.toString(timeoutSeconds)));
         return new Launch(flags, List.copyOf(baseline), List.copyOf(function), stream, List.copyOf(added));
+    }
+
+    /**
+     * The set-up whose function JVM maps a dynamic AppCDS archive of the classes this function
+     * loads: one training run (handler constructed, event handled) dumps it at exit.
+     */
+    static Setup withAppCds(Setup prepared, Path work) throws IOException, InterruptedException {
+        Path taskRoot = prepared.workingDirectory();
+        Path archive = work.resolve("app-cds.jsa");
+        // The JDK refuses to archive with a non-empty directory on the class path, and Lambda's
+        // starts with /var/task (which holds lib/). Every class of ours is in lib/*.jar, so the
+        // measurement drops the directory: what AppCDS would give if the class path allowed it.
+        List<String> jarsOnly = new ArrayList<>(prepared.function());
+        int cp = jarsOnly.indexOf("-cp") + 1;
+        jarsOnly.set(cp, java.util.Arrays.stream(jarsOnly.get(cp).split(":"))
+                .filter(entry -> !Path.of(entry).equals(taskRoot))
+                .collect(Collectors.joining(":")));
+        Setup setup = new Setup(prepared.java(), prepared.flags(), prepared.baseline(), List.copyOf(jarsOnly),
+                prepared.environment(), taskRoot, prepared.timeout());
+        List<String> training = new ArrayList<>(setup.function());
+        training.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+        Sample trained = measure(setup, "AppCDS training JVM", training, RESPONSE_LINE, null);
+        if (!Files.exists(archive)) {
+            throw new Failure("the training run left no AppCDS archive at " + archive
+                    + tail("its output", trained.output()));
+        }
+        List<String> function = new ArrayList<>(setup.function());
+        function.add(1, "-XX:SharedArchiveFile=" + archive);
+        System.out.printf(Locale.ROOT, "AppCDS archive: %.1f MB from one training run%n", Files.size(archive) / 1e6);
+        return new Setup(setup.java(), setup.flags(), setup.baseline(), List.copyOf(function), setup.environment(),
+                setup.workingDirectory(), setup.timeout());
     }
 
     static void checkEvent(Path event) {

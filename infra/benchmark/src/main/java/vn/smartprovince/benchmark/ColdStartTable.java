@@ -29,6 +29,8 @@ import vn.smartprovince.benchmark.ColdStartBenchmark.Prepared;
 import vn.smartprovince.benchmark.ColdStartBenchmark.Sample;
 import vn.smartprovince.benchmark.ColdStartBenchmark.Setup;
 import vn.smartprovince.local.LocalParameters;
+import vn.smartprovince.local.demo.DemoData;
+import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.emulator.BootstrappedStack;
 import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.template.FunctionSpec;
@@ -133,7 +135,16 @@ public final class ColdStartTable {
     }
 
     /** What the events file says of one function: its event, the status it answers, objects it cites. */
-    record EventChoice(Path event, Integer expectStatus, List<String> putObjects, boolean zaloUser) {
+    record EventChoice(Path event, Integer expectStatus, List<String> putObjects, boolean zaloUser, String fixture,
+                       boolean reloadDemo) {
+    }
+
+    /**
+     * Something a sample event refers to by id (a report, a dossier, an article), made fresh for
+     * each measured JVM by invoking its creating function in-process with its own sample event; the
+     * id is the field {@code idField} of the answer's body.
+     */
+    record Fixture(String name, String function, Path event, String idField) {
     }
 
     /** One row: a function (or the yardstick) with its medians. */
@@ -165,6 +176,13 @@ public final class ColdStartTable {
 
     private final Options options;
     private final Path repoRoot;
+    /** What runs before each measured JVM of a function (its fixture, the demo data again); its event. */
+    private BeforeRun before = (choice, run) -> null;
+
+    interface BeforeRun {
+        /** The event for this run (null: the prepared one); run -1 is after the last run. */
+        Path prepare(EventChoice choice, int run) throws Exception;
+    }
 
     ColdStartTable(Options options, Path repoRoot) {
         this.options = options;
@@ -208,6 +226,7 @@ public final class ColdStartTable {
         Path java = options.java() != null ? options.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         String javaVersion = ColdStartBenchmark.javaVersion(java);
         Map<String, EventChoice> choices = eventChoices(repoRoot.resolve(EVENTS_FILE));
+        Map<String, Fixture> fixtures = fixtures(repoRoot.resolve(EVENTS_FILE));
         Path work = Files.createTempDirectory("cold-starts-");
         List<Row> rows = new ArrayList<>();
         long startedAt = System.nanoTime();
@@ -217,6 +236,10 @@ public final class ColdStartTable {
             Emulator emulator = local.emulator();
             BootstrappedStack stack = local.stack();
             EmulatorCpu emulatorCpu = new EmulatorCpu(emulator.owned());
+            // The fixtures' creating functions, run in this JVM by the local runtime (not measured).
+            LocalFunctions creators = new LocalFunctions(template, stack.intrinsics(), emulator.endpoint(),
+                    ColdStartBenchmark.STACK_NAME, Map.of());
+            this.before = (choice, run) -> before(choice, run, fixtures, choices, creators, local, work);
             List<FunctionSpec> functions = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> options.only().isEmpty() || options.only().contains(f.logicalId())).toList();
             Set<String> unknown = new LinkedHashSet<>(options.only());
@@ -243,6 +266,7 @@ public final class ColdStartTable {
                 }
             }
             load = before.otherLoad(MachineCpu.now(emulatorCpu), measuredCpu);
+            creators.close();
         } finally {
             deleteQuietly(work);
         }
@@ -309,7 +333,7 @@ public final class ColdStartTable {
             Prepared prepared = ColdStartBenchmark.prepare(spec, event, local.stack(), local.emulator(), java, null,
                     options.jvmArgs(), work, repoRoot, unpacked);
             Row row = runs(module, spec.logicalId(), trigger, relative(shown), prepared.setup(), prepared.http(),
-                    choice == null ? null : choice.expectStatus(), emulatorCpu);
+                    choice, emulatorCpu);
             System.out.println(summary(row));
             return row;
         } catch (Exception e) {
@@ -337,7 +361,7 @@ public final class ColdStartTable {
             Setup setup = new Setup(java, launch.flags(), launch.baseline(), launch.function(), environment,
                     pkg.taskRoot(), Duration.ofSeconds(90));
             Row row = runs("-", YARDSTICK, "one PutItem (Enhanced client, bean schema)", relative(event), setup,
-                    true, 201, emulatorCpu);
+                    true, new EventChoice(event, 201, List.of(), false, null, false), emulatorCpu);
             System.out.println(summary(row));
             return row;
         } catch (Exception e) {
@@ -347,22 +371,25 @@ public final class ColdStartTable {
     }
 
     Row runs(String module, String function, String trigger, String event, Setup setup, boolean http,
-             Integer expectStatus, EmulatorCpu emulatorCpu) throws Exception {
+             EventChoice choice, EmulatorCpu emulatorCpu) throws Exception {
+        Integer expectStatus = choice == null ? null : choice.expectStatus();
         List<Sample> baselines = new ArrayList<>();
         List<Sample> cold = new ArrayList<>();
         Set<String> statuses = new LinkedHashSet<>();
         for (int run = 0; run < options.runs(); run++) {
             baselines.add(ColdStartBenchmark.measure(setup, "baseline JVM (PrintLine)", setup.baseline(),
                     ColdStartBenchmark.BASELINE_LINE, null));
-            Sample sample = ColdStartBenchmark.measure(setup, "function JVM (InvokeOnce)", setup.function(),
+            List<String> command = withEvent(setup.function(), 2, before.prepare(choice, run));
+            Sample sample = ColdStartBenchmark.measure(setup, "function JVM (InvokeOnce)", command,
                     ColdStartBenchmark.RESPONSE_LINE, emulatorCpu);
             statuses.add(status(sample));
             cold.add(sample);
         }
-        List<String> primedCommand = new ArrayList<>(setup.function());
+        List<String> primedCommand = withEvent(setup.function(), 2, before.prepare(choice, options.runs()));
         primedCommand.add(Integer.toString(options.warmCalls()));
         Sample primed = ColdStartBenchmark.measure(setup, "primed JVM (InvokeOnce, hooks first)", primedCommand,
                 ColdStartBenchmark.RESPONSE_LINE, emulatorCpu);
+        before.prepare(choice, -1);
         statuses.add(status(primed));
         String status = String.join(",", statuses);
         String problem = null;
@@ -376,6 +403,75 @@ public final class ColdStartTable {
             problem += ": " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
         }
         return new Row(module, function, trigger, event, status, baselines, cold, primed, http, problem);
+    }
+
+    /** The command with the event file at {@code fromEnd} places from its end replaced (null: as it is). */
+    static List<String> withEvent(List<String> command, int fromEnd, Path event) {
+        List<String> copy = new ArrayList<>(command);
+        if (event != null) {
+            copy.set(copy.size() - fromEnd, event.toString());
+        }
+        return copy;
+    }
+
+    /**
+     * Before a measured JVM: the demo data loaded again (for a function that erases a demo user or
+     * takes an officer's role away, and after its last run, so the functions after it find them),
+     * and a fresh fixture with the event pointing at it.
+     */
+    Path before(EventChoice choice, int run, Map<String, Fixture> fixtures, Map<String, EventChoice> choices,
+                LocalFunctions creators, BenchmarkStack local, Path work) throws Exception {
+        if (choice == null) {
+            return null;
+        }
+        if (choice.reloadDemo()) {
+            DemoData.load(local.dynamo(), local.table(), repoRoot.resolve(DemoData.PROVINCE_FILE),
+                    repoRoot.resolve(DemoData.USERS_FILE));
+        }
+        if (choice.fixture() == null || run < 0) {
+            return null;
+        }
+        Fixture fixture = fixtures.get(choice.fixture());
+        EventChoice creating = choices.get(fixture.function());
+        if (creating != null) {
+            putObjects(local, creating.putObjects());
+        }
+        byte[] request = InvokeOnce.freshIdempotencyKey(Files.readAllBytes(withFreshSession(fixture.event(), work)));
+        // The function logs to stdout, which is this harness's report: its lines go to stderr instead.
+        java.io.PrintStream stdout = System.out;
+        byte[] response;
+        System.setOut(System.err);
+        try {
+            response = creators.invoke(fixture.function(), request);
+        } finally {
+            System.setOut(stdout);
+        }
+        JsonNode answer = Json.read(new String(response, StandardCharsets.UTF_8));
+        String id = Json.read(answer.path("body").asText("{}")).path(fixture.idField()).asText("");
+        if (!answer.path("statusCode").asText().startsWith("2") || id.isEmpty()) {
+            throw new Failure("fixture " + fixture.name() + ": " + fixture.function() + " answered " + answer);
+        }
+        return withId(withFreshSession(choice.event(), work), id, work.resolve("fixture-" + run + "-"
+                + choice.event().getFileName()));
+    }
+
+    /** A copy of an event whose (first) path parameter is {@code id}, in the path too. */
+    static Path withId(Path event, String id, Path copy) throws IOException {
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(Files.readString(event));
+        var parameters = root.path("pathParameters");
+        if (!(parameters instanceof com.fasterxml.jackson.databind.node.ObjectNode params) || params.isEmpty()) {
+            throw new Failure(event + " has no path parameter for a fixture's id");
+        }
+        String name = params.fieldNames().next();
+        String old = params.path(name).asText();
+        params.put(name, id);
+        root.put("rawPath", root.path("rawPath").asText().replace(old, id));
+        var http = root.path("requestContext").path("http");
+        if (http instanceof com.fasterxml.jackson.databind.node.ObjectNode h) {
+            h.put("path", h.path("path").asText().replace(old, id));
+        }
+        Files.writeString(copy, Json.write(root));
+        return copy;
     }
 
     /** statusCode of an HTTP answer, "ok" for a batch without failures, "failed items" otherwise. */
@@ -444,7 +540,33 @@ public final class ColdStartTable {
         }
     }
 
-    /** Each line {@code FunctionId = events/x.json [status N] [put BucketId:key]…}. */
+    static final String FIXTURE_PREFIX = "fixture.";
+
+    /** The {@code fixture.NAME = FunctionId events/x.json idField} lines. */
+    static Map<String, Fixture> fixtures(Path file) throws IOException {
+        Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return fixtures;
+        }
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Path root = file.getParent().getParent().getParent();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(FIXTURE_PREFIX)) {
+                String[] words = properties.getProperty(key).trim().split("\\s+");
+                if (words.length != 3 || !Files.exists(root.resolve(words[1]))) {
+                    throw new IllegalArgumentException(file + ": " + key + " takes FunctionId events/x.json idField");
+                }
+                String name = key.substring(FIXTURE_PREFIX.length());
+                fixtures.put(name, new Fixture(name, words[0], root.resolve(words[1]), words[2]));
+            }
+        }
+        return fixtures;
+    }
+
+    /** Each line {@code FunctionId = events/x.json [status N] [put BucketId:key] [fixture NAME]…}. */
     static Map<String, EventChoice> eventChoices(Path file) throws IOException {
         Map<String, EventChoice> choices = new LinkedHashMap<>();
         if (!Files.exists(file)) {
@@ -456,15 +578,28 @@ public final class ColdStartTable {
         }
         Path root = file.getParent().getParent().getParent();
         for (String function : properties.stringPropertyNames()) {
+            if (function.startsWith(FIXTURE_PREFIX)) {
+                continue;
+            }
             String[] words = properties.getProperty(function).trim().split("\\s+");
             Integer status = null;
             List<String> objects = new ArrayList<>();
             boolean zaloUser = false;
+            boolean reloadDemo = false;
+            String fixture = null;
             for (int i = 1; i + 1 < words.length; i += 2) {
                 switch (words[i]) {
                     case "status" -> status = Integer.parseInt(words[i + 1]);
                     case "put" -> objects.add(words[i + 1]);
                     case "zalo-user" -> zaloUser = words[i + 1].equals("yes");
+                    case "reload-demo" -> reloadDemo = words[i + 1].equals("yes");
+                    case "fixture" -> {
+                        fixture = words[i + 1];
+                        if (properties.getProperty(FIXTURE_PREFIX + fixture) == null) {
+                            throw new IllegalArgumentException(file + ": " + function + ": no " + FIXTURE_PREFIX
+                                    + fixture);
+                        }
+                    }
                     default -> throw new IllegalArgumentException(file + ": " + function + ": unknown word " + words[i]);
                 }
             }
@@ -472,7 +607,7 @@ public final class ColdStartTable {
             if (!Files.exists(event)) {
                 throw new IllegalArgumentException(file + ": " + function + ": no such event " + words[0]);
             }
-            choices.put(function, new EventChoice(event, status, List.copyOf(objects), zaloUser));
+            choices.put(function, new EventChoice(event, status, List.copyOf(objects), zaloUser, fixture, reloadDemo));
         }
         return choices;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import vn.smartprovince.shared.log.JsonLog;
 
@@ -26,8 +27,9 @@ import vn.smartprovince.shared.log.JsonLog;
  * send a message or call out, with {@link PrimingRefusedException}: the AWS clients' interceptor
  * lets only reads through ({@code shared.aws.PrimingGuard}), the Zalo client and the one-stop
  * gateway refuse everything, and {@code JsonLog} demotes the lines written meanwhile so that a
- * priming pass trips no log-based alarm. Each primer writes one line instead: {@code primed} (info)
- * or {@code priming failed} (warning). A failing primer never fails the snapshot.
+ * priming pass trips no log-based alarm. Each primer writes one line instead: {@code primed} (info;
+ * also when a refusal stopped it, which is what priming expects) or {@code priming failed} (a
+ * warning: anything else went wrong). A failing primer never fails the snapshot.
  *
  * <p>Registering costs a list entry (and, the first time, loading org.crac's few classes); the
  * primers only run in {@link #primeAll()}.
@@ -42,6 +44,8 @@ public final class Priming {
 
     private static final Object LOCK = new Object();
     private static final List<Entry> ENTRIES = new ArrayList<>();   // guarded by LOCK
+    /** Run after a restore from the snapshot: state that must not outlive it (owners held weakly). */
+    private static final List<Entry> ON_RESTORE = new ArrayList<>(); // guarded by LOCK
     private static int pruneAt = 64;                                 // guarded by LOCK
     /** primeAll passes under way: entries are not pruned meanwhile (it walks them by index). */
     private static int passes;                                       // guarded by LOCK
@@ -84,6 +88,25 @@ public final class Priming {
             String text = answer.toString(StandardCharsets.UTF_8);
             return text.length() > 200 ? text.substring(0, 200) + "..." : text;
         });
+    }
+
+    /**
+     * Runs {@code action} on {@code owner} after every restore from a snapshot, for state that must
+     * not outlive it: e.g. a cache timed by {@link System#nanoTime()}, which need not count the days a
+     * snapshot waited, so a value read while priming would pass for fresh. {@code owner} is held
+     * weakly, as by {@link #register(String, Object, OwnedPrimer)}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> void onRestore(T owner, Consumer<? super T> action) {
+        Consumer<Object> untyped = (Consumer<Object>) action;
+        synchronized (LOCK) {
+            hook();
+            ON_RESTORE.removeIf(Entry::gone);
+            ON_RESTORE.add(new Entry(owner.getClass().getName(), new WeakReference<>(owner), o -> {
+                untyped.accept(o);
+                return null;
+            }));
+        }
     }
 
     /**
@@ -158,10 +181,11 @@ public final class Priming {
         }
     }
 
-    /** Tests: forget every primer. */
+    /** Tests: forget every primer and restore action. */
     static void reset() {
         synchronized (LOCK) {
             ENTRIES.clear();
+            ON_RESTORE.clear();
         }
     }
 
@@ -197,7 +221,10 @@ public final class Priming {
                 fields.put("refused", List.copyOf(REFUSED));
             }
         }
-        if (failure != null) {
+        if (failure != null && PrimingRefusedException.in(failure) != null) {
+            // The pass went as far as the guard lets it: what it was for.
+            outcome = "stopped by the guard (" + failure.getClass().getName() + ")";
+        } else if (failure != null) {
             JsonLog.write(JsonLog.Level.WARN, "priming failed", fields, failure);
             return false;
         }
@@ -208,11 +235,34 @@ public final class Priming {
         return true;
     }
 
+    /** What the snapshot's restore runs (the hook's {@code afterRestore}; tests). */
+    static void restored() {
+        List<Entry> actions;
+        synchronized (LOCK) {
+            actions = List.copyOf(ON_RESTORE);
+        }
+        for (Entry entry : actions) {
+            Object owner = entry.owner.get();
+            if (owner == null) {
+                continue;
+            }
+            try {
+                entry.primer.prime(owner);
+            } catch (Exception | LinkageError e) {
+                JsonLog.write(JsonLog.Level.WARN, "after restore failed", Map.of("owner", entry.name), e);
+            }
+        }
+    }
+
+    private static void hook() {    // under LOCK
+        if (hook == null) {
+            hook = CheckpointHook.register();
+        }
+    }
+
     private static void add(Entry entry) {
         synchronized (LOCK) {
-            if (hook == null) {
-                hook = CheckpointHook.register();
-            }
+            hook();
             if (ENTRIES.size() >= pruneAt && passes == 0) {
                 ENTRIES.removeIf(Entry::gone);
                 pruneAt = Math.max(64, 2 * ENTRIES.size());
@@ -257,7 +307,8 @@ public final class Priming {
 
         @Override
         public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-            // Nothing to undo: priming changed no data and holds no connection the SDK cannot replace.
+            // Priming changed no data; what must not outlive the snapshot registered itself (onRestore).
+            restored();
         }
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import vn.smartprovince.shared.http.HttpRequest;
 import vn.smartprovince.shared.http.HttpResponse;
 import vn.smartprovince.shared.http.Language;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.secrets.CachingSecrets;
 
 /**
  * What a SnapStart priming pass does: every registered primer runs, a failing one is a warning that
@@ -185,5 +188,18 @@ class PrimingTest {
         assertEquals("/v1/things/t-1", request.path());
         assertEquals("t-1", request.pathParameter("thingId").orElseThrow());
         assertEquals("Tây Ninh", request.jsonBody().path("name").asText());
+    }
+
+    @Test
+    void afterARestoreEveryCachedSecretIsReadAgain() {
+        AtomicInteger reads = new AtomicInteger();
+        CachingSecrets secrets = new CachingSecrets(name -> "value-" + reads.incrementAndGet(), Duration.ofMinutes(15));
+        assertEquals("value-1", secrets.value("signing-key"));
+        assertEquals("value-1", secrets.value("signing-key"), "cached");
+
+        Priming.restored();
+
+        assertEquals("value-2", secrets.value("signing-key"), "read again after the restore");
+        assertEquals("value-2", secrets.value("signing-key"));
     }
 }

@@ -1,7 +1,6 @@
 package vn.smartprovince.shared.aws;
 
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,16 +25,21 @@ final class ClientPrimers {
 
     /** GetItem on {@code MAIN_TABLE} for a key that never exists. */
     static DynamoDbClient dynamoDb(DynamoDbClient client, Env env) {
-        env.optional("MAIN_TABLE").ifPresent(table -> Priming.register("DynamoDB client", client, c -> answered(() ->
-                c.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(ABSENT),
-                        "sk", AttributeValue.fromS(ABSENT)))))));
+        String table = env.optional("MAIN_TABLE").orElse(null);
+        if (table != null) {
+            Priming.register("DynamoDB client", client, c -> answered(() -> c.getItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(ABSENT), "sk", AttributeValue.fromS(ABSENT))))));
+        }
         return client;
     }
 
     /** GetQueueAttributes on the first {@code *_QUEUE_URL} of the function's environment. */
     static SqsClient sqs(SqsClient client, Env env) {
-        first(env, "_QUEUE_URL").ifPresent(url -> Priming.register("SQS client", client, c -> answered(() ->
-                c.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn")))));
+        String url = first(env, "_QUEUE_URL");
+        if (url != null) {
+            Priming.register("SQS client", client, c -> answered(() ->
+                    c.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))));
+        }
         return client;
     }
 
@@ -46,15 +50,23 @@ final class ClientPrimers {
 
         /** HeadObject of an absent key in the first {@code *_BUCKET} of the function's environment. */
         static S3Client prime(S3Client client, Env env) {
-            first(env, "_BUCKET").ifPresent(bucket -> Priming.register("S3 client", client, c -> answered(() ->
-                    c.headObject(b -> b.bucket(bucket).key(ABSENT)))));
+            String bucket = first(env, "_BUCKET");
+            if (bucket != null) {
+                Priming.register("S3 client", client, c -> answered(() -> c.headObject(b -> b.bucket(bucket).key(ABSENT))));
+            }
             return client;
         }
     }
 
-    static Optional<String> first(Env env, String suffix) {
-        return env.asMap().keySet().stream().filter(name -> name.endsWith(suffix)).sorted()
-                .map(env::optional).flatMap(Optional::stream).findFirst();
+    /** The value of the first variable (by name) ending in {@code suffix}, or null. */
+    static String first(Env env, String suffix) {
+        String first = null;
+        for (String name : env.asMap().keySet()) {
+            if (name.endsWith(suffix) && env.optional(name).isPresent() && (first == null || name.compareTo(first) < 0)) {
+                first = name;
+            }
+        }
+        return first == null ? null : env.optional(first).orElseThrow();
     }
 
     static String answered(Runnable call) {

@@ -11,6 +11,8 @@ import vn.smartprovince.appointments.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code AppointmentReminderFunction}, on an EventBridge rule at 17:00 Vietnam time every day: runs
@@ -31,6 +33,8 @@ public final class ReminderHandler implements RequestStreamHandler {
 
     ReminderHandler(ReminderRun run) {
         this.run = run;
+        // SnapStart: a scheduled run (reads only: the reminder jobs it would write are refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.schedule());
     }
 
     @Override

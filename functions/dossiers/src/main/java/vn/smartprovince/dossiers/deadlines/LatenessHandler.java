@@ -11,6 +11,8 @@ import vn.smartprovince.dossiers.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code DossierLatenessFunction}, on an EventBridge schedule (07:00 and 12:00 Vietnam time, Monday
@@ -35,6 +37,8 @@ public final class LatenessHandler implements RequestStreamHandler {
 
     LatenessHandler(LatenessScan scan) {
         this.scan = scan;
+        // SnapStart: a scheduled run (reads only: the jobs it would write are refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.schedule());
     }
 
     @Override

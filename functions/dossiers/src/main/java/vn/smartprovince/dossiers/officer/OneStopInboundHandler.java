@@ -20,6 +20,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code OneStopInboundFunction}: {@code OneStopInboundQueue} (SQS event source with
@@ -62,6 +64,9 @@ public final class OneStopInboundHandler implements RequestStreamHandler {
     OneStopInboundHandler(DeskUpdates updates, DeadLetters deadLetters) {
         this.updates = updates;
         this.deadLetters = deadLetters;
+        // SnapStart: a desk update (national field names) for a dossier that does not exist
+        Priming.register(this, handler -> PrimingEvents.sqs("{\"MaCapNhat\":\"" + PrimingEvents.ID
+                + "\",\"IdHoSoNguon\":\"" + PrimingEvents.ID + "\",\"SoThuTuCapNhat\":1,\"TrangThaiHoSo\":2}"));
     }
 
     static DeadLetters sqsDeadLetters(SqsClient sqs, String queueUrl) {

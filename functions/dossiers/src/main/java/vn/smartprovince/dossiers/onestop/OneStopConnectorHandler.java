@@ -23,6 +23,8 @@ import vn.smartprovince.shared.lambda.Backoff;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.lambda.SqsVisibility;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code OneStopConnectorFunction}: OneStopOutboundQueue -> the one-stop system, by
@@ -74,6 +76,8 @@ public final class OneStopConnectorHandler implements RequestStreamHandler {
         this.connector = connector;
         this.backoff = backoff;
         this.delays = delays;
+        // SnapStart: a nudge for a dossier that does not exist (the one-stop system is never called while priming)
+        Priming.register(this, handler -> PrimingEvents.sqs(new OutboundMessage(PrimingEvents.ID, 1).toJson()));
     }
 
     @Override

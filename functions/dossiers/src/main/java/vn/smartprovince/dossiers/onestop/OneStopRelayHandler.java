@@ -16,6 +16,8 @@ import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.lambda.StreamRecord;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code OneStopRelayFunction}: MainTable's stream (a second consumer, beside the outbox relay;
@@ -43,6 +45,9 @@ public final class OneStopRelayHandler implements RequestStreamHandler {
 
     OneStopRelayHandler(OneStopRelay relay) {
         this.relay = relay;
+        // SnapStart: a new timeline entry of a dossier that does not exist (its message is refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.stream("INSERT", Map.of("pk",
+                OutboundMessage.DOSSIER_PREFIX + PrimingEvents.ID, "sk", OutboundMessage.EVENT_PREFIX + "1")));
     }
 
     @Override

@@ -19,6 +19,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.onestop.OneStopCredentials;
 import vn.smartprovince.shared.onestop.OneStopFields;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingRefusedException;
 import vn.smartprovince.shared.secrets.Secrets;
 
 /**
@@ -82,6 +84,7 @@ public final class HttpOneStopGateway implements OneStopGateway {
 
     @Override
     public Ack send(SyncEvent event) {
+        refuseWhilePriming("POST /dossier-events");
         byte[] body = Json.write(event.toJson(fields.get())).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dossier-events"))
                 .timeout(timeout)
@@ -111,6 +114,13 @@ public final class HttpOneStopGateway implements OneStopGateway {
         return new Unavailable("HTTP_" + status);
     }
 
+    /** The province's system is never called during SnapStart priming, not even to read. */
+    private static void refuseWhilePriming(String call) {
+        if (Priming.active()) {
+            throw new PrimingRefusedException("one-stop " + call);
+        }
+    }
+
     /** The vendor's error code from its answer ({@code code} or {@code error.code}), else {@code HTTP_<status>}. */
     static String answerCode(String body, int status) {
         try {
@@ -127,6 +137,7 @@ public final class HttpOneStopGateway implements OneStopGateway {
 
     @Override
     public Optional<RemoteDossier> fetch(String dossierId) {
+        refuseWhilePriming("GET /dossiers/{id}");
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dossiers/"
                         + URLEncoder.encode(dossierId, StandardCharsets.UTF_8).replace("+", "%20")))
                 .timeout(timeout)

@@ -23,6 +23,8 @@ import vn.smartprovince.dossiers.core.RemoteDossier;
 import vn.smartprovince.dossiers.core.SyncEvent;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.onestop.OneStopFields;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingRefusedException;
 
 /** The HTTP adapter against a tiny in-test vendor (com.sun.net.httpserver). */
 class HttpOneStopGatewayTest {
@@ -122,5 +124,23 @@ class HttpOneStopGatewayTest {
         assertEquals("/dossiers/d-1", requests.get(0).get("path"));
         answer = reply(404, "");
         assertTrue(gateway.fetch("d-2").isEmpty());
+    }
+
+    @Test
+    void neverCallsTheOneStopSystemWhileSnapStartPrimes() {
+        answer = reply(200, "{\"accepted\":true}");
+        List<RuntimeException> refused = new CopyOnWriteArrayList<>();
+        Priming.prime("one-stop", () -> {
+            for (Runnable call : List.<Runnable>of(() -> gateway.send(event()), () -> gateway.fetch("d-1"))) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    refused.add(e);
+                }
+            }
+        });
+        assertEquals(2, refused.size());
+        refused.forEach(e -> assertInstanceOf(PrimingRefusedException.class, e));
+        assertTrue(requests.isEmpty(), "nothing reached the vendor: " + requests);
     }
 }

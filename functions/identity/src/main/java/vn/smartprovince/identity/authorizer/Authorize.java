@@ -1,6 +1,7 @@
 package vn.smartprovince.identity.authorizer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import vn.smartprovince.shared.auth.Role;
 import vn.smartprovince.shared.auth.RoleGrant;
 import vn.smartprovince.shared.http.ApiException;
 import vn.smartprovince.shared.http.ErrorCode;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * The session authorizer's decision for one request: the token is verified (signature, issuer,
@@ -66,6 +68,17 @@ final class Authorize {
             }
             return new Decision(AuthorizerContext.unavailable(e.getMessage()), AuthFailure.AUTH_UNAVAILABLE);
         }
+    }
+
+    /**
+     * SnapStart priming: a valid token, for five minutes, of the synthetic caller, whom no user item
+     * names (its decision is {@code SESSION_REVOKED}, after the signature check and the user read
+     * every real request makes). Never leaves the process.
+     */
+    String primingToken() {
+        Instant now = clock.instant();
+        return tokens.issue(new SessionTokens.Claims(PrimingEvents.CALLER_ID, PrimingEvents.ID, now,
+                now.plusSeconds(300), now, 0));
     }
 
     /** {@code Bearer <token>}, the scheme case-insensitive (RFC 7235). */

@@ -15,6 +15,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code NotificationDispatcherFunction}: NotificationQueue (SQS event source with
@@ -42,6 +44,8 @@ public final class DispatcherHandler implements RequestStreamHandler {
     DispatcherHandler(Dispatcher dispatcher, Clock clock) {
         this.dispatcher = dispatcher;
         this.clock = clock;
+        // SnapStart: a job to the synthetic caller (its lease is refused by the guard; Zalo is never called)
+        Priming.register(this, handler -> PrimingEvents.sqs(PrimingEvents.notificationJob()));
     }
 
     @Override

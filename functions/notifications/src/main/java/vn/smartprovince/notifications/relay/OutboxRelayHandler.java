@@ -15,6 +15,9 @@ import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.StreamRecord;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.notify.Outbox;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code OutboxRelayFunction}: MainTable's stream (event source with {@code ReportBatchItemFailures})
@@ -41,6 +44,10 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
 
     OutboxRelayHandler(OutboxRelay relay) {
         this.relay = relay;
+        // SnapStart: an outbox job to the synthetic caller (its message is refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.stream("INSERT", Map.of("pk",
+                Outbox.key(PrimingEvents.ID + "-job"), "sk", Outbox.SORT_KEY, "itemType", Outbox.ITEM_TYPE,
+                "jobId", PrimingEvents.ID + "-job", Outbox.JOB, PrimingEvents.notificationJob())));
     }
 
     @Override

@@ -21,6 +21,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code ZaloEventConsumerFunction}: {@code ZaloEventQueue} (SQS event source with
@@ -42,6 +44,11 @@ public final class ZaloEventConsumerHandler implements RequestStreamHandler {
 
     ZaloEventConsumerHandler(ZaloEventProcessor processor) {
         this.processor = processor;
+        // SnapStart: the synthetic caller follows the OA (the ledger's claim is refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.sqs("{\"app_id\":\"" + PrimingEvents.CALLER_ID
+                + "\",\"user_id_by_app\":\"" + PrimingEvents.CALLER_ID + "\",\"event_name\":\"follow\","
+                + "\"follower\":{\"id\":\"" + PrimingEvents.CALLER_ID + "\"},\"timestamp\":\""
+                + System.currentTimeMillis() + "\"}"));
     }
 
     static ZaloEventProcessor processor(Env env, DynamoDbClient dynamo, Clock clock) {

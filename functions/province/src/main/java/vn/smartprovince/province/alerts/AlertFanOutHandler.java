@@ -14,6 +14,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code AlertFanOutFunction} on AlertFanOutQueue: each message is one page of one partition
@@ -34,6 +36,9 @@ public final class AlertFanOutHandler implements RequestStreamHandler {
 
     AlertFanOutHandler(AlertFanOut fanOut) {
         this.fanOut = fanOut;
+        // SnapStart: the first page of an alert that does not exist
+        Priming.register(this, handler -> PrimingEvents.sqs("{\"alertId\":\"" + PrimingEvents.ID
+                + "\",\"areaCode\":\"" + PrimingEvents.ID + "\",\"page\":0}"));
     }
 
     @Override

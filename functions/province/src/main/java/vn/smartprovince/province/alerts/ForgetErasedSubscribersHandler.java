@@ -16,6 +16,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code AlertForgetErasedFunction}: on the main table's stream, each profile item a request
@@ -36,6 +38,9 @@ public final class ForgetErasedSubscribersHandler implements RequestStreamHandle
 
     ForgetErasedSubscribersHandler(AlertSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
+        // SnapStart: the erasure of the synthetic caller's profile (it has no subscriptions to forget)
+        Priming.register(this, handler -> PrimingEvents.stream("REMOVE", Map.of("pk",
+                UserItems.userKey(PrimingEvents.CALLER_ID), "sk", UserItems.PROFILE)));
     }
 
     @Override

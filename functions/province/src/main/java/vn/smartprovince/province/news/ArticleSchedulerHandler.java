@@ -13,6 +13,8 @@ import vn.smartprovince.province.Wiring;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code ArticleSchedulerFunction}, on an EventBridge rule every minute: publishes the due
@@ -32,6 +34,8 @@ public final class ArticleSchedulerHandler implements RequestStreamHandler {
 
     ArticleSchedulerHandler(ArticleScheduler scheduler) {
         this.scheduler = scheduler;
+        // SnapStart: a scheduled run (reads only: a due article's publication is refused by the guard)
+        Priming.register(this, handler -> PrimingEvents.schedule());
     }
 
     @Override

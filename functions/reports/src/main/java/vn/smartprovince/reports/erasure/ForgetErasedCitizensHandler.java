@@ -15,6 +15,8 @@ import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.lambda.BatchItemFailures;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingEvents;
 
 /**
  * {@code ForgetErasedCitizensFunction}: on the main table's stream, each REMOVE of a profile item
@@ -37,6 +39,9 @@ public final class ForgetErasedCitizensHandler implements RequestStreamHandler {
 
     ForgetErasedCitizensHandler(ReportErasure erasure) {
         this.erasure = erasure;
+        // SnapStart: the erasure of the synthetic caller's profile (it has no reports to forget)
+        Priming.register(this, handler -> PrimingEvents.stream("REMOVE", Map.of("pk",
+                UserItems.userKey(PrimingEvents.CALLER_ID), "sk", UserItems.PROFILE)));
     }
 
     @Override

@@ -22,18 +22,21 @@ import vn.smartprovince.shared.config.Env;
 /**
  * AWS clients built from a function's {@link Env}: region, credentials and (locally) the
  * emulator endpoint come from the function's own environment, so several functions can share
- * one JVM in the local runtime. Built once per function instance, in its constructor.
+ * one JVM in the local runtime. Built once per function instance, in its constructor. Each client
+ * carries the SnapStart priming guard ({@link PrimingGuard}) and registers its first call as a
+ * primer ({@link ClientPrimers}).
  */
 public final class AwsClients {
     private AwsClients() {
     }
 
     public static DynamoDbClient dynamoDb(Env env) {
-        return configure(DynamoDbClient.builder(), env, "DYNAMODB").httpClient(httpClient()).build();
+        return ClientPrimers.dynamoDb(configure(DynamoDbClient.builder(), env, "DYNAMODB").httpClient(httpClient()).build(),
+                env);
     }
 
     public static SqsClient sqs(Env env) {
-        return configure(SqsClient.builder(), env, "SQS").httpClient(httpClient()).build();
+        return ClientPrimers.sqs(configure(SqsClient.builder(), env, "SQS").httpClient(httpClient()).build(), env);
     }
 
     /** Endpoint override: {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, else {@code AWS_ENDPOINT_URL}. */
@@ -48,10 +51,10 @@ public final class AwsClients {
      * localhost need; without one, AWS's virtual-hosted style.
      */
     public static S3Client s3(Env env) {
-        return configure(S3Client.builder(), env, "S3")
+        return ClientPrimers.S3.prime(configure(S3Client.builder(), env, "S3")
                 .forcePathStyle(s3Endpoint(env).isPresent())
                 .httpClient(httpClient())
-                .build();
+                .build(), env);
     }
 
     /**
@@ -87,6 +90,9 @@ public final class AwsClients {
     static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Env env, String service) {
         builder.region(region(env));
         builder.credentialsProvider(credentials(env));
+        // SnapStart priming: only reads reach AWS while it runs (one override configuration per
+        // client: anything else set there must be set in this same call)
+        builder.overrideConfiguration(o -> o.addExecutionInterceptor(PrimingGuard.INSTANCE));
         env.optional("AWS_ENDPOINT_URL_" + service)
                 .or(() -> env.optional("AWS_ENDPOINT_URL"))
                 .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));

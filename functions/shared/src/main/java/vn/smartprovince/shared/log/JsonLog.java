@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
 import vn.smartprovince.shared.json.Json;
+import vn.smartprovince.shared.priming.Priming;
 
 /**
  * One JSON object per line, the format of every log the system writes (functions on Lambda,
  * the local runtime on a laptop). Fields: time, level, message, then the caller's fields such as
  * requestId, function, route, status, latencyMs. Callers pass identifiers and measurements only:
- * never tokens, secrets, phone numbers, ID numbers or citizens' free text.
+ * never tokens, secrets, phone numbers, ID numbers or citizens' free text. Lines written while
+ * {@link Priming#active()} are demoted to DEBUG with the message prefixed {@code priming: }.
  */
 public final class JsonLog {
     public enum Level { DEBUG, INFO, WARN, ERROR }
@@ -58,6 +60,12 @@ public final class JsonLog {
     }
 
     public static void write(Level level, String message, Map<String, ?> fields, Throwable error) {
+        if (Priming.active()) {
+            // A synthetic event before SnapStart's snapshot: its refusals and rejections are expected,
+            // and must not match the log group's metric filters (level ERROR, exact messages).
+            level = Level.DEBUG;
+            message = "priming: " + message;
+        }
         String line = line(level, message, fields, error);
         PrintStream stream = out;
         synchronized (stream) {

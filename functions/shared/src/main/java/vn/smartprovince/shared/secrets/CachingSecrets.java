@@ -6,11 +6,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
 
 /**
  * Keeps each value in memory for a limited time ({@link #DEFAULT_TTL} 15 minutes), so a warm
  * function does not ask the store on every request, a rotated secret is picked up within the
- * limit, and a SnapStart snapshot taken with a value in the cache does not pin it forever.
+ * limit, and a SnapStart snapshot taken with a value in the cache does not pin it: after a restore
+ * every value is due again ({@link #expireAll()}).
  *
  * <p>When a value is due for refresh and the store cannot be reached, the old value goes on being
  * served (a warning naming the secret is logged) and the store is asked again after
@@ -48,6 +50,10 @@ public final class CachingSecrets implements Secrets {
         }
         this.ttlNanos = ttl.toNanos();
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        // A value cached before a SnapStart snapshot (priming reads secrets) is due again after a
+        // restore: System.nanoTime need not count the days the snapshot waited, and a rotation must
+        // be picked up within the TTL.
+        Priming.onRestore(this, CachingSecrets::expireAll);
     }
 
     @Override
@@ -87,7 +93,16 @@ public final class CachingSecrets implements Secrets {
         }
     }
 
-    /** Forgets every cached value (e.g. after a SnapStart restore, or when a value was refused). */
+    /**
+     * Makes every cached value due: the next read asks the store, and serves the cached value if the
+     * store cannot be reached (after a SnapStart restore).
+     */
+    public void expireAll() {
+        long now = nanoClock.getAsLong();
+        entries.replaceAll((name, entry) -> new Entry(entry.value(), now));
+    }
+
+    /** Forgets every cached value (e.g. when a value was refused). */
     public void invalidateAll() {
         entries.clear();
     }

@@ -26,6 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
+import vn.smartprovince.shared.priming.Priming;
+import vn.smartprovince.shared.priming.PrimingRefusedException;
 import vn.smartprovince.shared.province.PhoneNumbers;
 import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.zalo.ZaloException.Kind;
@@ -40,7 +42,8 @@ import vn.smartprovince.shared.zalo.ZaloException.Kind;
  * <p>Every failure is a {@link ZaloException} classified by {@link ZaloErrors}; every call writes
  * one JSON log line with the endpoint's name, the HTTP status (0 when none), Zalo's error code
  * (0 when none) and the latency, and nothing else. Tokens and secrets travel in headers and form
- * bodies only, never in URLs, logs or exception messages. Thread-safe.
+ * bodies only, never in URLs, logs or exception messages. Thread-safe. While SnapStart priming
+ * runs ({@link Priming#active()}) every call is refused before it is sent.
  */
 public final class ZaloClient {
     private static final int MAX_TOKEN_LENGTH = 4096;
@@ -324,6 +327,10 @@ public final class ZaloClient {
     }
 
     private <T> T call(ZaloEndpoint endpoint, HttpRequest.Builder builder, List<String> secrets, Parser<T> parser) {
+        if (Priming.active()) {
+            // Even a read spends something at Zalo (a token, quota) or tells it about a user: never during priming.
+            throw new PrimingRefusedException("Zalo " + endpoint.logName);
+        }
         HttpRequest request = builder.build();
         long start = System.nanoTime();
         int status = 0;

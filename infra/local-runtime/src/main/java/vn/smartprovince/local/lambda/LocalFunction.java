@@ -233,6 +233,21 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * A class loader of its own for this function's current code, with its environment, as each
+     * code version gets: for tools that construct and drive the handler themselves (the SnapStart
+     * priming test). The caller closes it.
+     */
+    public FunctionClassLoader newClassLoader() throws IOException {
+        return classLoader(code.prepare());
+    }
+
+    private FunctionClassLoader classLoader(FunctionCode.Prepared prepared) {
+        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
+        environment.put("LAMBDA_TASK_ROOT", prepared.taskRoot().toString());
+        return new FunctionClassLoader(settings.logicalId(), prepared.classPath(), environment);
+    }
+
     public synchronized Stats stats() {
         int idle = current == null ? 0 : current.idle.size();
         int busy = current == null ? 0 : current.busy;
@@ -261,9 +276,7 @@ public final class LocalFunction implements AutoCloseable {
 
         Generation(FunctionCode.Prepared prepared) {
             this.prepared = prepared;
-            Map<String, String> environment = new LinkedHashMap<>(settings.environment());
-            environment.put("LAMBDA_TASK_ROOT", prepared.taskRoot().toString());
-            this.loader = new FunctionClassLoader(settings.logicalId(), prepared.classPath(), environment);
+            this.loader = classLoader(prepared);
         }
 
         void closeLoader() {

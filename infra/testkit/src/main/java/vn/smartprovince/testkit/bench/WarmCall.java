@@ -20,12 +20,16 @@ import vn.smartprovince.testkit.Events;
  * so no I/O is measured.
  *
  * <p>A route that creates gets a fresh value of one header per call ({@link #varyingHeader}), so
- * every call creates instead of replaying the first answer.
+ * every call creates instead of replaying the first answer; and such a route's handler is rebuilt
+ * with empty fakes every so many calls ({@link #freshHandlerEvery}), so the fakes hold what a
+ * busy table's partition would, not millions of items.
  */
 public final class WarmCall {
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
-    private final RequestStreamHandler handler;
+    private RequestStreamHandler handler;
+    private java.util.function.Supplier<? extends RequestStreamHandler> fresh;
+    private int callsPerHandler;
     private final byte[] event;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     private int varyFrom = -1;
@@ -73,6 +77,13 @@ public final class WarmCall {
         return this;
     }
 
+    /** Replaces the handler (and so its in-memory fakes) by a new one every {@code calls} calls. */
+    public WarmCall freshHandlerEvery(int calls, java.util.function.Supplier<? extends RequestStreamHandler> handlers) {
+        this.callsPerHandler = calls;
+        this.fresh = handlers;
+        return this;
+    }
+
     /** Invokes once and checks the answer's status (an HTTP event) before anything is measured. */
     public WarmCall expectStatus(int status) {
         invoke();
@@ -95,10 +106,14 @@ public final class WarmCall {
 
     /** One invocation; the answer's length in bytes (the answer itself: {@link #answer}). */
     public int invoke() {
+        long call = ++calls;
+        if (fresh != null && call % callsPerHandler == 0) {
+            handler = fresh.get();
+        }
         byte[] input = event;
         if (varyFrom >= 0) {
             input = event.clone();
-            long n = ++calls;
+            long n = call;
             for (int i = varyTo - 1; i >= varyFrom && n > 0; i--, n /= 10) {
                 input[i] = (byte) ('0' + n % 10);
             }

@@ -28,16 +28,21 @@ public final class WarmFixtures {
                 S3PhotoStore.BUCKET_VARIABLE, "report-photos")));
     }
 
-    /** An answered report of the demo province with two photos of its own, as the feed shows them. */
+    /** An answered report of the demo province with two photos of its own and one of the answer, as the feed shows them. */
     public static Report answered(String id, String citizenId, Instant answeredAt) {
         return new Report.Builder().id(id).trackingCode("K7M4-QX9P").provinceCode("DEMO-TNH").categoryCode("ROAD_DAMAGE")
                 .description("Ổ gà lớn giữa đường trước số 12, xe máy dễ té ngã.")
                 .location(new Report.Location(11.3101, 106.0985, "12 Đường 30/4, Phường Bình Minh", "DEMO-P02",
                         Geohash.encode(11.3101, 106.0985, 7)))
-                .photoKeys(List.of("report-photos/reports/" + id + "/a.jpg", "report-photos/reports/" + id + "/b.jpg"))
+                .photoKeys(List.of(photo(id, 'a'), photo(id, 'b')))
                 .citizenId(citizenId).agencyId("so-xay-dung").status(ReportStatus.ANSWERED).version(3)
                 .createdAt(answeredAt.minusSeconds(86_400)).updatedAt(answeredAt).deadline(LocalDate.of(2026, 12, 4))
                 .firstAnsweredAt(answeredAt).answeredAt(answeredAt).answerText("Đã vá ổ gà, cảm ơn bạn đã phản ánh.")
-                .answerPhotoKeys(List.of("report-photos/reports/" + id + "/answer-1.jpg")).build();
+                .answerPhotoKeys(List.of(photo(id, 'c'))).build();
+    }
+
+    /** A copy of a photo under the report, named as PhotoKeys names them (24 hex digits). */
+    private static String photo(String reportId, char digit) {
+        return "report-photos/reports/" + reportId + "/" + String.valueOf(digit).repeat(24) + ".jpg";
     }
 }

@@ -18,6 +18,10 @@ public final class GetProcedureHandler extends CatalogueHandler {
         super(env);
     }
 
+    GetProcedureHandler(ProcedureCatalogue catalogue, long maxAgeSeconds) {
+        super(catalogue, maxAgeSeconds);
+    }
+
     @Override
     protected HttpResponse handle(HttpRequest request) {
         return cacheable(catalogue.get(request.pathParameter("code").orElse(null),

@@ -18,6 +18,7 @@ import vn.smartprovince.dossiers.core.DocumentKeys;
 import vn.smartprovince.dossiers.core.DocumentLimits;
 import vn.smartprovince.dossiers.core.DocumentStore;
 import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.aws.PresignedLinks;
 import vn.smartprovince.shared.aws.S3Objects;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
@@ -46,6 +47,7 @@ public final class S3DocumentStore implements DocumentStore {
 
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final PresignedLinks downloads = new PresignedLinks();
     private final String bucket;
     private final DocumentLimits limits;
     private final Supplier<UUID> ids;
@@ -141,8 +143,8 @@ public final class S3DocumentStore implements DocumentStore {
         if (fileKey == null || !fileKey.startsWith(DocumentKeys.DOSSIERS)) {
             throw new IllegalArgumentException("not a dossier file key");
         }
-        return S3Objects.toUri(presigner.presignGetObject(b -> b.signatureDuration(ttl)
-                .getObjectRequest(g -> g.bucket(bucket).key(fileKey))).url()).toString();
+        return downloads.get(bucket, fileKey, ttl, () -> S3Objects.toUri(presigner.presignGetObject(b -> b
+                .signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket).key(fileKey))).url())).toString();
     }
 
     public DocumentLimits limits() {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import vn.smartprovince.province.core.ArticleCovers;
 import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.aws.PresignedLinks;
 import vn.smartprovince.shared.aws.S3Objects;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
@@ -37,6 +38,7 @@ public final class S3ArticleCovers implements ArticleCovers {
 
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final PresignedLinks downloads = new PresignedLinks();
     private final String bucket;
     private final long maxBytes;
 
@@ -100,7 +102,8 @@ public final class S3ArticleCovers implements ArticleCovers {
 
     @Override
     public URI downloadUrl(String key) {
-        return S3Objects.toUri(presigner.presignGetObject(b -> b.signatureDuration(Duration.ofDays(DOWNLOAD_DAYS))
-                .getObjectRequest(g -> g.bucket(bucket).key(key))).url());
+        Duration validFor = Duration.ofDays(DOWNLOAD_DAYS);
+        return downloads.get(bucket, key, validFor, () -> S3Objects.toUri(presigner.presignGetObject(b -> b
+                .signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(key))).url()));
     }
 }

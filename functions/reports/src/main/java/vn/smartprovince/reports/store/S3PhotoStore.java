@@ -24,6 +24,7 @@ import vn.smartprovince.reports.core.PhotoLimits;
 import vn.smartprovince.reports.core.PhotoStore;
 import vn.smartprovince.reports.core.PhotoType;
 import vn.smartprovince.shared.aws.AwsClients;
+import vn.smartprovince.shared.aws.PresignedLinks;
 import vn.smartprovince.shared.aws.S3Objects;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.http.ApiException;
@@ -63,6 +64,7 @@ public final class S3PhotoStore implements PhotoStore {
 
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final PresignedLinks downloads = new PresignedLinks();
     private final String bucket;
     private final PhotoLimits limits;
     private final Supplier<UUID> ids;
@@ -227,8 +229,8 @@ public final class S3PhotoStore implements PhotoStore {
         if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_DOWNLOAD_VALIDITY) > 0) {
             throw new IllegalArgumentException("validFor must be more than 0 and at most 7 days");
         }
-        return toUri(presigner.presignGetObject(b -> b.signatureDuration(validFor)
-                .getObjectRequest(g -> g.bucket(bucket).key(key))).url());
+        return downloads.get(bucket, key, validFor, () -> toUri(presigner.presignGetObject(b -> b
+                .signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(key))).url()));
     }
 
     // ------------------------------------------------------------------ helpers

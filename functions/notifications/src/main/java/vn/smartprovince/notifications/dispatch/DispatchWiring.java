@@ -14,7 +14,7 @@ import vn.smartprovince.notifications.dispatch.token.OaTokenManager;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
-import vn.smartprovince.shared.secrets.CachingSecrets;
+import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
 
@@ -42,16 +42,23 @@ final class DispatchWiring {
 
     /** @param decorate wraps the Zalo gateway (tests: a sandbox that dies in the middle of a batch) */
     static Dispatcher dispatcher(Env env, Clock clock, UnaryOperator<ZaloGateway> decorate) {
-        DynamoDbClient dynamo = Wiring.dynamoDb(env);
+        return dispatcher(env, clock, Wiring.dynamoDb(env), SecretsManagerSecrets.cached(env),
+                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), decorate);
+    }
+
+    /**
+     * The same dispatcher over given DynamoDB, secrets and queue: the AWS ones above, or in-memory ones
+     * (the capacity benchmark, DispatcherCapacityBenchmark in the tests, which keeps everything else real).
+     */
+    static Dispatcher dispatcher(Env env, Clock clock, DynamoDbClient dynamo, Secrets secrets, QueueControl queue,
+                                 UnaryOperator<ZaloGateway> decorate) {
         String table = Wiring.mainTable(env);
-        CachingSecrets secrets = SecretsManagerSecrets.cached(env);
         ZaloClient zalo = ZaloClient.create(env, secrets);
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
         return new Dispatcher(Wiring.deliveries(env, dynamo), new DynamoDbRecipients(dynamo, table),
                 new ProvinceTemplates(ProvinceConfigSource.fromEnv(env, dynamo, clock)),
                 OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
-                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
-                new SecureRandom(), settings, pool(settings.concurrency()));
+                queue, clock, new SecureRandom(), settings, pool(settings.concurrency()));
     }
 
     static Dispatcher.Settings settings(Env env, Duration zaloReadTimeout) {

@@ -33,6 +33,8 @@ import vn.smartprovince.shared.zalo.ZaloClient;
  * </table>
  */
 final class DispatchWiring {
+    static final String HTTP_MAX_CONNECTIONS = "http.maxConnections";
+
     private DispatchWiring() {
     }
 
@@ -55,6 +57,7 @@ final class DispatchWiring {
         String table = Wiring.mainTable(env);
         ZaloClient zalo = ZaloClient.create(env, secrets);
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
+        keepAliveConnections(settings.concurrency());
         return new Dispatcher(Wiring.deliveries(env, dynamo), new DynamoDbRecipients(dynamo, table),
                 new ProvinceTemplates(ProvinceConfigSource.fromEnv(env, dynamo, clock)),
                 OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
@@ -70,6 +73,20 @@ final class DispatchWiring {
                 (int) env.number("DISPATCH_CONCURRENCY", 8, 1, 64), backoff,
                 Duration.ofHours(env.number("OA_INTERACTION_WINDOW_HOURS", 168, 0, 8760)),
                 Duration.ofSeconds(env.number("DEFER_SPREAD_SECONDS", 600, 0, 3600)), startBudget);
+    }
+
+    /**
+     * The AWS clients' url-connection transport (the JDK's HttpURLConnection) keeps at most
+     * {@code http.maxConnections} idle connections per host, 5 by default: with more jobs writing to
+     * DynamoDB at once, each burst of writes closed the extra connections and the next one opened them
+     * again, a TCP and TLS handshake each (measured: 10 jobs at once opened a connection on one call in
+     * three, 20 on two in five; docs/performance.md). So the pool keeps one per job in flight. The JDK
+     * reads the property at the first connection: this runs before any call, and only ever raises it.
+     */
+    static void keepAliveConnections(int inFlight) {
+        if (Integer.getInteger(HTTP_MAX_CONNECTIONS, 5) < inFlight) {
+            System.setProperty(HTTP_MAX_CONNECTIONS, Integer.toString(inFlight));
+        }
     }
 
     /** Daemon threads, so an idle pool never keeps a JVM (the local runtime, tests) alive. */

@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.notifications.core.DeliveryItems;
-import vn.smartprovince.shared.auth.UserItems;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.json.Json;
 import vn.smartprovince.shared.log.JsonLog;
@@ -197,20 +196,21 @@ final class DispatcherCapacityBenchmark {
         Files.createDirectories(target);
         PrintStream console = System.out;
         List<Run> runs = new ArrayList<>();
+        List<String> connections;
         String setup;
         try (ZaloStubProcess stub = ZaloStubProcess.start(target.resolve("dispatcher-capacity-stub.log"));
              PrintStream log = new PrintStream(new BufferedOutputStream(new FileOutputStream(
                      target.resolve("dispatcher-capacity.log").toFile())), false, StandardCharsets.UTF_8)) {
             ZaloStubClient zalo = stub.client();
             Env env = env(spec, stub.baseUri(), province.province().code());
-            int recipientCount = RECIPIENTS;
             System.err.printf(Locale.ROOT, "setting up %d recipients, the province configuration, the Zalo stub...%n",
-                    recipientCount);
-            setUp(zalo, province, recipientCount);
+                    RECIPIENTS);
+            setUp(zalo, province, RECIPIENTS);
             Secrets secrets = Secrets.of(Map.of(APP_SECRET_NAME, STUB_APP_SECRET, OA_TOKENS_NAME, oaTokens()));
             Dispatcher dispatcher = DispatchWiring.dispatcher(env, Clock.systemUTC(), table.client(), secrets, queue,
                     gateway -> gateway);
             DispatcherHandler handler = new DispatcherHandler(dispatcher, Clock.systemUTC());
+            connections = connectionReuse(dispatcher.settings().concurrency());
             setup = String.format(Locale.ROOT, "%s, one instance, in process: BatchSize %d, DISPATCH_CONCURRENCY %d,"
                             + " ZALO_READ_TIMEOUT %d ms; DynamoDB in memory under the SDK client; Zalo stub in its own JVM"
                             + "%n%s %s, %d cores, %s; event source MaximumConcurrency %d",
@@ -239,10 +239,30 @@ final class DispatcherCapacityBenchmark {
                 System.setOut(console);
                 JsonLog.redirect(console);
             }
-            int accepted = zalo.calls(Endpoint.ZNS_SEND).size();
-            System.err.printf(Locale.ROOT, "the stub logged %d ZNS sends (warm-up included)%n", accepted);
+            System.err.printf(Locale.ROOT, "ZNS sends the stub answered since the last latency change: %d%n",
+                    zalo.calls(Endpoint.ZNS_SEND).size());
         }
         print(setup, runs, source.maximumConcurrency());
+        System.out.println();
+        System.out.println("DynamoDB connections opened by the functions' client (url-connection), jobs writing at once"
+                + " (DynamoDbConnectionReuse, a JVM each):");
+        connections.forEach(line -> System.out.println("  " + line));
+    }
+
+    /** {@link DynamoDbConnectionReuse} with the JDK's keep-alive default, then as the dispatcher sets it. */
+    static List<String> connectionReuse(int inFlight) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (boolean keepAlive : new boolean[] {false, true}) {
+            Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    DynamoDbConnectionReuse.class.getName(), Integer.toString(inFlight), "50", Boolean.toString(keepAlive))
+                    .redirectErrorStream(true).start();
+            List<String> out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            probe.waitFor();
+            lines.add((keepAlive ? "keepAliveConnections: " : "JDK default:          ")
+                    + (out.isEmpty() ? "(no output)" : out.get(out.size() - 1)));
+        }
+        return lines;
     }
 
     /** The function's environment: the template's literal variables, pointed at the stub and the in-memory table. */

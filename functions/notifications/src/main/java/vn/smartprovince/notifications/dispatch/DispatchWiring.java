@@ -14,7 +14,7 @@ import vn.smartprovince.notifications.dispatch.token.OaTokenManager;
 import vn.smartprovince.shared.aws.AwsClients;
 import vn.smartprovince.shared.config.Env;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
-import vn.smartprovince.shared.secrets.CachingSecrets;
+import vn.smartprovince.shared.secrets.Secrets;
 import vn.smartprovince.shared.secrets.SecretsManagerSecrets;
 import vn.smartprovince.shared.zalo.ZaloClient;
 
@@ -33,6 +33,8 @@ import vn.smartprovince.shared.zalo.ZaloClient;
  * </table>
  */
 final class DispatchWiring {
+    static final String HTTP_MAX_CONNECTIONS = "http.maxConnections";
+
     private DispatchWiring() {
     }
 
@@ -42,16 +44,24 @@ final class DispatchWiring {
 
     /** @param decorate wraps the Zalo gateway (tests: a sandbox that dies in the middle of a batch) */
     static Dispatcher dispatcher(Env env, Clock clock, UnaryOperator<ZaloGateway> decorate) {
-        DynamoDbClient dynamo = Wiring.dynamoDb(env);
+        return dispatcher(env, clock, Wiring.dynamoDb(env), SecretsManagerSecrets.cached(env),
+                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), decorate);
+    }
+
+    /**
+     * The same dispatcher over given DynamoDB, secrets and queue: the AWS ones above, or in-memory ones
+     * (the capacity benchmark, DispatcherCapacityBenchmark in the tests, which keeps everything else real).
+     */
+    static Dispatcher dispatcher(Env env, Clock clock, DynamoDbClient dynamo, Secrets secrets, QueueControl queue,
+                                 UnaryOperator<ZaloGateway> decorate) {
         String table = Wiring.mainTable(env);
-        CachingSecrets secrets = SecretsManagerSecrets.cached(env);
         ZaloClient zalo = ZaloClient.create(env, secrets);
         Dispatcher.Settings settings = settings(env, zalo.config().readTimeout());
+        keepAliveConnections(settings.concurrency());
         return new Dispatcher(Wiring.deliveries(env, dynamo), new DynamoDbRecipients(dynamo, table),
                 new ProvinceTemplates(ProvinceConfigSource.fromEnv(env, dynamo, clock)),
                 OaTokenManager.create(env, dynamo, zalo, secrets, clock), decorate.apply(new ZaloClientGateway(zalo)),
-                new SqsQueueControl(AwsClients.sqs(env), env.required("NOTIFICATION_QUEUE_URL")), clock,
-                new SecureRandom(), settings, pool(settings.concurrency()));
+                queue, clock, new SecureRandom(), settings, pool(settings.concurrency()));
     }
 
     static Dispatcher.Settings settings(Env env, Duration zaloReadTimeout) {
@@ -63,6 +73,20 @@ final class DispatchWiring {
                 (int) env.number("DISPATCH_CONCURRENCY", 8, 1, 64), backoff,
                 Duration.ofHours(env.number("OA_INTERACTION_WINDOW_HOURS", 168, 0, 8760)),
                 Duration.ofSeconds(env.number("DEFER_SPREAD_SECONDS", 600, 0, 3600)), startBudget);
+    }
+
+    /**
+     * The AWS clients' url-connection transport (the JDK's HttpURLConnection) keeps at most
+     * {@code http.maxConnections} idle connections per host, 5 by default: with more jobs writing to
+     * DynamoDB at once, each burst of writes closed the extra connections and the next one opened them
+     * again, a TCP and TLS handshake each (measured: 10 jobs at once opened a connection on one call in
+     * three, 20 on two in five; docs/performance.md). So the pool keeps one per job in flight. The JDK
+     * reads the property at the first connection: this runs before any call, and only ever raises it.
+     */
+    static void keepAliveConnections(int inFlight) {
+        if (Integer.getInteger(HTTP_MAX_CONNECTIONS, 5) < inFlight) {
+            System.setProperty(HTTP_MAX_CONNECTIONS, Integer.toString(inFlight));
+        }
     }
 
     /** Daemon threads, so an idle pool never keeps a JVM (the local runtime, tests) alive. */

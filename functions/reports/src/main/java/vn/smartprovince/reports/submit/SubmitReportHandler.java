@@ -32,7 +32,8 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
     }
 
     private SubmitReportHandler(Wiring wiring) {
-        this(wiring, wiring.photos());
+        // The S3 client and presigner only when a report cites photos: one without costs no S3 set-up.
+        this(wiring, wiring.photosOnFirstUse());
     }
 
     /** With another photo store (tests: photos that need no bucket). */

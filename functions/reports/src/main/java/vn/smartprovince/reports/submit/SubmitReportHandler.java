@@ -60,7 +60,7 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
         String agencyName = config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId());
         HttpResponse response = HttpResponse.privateJson(201, new Views.Submitted(report.id(), report.trackingCode(),
                         report.status(), report.version(), new Views.Submitted.Agency(report.agencyId(), agencyName),
-                        report.deadline().toString(), report.createdAt().toString(), report.urgent()))
+                        report.deadline().toString(), report.createdAt().toString(), report.urgent()).toJson())
                 .withHeader("location", "/v1/reports/" + report.id())
                 .withHeader("etag", "\"" + report.version() + "\"");
         return Idempotency.answer(response, submitted.replayed());

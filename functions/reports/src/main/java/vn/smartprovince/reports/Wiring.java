@@ -123,8 +123,8 @@ public final class Wiring extends DomainWiring {
 
     /**
      * The photo bucket built on first use, so that functions which rarely or never see photos
-     * (every officer action but the answer) neither build an S3 client at cold start nor need S3
-     * permissions until they do.
+     * (every officer action but the answer; a submission without photos) neither build an S3
+     * client at cold start nor need S3 permissions until they do.
      */
     public PhotoStore photosOnFirstUse() {
         return new PhotoStore() {

@@ -1,8 +1,11 @@
 package vn.smartprovince.identity.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import vn.smartprovince.shared.auth.RoleGrant;
+import vn.smartprovince.shared.json.Json;
 
 /** What several identity routes answer: the own profile and a session (JSON through the shared mapper; nulls left out). */
 public final class Views {
@@ -18,6 +21,39 @@ public final class Views {
                     user.birthYear(), user.preference(), text(user.firstSeenAt()), text(user.lastSeenAt()),
                     user.version());
         }
+
+        /**
+         * What Jackson writes for this record (components in order, nulls left out), written by
+         * hand: sign-in's first answer then maps no record by reflection.
+         */
+        public ObjectNode toJson() {
+            ObjectNode node = Json.object();
+            Json.putIfPresent(node, "zaloId", zaloId);
+            Json.putIfPresent(node, "displayName", displayName);
+            Json.putIfPresent(node, "zaloName", zaloName);
+            Json.putIfPresent(node, "avatarUrl", avatarUrl);
+            Json.putIfPresent(node, "phone", phone);
+            if (birthYear != null) {
+                node.put("birthYear", birthYear.intValue());
+            }
+            Json.putIfPresent(node, "notificationPreference",
+                    notificationPreference == null ? null : notificationPreference.name());
+            Json.putIfPresent(node, "firstSeenAt", firstSeenAt);
+            Json.putIfPresent(node, "lastSeenAt", lastSeenAt);
+            node.put("version", version);
+            return node;
+        }
+    }
+
+    /** Role grants as Jackson writes the records ({@code role}, then {@code agencyId} unless null). */
+    public static ArrayNode toJson(List<RoleGrant> roles) {
+        ArrayNode array = Json.object().arrayNode(roles.size());
+        for (RoleGrant grant : roles) {
+            ObjectNode node = array.addObject();
+            node.put("role", grant.role().name());
+            Json.putIfPresent(node, "agencyId", grant.agencyId());
+        }
+        return array;
     }
 
     /** {@code GET/PATCH /v1/me}: the profile and the roles held now. */

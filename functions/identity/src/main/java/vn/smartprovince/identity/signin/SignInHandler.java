@@ -43,6 +43,6 @@ public final class SignInHandler extends HttpFunction {
         String phoneToken = fields.token(body, "phoneToken", false);
         fields.done();
         SignIn.Result result = signIn.signIn(accessToken, phoneToken);
-        return HttpResponse.privateJson(200, SignedIn.of(result, clock.instant()));
+        return HttpResponse.privateJson(200, SignedIn.of(result, clock.instant()).toJson());
     }
 }

@@ -1,6 +1,8 @@
 package vn.smartprovince.reports.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import vn.smartprovince.shared.json.Json;
 
 /** What the API answers about reports (JSON through Jackson; nulls are left out). */
 public final class Views {
@@ -63,6 +65,27 @@ public final class Views {
     public record Submitted(String id, String trackingCode, ReportStatus status, long version, Agency agency,
                             String expectedAnswerDate, String createdAt, boolean urgent) {
         public record Agency(String id, String name) {
+        }
+
+        /**
+         * What Jackson writes for this record (components in order, nulls left out), written by
+         * hand: the submission's first answer then maps no record by reflection.
+         */
+        public ObjectNode toJson() {
+            ObjectNode node = Json.object();
+            Json.putIfPresent(node, "id", id);
+            Json.putIfPresent(node, "trackingCode", trackingCode);
+            Json.putIfPresent(node, "status", status == null ? null : status.name());
+            node.put("version", version);
+            if (agency != null) {
+                ObjectNode agencyNode = node.putObject("agency");
+                Json.putIfPresent(agencyNode, "id", agency.id());
+                Json.putIfPresent(agencyNode, "name", agency.name());
+            }
+            Json.putIfPresent(node, "expectedAnswerDate", expectedAnswerDate);
+            Json.putIfPresent(node, "createdAt", createdAt);
+            node.put("urgent", urgent);
+            return node;
         }
     }
 

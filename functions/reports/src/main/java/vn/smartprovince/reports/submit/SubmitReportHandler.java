@@ -36,7 +36,8 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
     }
 
     private SubmitReportHandler(Wiring wiring) {
-        this(wiring, wiring.photos());
+        // The S3 client and presigner only when a report cites photos: one without costs no S3 set-up.
+        this(wiring, wiring.photosOnFirstUse());
     }
 
     /** With another photo store (tests: photos that need no bucket). */
@@ -93,7 +94,7 @@ public final class SubmitReportHandler extends AuthenticatedFunction {
         String agencyName = config.agency(report.agencyId()).map(a -> a.name()).orElse(report.agencyId());
         HttpResponse response = HttpResponse.privateJson(201, new Views.Submitted(report.id(), report.trackingCode(),
                         report.status(), report.version(), new Views.Submitted.Agency(report.agencyId(), agencyName),
-                        report.deadline().toString(), report.createdAt().toString(), report.urgent()))
+                        report.deadline().toString(), report.createdAt().toString(), report.urgent()).toJson())
                 .withHeader("location", "/v1/reports/" + report.id())
                 .withHeader("etag", "\"" + report.version() + "\"");
         return Idempotency.answer(response, submitted.replayed());

@@ -134,8 +134,7 @@ public record HttpRequest(
         Map<String, Object> authorizer = Collections.emptyMap();
         JsonNode lambda = context.path("authorizer").path("lambda");
         if (lambda.isObject()) {
-            authorizer = Json.MAPPER.convertValue(lambda, Json.MAPPER.getTypeFactory()
-                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+            authorizer = plain(lambda);
         }
         long epoch = context.path("timeEpoch").asLong(0);
         return new HttpRequest(
@@ -152,6 +151,41 @@ public record HttpRequest(
                 epoch > 0 ? Instant.ofEpochMilli(epoch) : Instant.now(),
                 authorizer,
                 rawBody);
+    }
+
+    /**
+     * The authorizer's context as plain values, as Jackson's {@code convertValue} to a map gives
+     * them (objects as LinkedHashMaps, arrays as ArrayLists, numbers as Integer, Long, BigInteger
+     * or Double, text, booleans, null), walked by hand: the conversion loads much of databind.
+     */
+    private static Map<String, Object> plain(JsonNode object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        object.properties().forEach(e -> map.put(e.getKey(), plainValue(e.getValue())));
+        return map;
+    }
+
+    private static Object plainValue(JsonNode node) {
+        if (node.isObject()) {
+            return plain(node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new java.util.ArrayList<>(node.size());
+            node.forEach(element -> list.add(plainValue(element)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.isIntegralNumber() ? node.numberValue() : (Object) node.doubleValue();
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return Json.MAPPER.convertValue(node, Object.class);   // binary, POJO: not in an authorizer's context
     }
 
     private static Map<String, String> strings(JsonNode node) {

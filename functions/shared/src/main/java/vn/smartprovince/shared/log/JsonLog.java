@@ -1,5 +1,7 @@
 package vn.smartprovince.shared.log;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -44,7 +46,7 @@ public final class JsonLog {
         node.put("time", Instant.now().toString());
         node.put("level", level.name());
         node.put("message", message);
-        fields.forEach((key, value) -> node.set(key, Json.MAPPER.valueToTree(value)));
+        fields.forEach((key, value) -> node.set(key, value(value)));
         if (error != null) {
             // The class and our own frames locate a bug; exception messages may echo input, so
             // only the type and the top frames are written.
@@ -57,6 +59,23 @@ public final class JsonLog {
             node.put("errorFrames", frames.toString());
         }
         return Json.write(node);
+    }
+
+    /** Text, whole numbers and booleans (most fields) directly; anything else through Jackson. */
+    private static JsonNode value(Object value) {
+        if (value instanceof String text) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+        if (value instanceof Integer number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return JsonNodeFactory.instance.numberNode(number);
+        }
+        if (value instanceof Boolean flag) {
+            return JsonNodeFactory.instance.booleanNode(flag);
+        }
+        return Json.MAPPER.valueToTree(value);
     }
 
     public static void write(Level level, String message, Map<String, ?> fields, Throwable error) {

@@ -16,6 +16,7 @@ import vn.smartprovince.reports.store.DynamoDbReportStore;
 import vn.smartprovince.reports.store.S3PhotoStore;
 import vn.smartprovince.reports.store.StoredProvince;
 import vn.smartprovince.shared.config.Env;
+import vn.smartprovince.shared.priming.Priming;
 import vn.smartprovince.shared.province.ProvinceConfigSource;
 import vn.smartprovince.shared.wiring.DomainWiring;
 
@@ -127,37 +128,51 @@ public final class Wiring extends DomainWiring {
      * client at cold start nor need S3 permissions until they do.
      */
     public PhotoStore photosOnFirstUse() {
-        return new PhotoStore() {
-            private volatile PhotoStore store;
+        PhotoStoreOnFirstUse lazy = new PhotoStoreOnFirstUse(this);
+        // On Lambda the first use would fall after a SnapStart restore: the checkpoint builds it.
+        Priming.register("reports photo store (S3 client)", lazy, store -> {
+            store.store();
+            return "built";
+        });
+        return lazy;
+    }
 
-            private PhotoStore store() {
-                PhotoStore current = store;
-                if (current == null) {
-                    current = photos();
-                    store = current;
-                }
-                return current;
-            }
+    /** The photo bucket's store, built on its first use (or by the SnapStart hook). */
+    private static final class PhotoStoreOnFirstUse implements PhotoStore {
+        private final Wiring wiring;
+        private volatile PhotoStore store;
 
-            @Override
-            public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
-                return store().presignUpload(userId, contentType, sizeBytes);
-            }
+        PhotoStoreOnFirstUse(Wiring wiring) {
+            this.wiring = wiring;
+        }
 
-            @Override
-            public void verifyUploadedBy(String userId, List<String> keys) {
-                store().verifyUploadedBy(userId, keys);
+        private PhotoStore store() {
+            PhotoStore current = store;
+            if (current == null) {
+                current = wiring.photos();
+                store = current;
             }
+            return current;
+        }
 
-            @Override
-            public URI presignDownload(String key, Duration validFor) {
-                return store().presignDownload(key, validFor);
-            }
+        @Override
+        public PresignedUpload presignUpload(String userId, String contentType, long sizeBytes) {
+            return store().presignUpload(userId, contentType, sizeBytes);
+        }
 
-            @Override
-            public List<String> attach(String reportId, List<String> uploadKeys) {
-                return store().attach(reportId, uploadKeys);
-            }
-        };
+        @Override
+        public void verifyUploadedBy(String userId, List<String> keys) {
+            store().verifyUploadedBy(userId, keys);
+        }
+
+        @Override
+        public URI presignDownload(String key, Duration validFor) {
+            return store().presignDownload(key, validFor);
+        }
+
+        @Override
+        public List<String> attach(String reportId, List<String> uploadKeys) {
+            return store().attach(reportId, uploadKeys);
+        }
     }
 }

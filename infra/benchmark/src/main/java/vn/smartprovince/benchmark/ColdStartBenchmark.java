@@ -231,23 +231,8 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) {
-        // Emulator and bootstrap log JSON lines; stdout is the report.
-        JsonLog.redirect(System.err);
-        Path repoRoot = Optional.ofNullable(System.getProperty("benchmark.repoRoot")).map(Path::of)
-                .orElseGet(() -> LocalParameters.repoRoot(Path.of("")));
-        Options options;
-        try {
-            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-                System.out.println(USAGE);
-                return;
-            }
-            options = Options.parse(args, repoRoot);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        Path repoRoot = repoRoot();
+        Options options = options(args, USAGE, a -> Options.parse(a, repoRoot));
         try {
             new ColdStartBenchmark(options, repoRoot).run();
         } catch (Failure | TemplateException e) {
@@ -261,6 +246,30 @@ public final class ColdStartBenchmark {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** The repository (the scripts pass it as -Dbenchmark.repoRoot), else found from the working directory. */
+    static Path repoRoot() {
+        // Emulator and bootstrap log JSON lines; stdout is the report.
+        JsonLog.redirect(System.err);
+        return Optional.ofNullable(System.getProperty("benchmark.repoRoot")).map(Path::of)
+                .orElseGet(() -> LocalParameters.repoRoot(Path.of("")));
+    }
+
+    /** The options parsed; --help prints the usage and exits 0, a bad option exits 2 with the usage. */
+    static <O> O options(String[] args, String usage, java.util.function.Function<String[], O> parse) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage);
+            System.exit(0);
+        }
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            throw e;
+        }
     }
 
     void run() throws Exception {

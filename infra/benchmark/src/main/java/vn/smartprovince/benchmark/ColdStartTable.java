@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -28,7 +27,6 @@ import vn.smartprovince.benchmark.ColdStartBenchmark.Package;
 import vn.smartprovince.benchmark.ColdStartBenchmark.Prepared;
 import vn.smartprovince.benchmark.ColdStartBenchmark.Sample;
 import vn.smartprovince.benchmark.ColdStartBenchmark.Setup;
-import vn.smartprovince.local.LocalParameters;
 import vn.smartprovince.local.demo.DemoData;
 import vn.smartprovince.local.lambda.LocalFunctions;
 import vn.smartprovince.local.emulator.BootstrappedStack;
@@ -36,7 +34,6 @@ import vn.smartprovince.local.emulator.Emulator;
 import vn.smartprovince.local.template.FunctionSpec;
 import vn.smartprovince.local.template.Template;
 import vn.smartprovince.shared.json.Json;
-import vn.smartprovince.shared.log.JsonLog;
 
 /**
  * The cold-start table: every function of the template, each with its sample event, measured the
@@ -190,22 +187,8 @@ public final class ColdStartTable {
     }
 
     public static void main(String[] args) {
-        JsonLog.redirect(System.err);
-        Path repoRoot = Optional.ofNullable(System.getProperty("benchmark.repoRoot")).map(Path::of)
-                .orElseGet(() -> LocalParameters.repoRoot(Path.of("")));
-        Options options;
-        try {
-            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-                System.out.println(USAGE);
-                return;
-            }
-            options = Options.parse(args, repoRoot);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        Path repoRoot = ColdStartBenchmark.repoRoot();
+        Options options = ColdStartBenchmark.options(args, USAGE, a -> Options.parse(a, repoRoot));
         try {
             int failed = new ColdStartTable(options, repoRoot).run();
             System.exit(failed == 0 ? 0 : 1);

@@ -292,7 +292,7 @@ public final class ColdStartBenchmark {
             // Secrets, the demo province and users, the Zalo stub (sign-in) and the one-stop fake, as on start-local.
             Emulator emulator = local.emulator();
             BootstrappedStack stack = local.stack();
-            putObjects(emulator, stack);
+            putObjects(emulator, stack, options.putObjects());
             FunctionSpec spec = FunctionSpec.all(template, stack.intrinsics()).stream()
                     .filter(f -> f.logicalId().equals(options.function())).findFirst()
                     .orElseThrow(() -> new Failure(options.function() + " does not exist in this stack: its Condition"
@@ -522,15 +522,15 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** The --put-object's: what an event's upload would have left in the bucket (same object for every run). */
-    void putObjects(Emulator emulator, BootstrappedStack stack) {
-        if (options.putObjects().isEmpty()) {
+    /** Objects an event cites (BucketLogicalId:key, 2 kB each): what its upload would have left in the bucket. */
+    static void putObjects(Emulator emulator, BootstrappedStack stack, List<String> objects) {
+        if (objects.isEmpty()) {
             return;
         }
         byte[] bytes = new byte[2048];
         new java.util.Random(2048).nextBytes(bytes);
         try (var s3 = emulator.s3()) {
-            for (String object : options.putObjects()) {
+            for (String object : objects) {
                 String bucketId = object.substring(0, object.indexOf(':'));
                 String key = object.substring(object.indexOf(':') + 1);
                 if (!stack.exists(bucketId)) {

@@ -308,7 +308,7 @@ public final class ColdStartTable {
         try {
             event = withFreshSession(event, work);
             if (choice != null) {
-                putObjects(local, choice.putObjects());
+                ColdStartBenchmark.putObjects(local.emulator(), local.stack(), choice.putObjects());
                 if (choice.zaloUser()) {
                     event = withZaloUser(event, local, work);
                 }
@@ -417,7 +417,7 @@ public final class ColdStartTable {
         Fixture fixture = fixtures.get(choice.fixture());
         EventChoice creating = choices.get(fixture.function());
         if (creating != null) {
-            putObjects(local, creating.putObjects());
+            ColdStartBenchmark.putObjects(local.emulator(), local.stack(), creating.putObjects());
         }
         byte[] request = InvokeOnce.freshIdempotencyKey(Files.readAllBytes(withFreshSession(fixture.event(), work)));
         // The function logs to stdout, which is this harness's report: its lines go to stderr instead.
@@ -505,22 +505,6 @@ public final class ColdStartTable {
         Path copy = work.resolve("event-" + event.getFileName());
         Files.writeString(copy, Json.write(root));
         return copy;
-    }
-
-    void putObjects(BenchmarkStack local, List<String> objects) {
-        if (objects.isEmpty()) {
-            return;
-        }
-        byte[] bytes = new byte[2048];
-        new java.util.Random(2048).nextBytes(bytes);
-        try (var s3 = local.emulator().s3()) {
-            for (String object : objects) {
-                String bucket = local.stack().bucketName(object.substring(0, object.indexOf(':')));
-                String key = object.substring(object.indexOf(':') + 1);
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType(ColdStartBenchmark.contentType(key)),
-                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
-            }
-        }
     }
 
     static final String FIXTURE_PREFIX = "fixture.";
